@@ -1,0 +1,273 @@
+//! One CRUD surface for all 24 tables.
+//!
+//! [`Crud`] is implemented for every row struct by one macro, so `Customer::get`,
+//! `SupportTicket::create_many` and `HealthMetric::list_by_client` behave the same way and map
+//! errors the same way. Tables with a business key (`client_id`, `ticket_id`, ...) also get
+//! [`ByKey`]; tables with a `client_id` column get [`ByClient`].
+//!
+//! ```no_run
+//! use customer_success_db::models::{Customer, CustomerChanges, NewCustomer};
+//! use customer_success_db::crud::{ByKey, Crud};
+//! use customer_success_db::types::CustomerTier;
+//! # fn demo(conn: &mut diesel::PgConnection) -> customer_success_db::Result<()> {
+//! let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+//! let acme = Customer::create(conn, &NewCustomer::new("acme", "Acme", "Acme Corp", start))?;
+//! let changes = CustomerChanges { tier: Some(CustomerTier::Enterprise), ..Default::default() };
+//! let acme = Customer::update(conn, acme.id, &changes)?;
+//! assert_eq!(Customer::get_by_key(conn, "acme")?.tier, CustomerTier::Enterprise);
+//! # Ok(()) }
+//! ```
+
+use diesel::PgConnection;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+
+/// PostgreSQL accepts at most 65 535 bind parameters per statement.
+pub const MAX_BIND_PARAMS: usize = 65_535;
+
+/// The largest page [`Page`] allows, so a caller's typo cannot load a whole table.
+pub const MAX_PAGE_SIZE: i64 = 10_000;
+
+/// Rows per INSERT statement for a table with `columns` columns, under the bind-parameter limit.
+pub const fn chunk_size(columns: usize) -> usize {
+    let n = MAX_BIND_PARAMS / if columns == 0 { 1 } else { columns };
+    if n == 0 {
+        1
+    } else {
+        n
+    }
+}
+
+/// Limit and offset of a list query. `limit` is clamped to `1..=MAX_PAGE_SIZE`, `offset` to `>= 0`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page {
+    /// Maximum rows to return.
+    pub limit: i64,
+    /// Rows to skip.
+    pub offset: i64,
+}
+
+impl Page {
+    /// The first `limit` rows.
+    pub fn first(limit: i64) -> Self {
+        Page { limit, offset: 0 }
+    }
+
+    /// `limit` rows after skipping `offset`.
+    pub fn new(limit: i64, offset: i64) -> Self {
+        Page { limit, offset }
+    }
+
+    /// The page after this one.
+    pub fn next(self) -> Self {
+        Page {
+            limit: self.limit,
+            offset: self.offset.saturating_add(self.limit),
+        }
+    }
+
+    pub(crate) fn clamped(self) -> (i64, i64) {
+        (self.limit.clamp(1, MAX_PAGE_SIZE), self.offset.max(0))
+    }
+}
+
+impl Default for Page {
+    fn default() -> Self {
+        Page::first(100)
+    }
+}
+
+/// Create, read, update, delete and list rows of one table.
+pub trait Crud: Sized {
+    /// The insert struct (`NewFoo`).
+    type New;
+    /// The changeset struct (`FooChanges`).
+    type Changes;
+    /// The table's SQL name.
+    const TABLE: &'static str;
+    /// Number of columns of the table (for chunking bulk inserts).
+    const COLUMNS: usize;
+
+    /// Inserts one row and returns it as stored (with defaults filled in).
+    fn create(conn: &mut PgConnection, new: &Self::New) -> Result<Self>;
+
+    /// Inserts many rows in as few statements as the bind-parameter limit allows, in one
+    /// transaction (all or nothing), and returns them as stored, in input order.
+    fn create_many(conn: &mut PgConnection, new: &[Self::New]) -> Result<Vec<Self>>;
+
+    /// Like [`Crud::create_many`] without reading the rows back: returns how many were inserted.
+    fn insert_many(conn: &mut PgConnection, new: &[Self::New]) -> Result<usize>;
+
+    /// The row with this `id`, or [`crate::Error::NotFound`].
+    fn get(conn: &mut PgConnection, id: i64) -> Result<Self>;
+
+    /// Applies `changes` to the row with this `id` and returns the updated row. An empty
+    /// changeset changes nothing and returns the row as it is.
+    fn update(conn: &mut PgConnection, id: i64, changes: &Self::Changes) -> Result<Self>;
+
+    /// Deletes the row with this `id` (and, through ON DELETE CASCADE, its children).
+    /// Returns whether a row was deleted.
+    fn delete(conn: &mut PgConnection, id: i64) -> Result<bool>;
+
+    /// Rows ordered by `id`.
+    fn list(conn: &mut PgConnection, page: Page) -> Result<Vec<Self>>;
+
+    /// Number of rows in the table.
+    fn count(conn: &mut PgConnection) -> Result<i64>;
+}
+
+/// Lookup by the table's unique business key (`client_id`, `ticket_id`, `plan_id`, ...).
+pub trait ByKey: Crud {
+    /// The row whose business key is `key`, or [`crate::Error::NotFound`].
+    fn get_by_key(conn: &mut PgConnection, key: &str) -> Result<Self>;
+    /// The row whose business key is `key`, or `None`.
+    fn find_by_key(conn: &mut PgConnection, key: &str) -> Result<Option<Self>>;
+    /// Deletes the row whose business key is `key`; returns whether one was deleted.
+    fn delete_by_key(conn: &mut PgConnection, key: &str) -> Result<bool>;
+}
+
+/// Listing by customer, for tables with a `client_id` column.
+pub trait ByClient: Crud {
+    /// The customer's rows, ordered by `id`.
+    fn list_by_client(conn: &mut PgConnection, client_id: &str, page: Page) -> Result<Vec<Self>>;
+}
+
+/// Implements [`Crud`] (and [`ByKey`] / [`ByClient`] where the table has them) for a row struct.
+macro_rules! impl_crud {
+    ($row:ident, $new:ident, $changes:ident, $table:ident, columns = $n:expr
+        $(, key = $key:ident)? $(, client = $client:ident)?) => {
+        impl $crate::crud::Crud for $row {
+            type New = $new;
+            type Changes = $changes;
+            const TABLE: &'static str = stringify!($table);
+            const COLUMNS: usize = $n;
+
+            fn create(conn: &mut diesel::PgConnection, new: &$new) -> $crate::Result<Self> {
+                log::debug!("INSERT INTO {}", stringify!($table));
+                Ok(diesel::insert_into($table::table)
+                    .values(new)
+                    .returning(<$row>::as_returning())
+                    .get_result(conn)?)
+            }
+
+            fn create_many(conn: &mut diesel::PgConnection, new: &[$new]) -> $crate::Result<Vec<Self>> {
+                use diesel::Connection;
+                conn.transaction(|conn| {
+                    let mut out = Vec::with_capacity(new.len());
+                    for chunk in new.chunks($crate::crud::chunk_size($n)) {
+                        log::debug!("INSERT INTO {} ({} rows)", stringify!($table), chunk.len());
+                        out.extend(
+                            diesel::insert_into($table::table)
+                                .values(chunk)
+                                .returning(<$row>::as_returning())
+                                .get_results(conn)?,
+                        );
+                    }
+                    Ok(out)
+                })
+            }
+
+            fn insert_many(conn: &mut diesel::PgConnection, new: &[$new]) -> $crate::Result<usize> {
+                use diesel::Connection;
+                conn.transaction(|conn| {
+                    let mut n = 0;
+                    for chunk in new.chunks($crate::crud::chunk_size($n)) {
+                        n += diesel::insert_into($table::table).values(chunk).execute(conn)?;
+                    }
+                    Ok(n)
+                })
+            }
+
+            fn get(conn: &mut diesel::PgConnection, id: i64) -> $crate::Result<Self> {
+                $table::table
+                    .filter($table::id.eq(id))
+                    .select(<$row>::as_select())
+                    .first(conn)
+                    .map_err($crate::Error::not_found_as(|| {
+                        format!("{} with id = {}", stringify!($table), id)
+                    }))
+            }
+
+            fn update(conn: &mut diesel::PgConnection, id: i64, changes: &$changes) -> $crate::Result<Self> {
+                use diesel::OptionalEmptyChangesetExtension;
+                let updated = diesel::update($table::table.filter($table::id.eq(id)))
+                    .set(changes)
+                    .returning(<$row>::as_returning())
+                    .get_result(conn)
+                    .optional_empty_changeset()
+                    .map_err($crate::Error::not_found_as(|| {
+                        format!("{} with id = {}", stringify!($table), id)
+                    }))?;
+                match updated {
+                    Some(row) => Ok(row),
+                    None => Self::get(conn, id),
+                }
+            }
+
+            fn delete(conn: &mut diesel::PgConnection, id: i64) -> $crate::Result<bool> {
+                Ok(diesel::delete($table::table.filter($table::id.eq(id))).execute(conn)? > 0)
+            }
+
+            fn list(conn: &mut diesel::PgConnection, page: $crate::crud::Page) -> $crate::Result<Vec<Self>> {
+                let (limit, offset) = page.clamped();
+                Ok($table::table
+                    .select(<$row>::as_select())
+                    .order($table::id.asc())
+                    .limit(limit)
+                    .offset(offset)
+                    .load(conn)?)
+            }
+
+            fn count(conn: &mut diesel::PgConnection) -> $crate::Result<i64> {
+                Ok($table::table.count().get_result(conn)?)
+            }
+        }
+
+        $(
+        impl $crate::crud::ByKey for $row {
+            fn get_by_key(conn: &mut diesel::PgConnection, key: &str) -> $crate::Result<Self> {
+                $table::table
+                    .filter($table::$key.eq(key))
+                    .select(<$row>::as_select())
+                    .first(conn)
+                    .map_err($crate::Error::not_found_as(|| {
+                        format!("{} with {} = {:?}", stringify!($table), stringify!($key), key)
+                    }))
+            }
+
+            fn find_by_key(conn: &mut diesel::PgConnection, key: &str) -> $crate::Result<Option<Self>> {
+                Ok($table::table
+                    .filter($table::$key.eq(key))
+                    .select(<$row>::as_select())
+                    .first(conn)
+                    .optional()?)
+            }
+
+            fn delete_by_key(conn: &mut diesel::PgConnection, key: &str) -> $crate::Result<bool> {
+                Ok(diesel::delete($table::table.filter($table::$key.eq(key))).execute(conn)? > 0)
+            }
+        }
+        )?
+
+        $(
+        impl $crate::crud::ByClient for $row {
+            fn list_by_client(
+                conn: &mut diesel::PgConnection,
+                client_id: &str,
+                page: $crate::crud::Page,
+            ) -> $crate::Result<Vec<Self>> {
+                let (limit, offset) = page.clamped();
+                Ok($table::table
+                    .filter($table::$client.eq(client_id))
+                    .select(<$row>::as_select())
+                    .order($table::id.asc())
+                    .limit(limit)
+                    .offset(offset)
+                    .load(conn)?)
+            }
+        }
+        )?
+    };
+}
+pub(crate) use impl_crud;

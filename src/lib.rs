@@ -1,0 +1,26 @@
+//! # customer-success-db
+//!
+//! The compile-time-checked PostgreSQL data layer of a Customer Success platform, on Diesel 2.3:
+//! the 24-table schema of the original system as embedded migrations, typed models whose fields
+//! make invalid values unrepresentable, and the queries the platform's dashboards run.
+//!
+//! ```no_run
+//! use customer_success_db::{connection, migrations};
+//! let mut conn = connection::connect_from_env()?;
+//! migrations::run_pending(&mut conn)?;
+//! # Ok::<(), customer_success_db::Error>(())
+//! ```
+#![warn(missing_docs)]
+
+pub mod connection;
+pub mod crud;
+pub mod error;
+pub mod harness;
+pub mod migrations;
+pub mod models;
+#[allow(missing_docs)]
+pub mod schema;
+pub mod types;
+pub mod url;
+
+pub use error::{Error, Result};

@@ -1,0 +1,126 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::sql_types::Text;
+
+pub use customer_success_db::harness::TestDatabase;
+
+/// The schema as one line per object (see `catalog.sql`).
+pub fn dump(conn: &mut PgConnection) -> Vec<String> {
+    #[derive(QueryableByName)]
+    struct Line {
+        #[diesel(sql_type = Text)]
+        line: String,
+    }
+    diesel::sql_query(include_str!("catalog.sql"))
+        .load::<Line>(conn)
+        .expect("catalog query")
+        .into_iter()
+        .map(|l| l.line)
+        .collect()
+}
+
+/// The expected schema: the catalog lines of the 24-table target schema.
+pub fn expected_schema() -> Vec<String> {
+    include_str!("../fixtures/expected_schema.txt")
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Prints a readable difference and fails when the two line sets differ.
+pub fn assert_same_lines(actual: &[String], expected: &[String], what: &str) {
+    let missing: Vec<_> = expected.iter().filter(|l| !actual.contains(l)).collect();
+    let extra: Vec<_> = actual.iter().filter(|l| !expected.contains(l)).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "{what}: schema differs\nmissing ({}):\n  {}\nextra ({}):\n  {}",
+        missing.len(),
+        missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n  "),
+        extra.len(),
+        extra.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n  "),
+    );
+    assert_eq!(actual.len(), expected.len(), "{what}: duplicate lines");
+}
+
+/// Inserts one row into `table` with every required column (NOT NULL, no default) filled with a
+/// plausible value of its type, except the columns given in `overrides` (raw SQL literals).
+pub fn insert_minimal(
+    conn: &mut PgConnection,
+    table: &str,
+    overrides: &[(&str, &str)],
+) -> QueryResult<()> {
+    #[derive(QueryableByName)]
+    struct Col {
+        #[diesel(sql_type = Text)]
+        column_name: String,
+        #[diesel(sql_type = Text)]
+        data_type: String,
+    }
+    let cols: Vec<Col> = diesel::sql_query(
+        "SELECT column_name::text, data_type::text FROM information_schema.columns
+         WHERE table_schema = 'public' AND table_name = $1 AND is_nullable = 'NO'
+           AND column_default IS NULL AND is_identity = 'NO' ORDER BY ordinal_position",
+    )
+    .bind::<Text, _>(table)
+    .load(conn)?;
+    assert!(!cols.is_empty(), "no such table {table}");
+    let mut names = Vec::new();
+    let mut values = Vec::new();
+    for c in &cols {
+        names.push(c.column_name.clone());
+        let v = match overrides.iter().find(|(n, _)| *n == c.column_name) {
+            Some((_, v)) => (*v).to_owned(),
+            None => match c.data_type.as_str() {
+                "character varying" | "text" => format!("'{}-{}'", c.column_name, unique()),
+                "integer" | "bigint" => "1".to_owned(),
+                "double precision" | "numeric" => "0.5".to_owned(),
+                "date" => "'2024-01-01'".to_owned(),
+                "timestamp with time zone" => "now()".to_owned(),
+                "jsonb" => "'[]'".to_owned(),
+                "boolean" => "false".to_owned(),
+                other => panic!("no sample value for type {other}"),
+            },
+        };
+        values.push(v);
+    }
+    for (n, v) in overrides {
+        if !names.iter().any(|c| c == n) {
+            names.push((*n).to_owned());
+            values.push((*v).to_owned());
+        }
+    }
+    conn.batch_execute(&format!(
+        "INSERT INTO {table} ({}) VALUES ({})",
+        names.join(", "),
+        values.join(", ")
+    ))
+}
+
+/// A process-unique number, to keep generated business keys distinct.
+pub fn unique() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(1);
+    N.fetch_add(1, Ordering::Relaxed)
+}
+
+/// `SELECT count(*) FROM <table> [WHERE ...]`.
+pub fn count(conn: &mut PgConnection, table: &str, filter: &str) -> i64 {
+    #[derive(QueryableByName)]
+    struct N {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let sql = if filter.is_empty() {
+        format!("SELECT count(*) AS n FROM {table}")
+    } else {
+        format!("SELECT count(*) AS n FROM {table} WHERE {filter}")
+    };
+    diesel::sql_query(sql)
+        .get_result::<N>(conn)
+        .expect("count")
+        .n
+}
