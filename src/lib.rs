@@ -14,10 +14,13 @@
 
 pub mod connection;
 pub mod crud;
+pub mod demo;
 pub mod error;
 pub mod harness;
+pub mod maintenance;
 pub mod migrations;
 pub mod models;
+pub mod queries;
 #[allow(missing_docs)]
 pub mod schema;
 pub mod types;

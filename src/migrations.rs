@@ -197,12 +197,16 @@ pub fn history(conn: &mut PgConnection) -> Result<Vec<MigrationStatus>> {
 }
 
 /// The SQL the pending migrations of this database would run, in order, each followed by the
-/// bookkeeping `INSERT` Diesel performs (`alembic upgrade head --sql` against a database).
+/// bookkeeping `INSERT` Diesel performs (`alembic upgrade head --sql` against a database); only
+/// a comment when nothing is pending.
 ///
 /// # Errors
 /// [`Error::Migration`] when the bookkeeping table cannot be read.
 pub fn pending_sql(conn: &mut PgConnection) -> Result<String> {
     let pending = pending(conn)?;
+    if pending.is_empty() {
+        return Ok("-- The database is up to date: no pending migrations.\n".to_owned());
+    }
     Ok(render_upgrade(SQL.iter().filter(|m| pending.iter().any(|p| p == m.name))))
 }
 

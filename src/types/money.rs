@@ -36,7 +36,7 @@ const INTEGER_DIGITS: i128 = 12;
 /// accepts a string (`"1234.5"`) or a JSON number (`1234.5`); a number is taken by its shortest
 /// decimal spelling rather than its binary expansion, so `0.1` means ten cents and not
 /// `0.1000000000000000055…`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, AsExpression, FromSqlRow)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, AsExpression, FromSqlRow)]
 #[diesel(sql_type = Numeric)]
 pub struct Money(BigDecimal);
 
@@ -141,6 +141,15 @@ impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Plain notation on purpose: BigDecimal's Display may switch to exponent notation.
         f.pad(&self.0.to_plain_string())
+    }
+}
+
+impl fmt::Debug for Money {
+    /// `Money(1234.50)`: BigDecimal's own Debug shows internal base-2³² digits, useless in logs.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Money")
+            .field(&format_args!("{}", self.0.to_plain_string()))
+            .finish()
     }
 }
 
@@ -337,6 +346,11 @@ mod tests {
             assert_eq!(value.to_string(), text);
             assert_eq!(money(&value.to_string()), Ok(value));
         }
+    }
+
+    #[test]
+    fn debug_shows_the_amount() {
+        assert_eq!(format!("{:?}", money("1234.5").unwrap()), "Money(1234.50)");
     }
 
     #[test]

@@ -39,9 +39,17 @@ pub fn assert_same_lines(actual: &[String], expected: &[String], what: &str) {
         missing.is_empty() && extra.is_empty(),
         "{what}: schema differs\nmissing ({}):\n  {}\nextra ({}):\n  {}",
         missing.len(),
-        missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n  "),
+        missing
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n  "),
         extra.len(),
-        extra.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n  "),
+        extra
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n  "),
     );
     assert_eq!(actual.len(), expected.len(), "{what}: duplicate lines");
 }
@@ -59,9 +67,11 @@ pub fn insert_minimal(
         column_name: String,
         #[diesel(sql_type = Text)]
         data_type: String,
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Integer>)]
+        max_len: Option<i32>,
     }
     let cols: Vec<Col> = diesel::sql_query(
-        "SELECT column_name::text, data_type::text FROM information_schema.columns
+        "SELECT column_name::text, data_type::text, character_maximum_length::int AS max_len FROM information_schema.columns
          WHERE table_schema = 'public' AND table_name = $1 AND is_nullable = 'NO'
            AND column_default IS NULL AND is_identity = 'NO' ORDER BY ordinal_position",
     )
@@ -75,7 +85,12 @@ pub fn insert_minimal(
         let v = match overrides.iter().find(|(n, _)| *n == c.column_name) {
             Some((_, v)) => (*v).to_owned(),
             None => match c.data_type.as_str() {
-                "character varying" | "text" => format!("'{}-{}'", c.column_name, unique()),
+                "character varying" | "text" => {
+                    // Keep the unique suffix when the column is short (e.g. varchar(10)).
+                    let v = format!("{}-{}", c.column_name, unique());
+                    let max = c.max_len.map_or(v.len(), |m| m as usize);
+                    format!("'{}'", &v[v.len().saturating_sub(max)..])
+                }
                 "integer" | "bigint" => "1".to_owned(),
                 "double precision" | "numeric" => "0.5".to_owned(),
                 "date" => "'2024-01-01'".to_owned(),

@@ -1,0 +1,392 @@
+//! The command line: parsing, validation (before any database is contacted) and `--help`.
+
+use std::ffi::OsString;
+
+use customer_success_db::maintenance::Table;
+use customer_success_db::url::redact;
+use lexopt::prelude::*;
+
+/// The text of `csdb --help`.
+pub const HELP: &str = "\
+csdb: migrations, maintenance and health checks of a customer-success-db database
+
+Usage: csdb [--database-url URL] [--json] <COMMAND> [ARGS]
+
+Migrations (the Alembic commands of the operations guide):
+  upgrade              apply every pending migration (alembic upgrade head)
+  upgrade --sql        print the SQL script that builds the schema on an empty database;
+                       needs no database
+  current              show the newest applied migration (alembic current)
+  history              list every migration, applied or pending (alembic history)
+  downgrade            revert the newest applied migration (alembic downgrade -1)
+  downgrade base --yes revert every migration, dropping all tables and their data
+                       (alembic downgrade base; also --base); refused without --yes
+  downgrade base --sql print the SQL script that reverts every migration; needs no database
+  stamp                record every migration as applied without running it (alembic stamp head)
+
+Maintenance:
+  analyze [TABLE]      refresh planner statistics of TABLE, or of every table
+  vacuum [TABLE]       VACUUM ANALYZE TABLE, or every table
+  reindex TABLE        rebuild every index of TABLE (blocks its writes meanwhile)
+
+Diagnostics:
+  index-usage          scans per index since the statistics were reset, unused first
+  table-sizes          total size of every table, largest first
+  index-sizes          size of every index, largest first
+  redundant-indexes    indexes another index makes unnecessary (reported, never dropped)
+  slow-queries         the slow-query logging threshold (log_min_duration_statement)
+  orphans              rows whose client_id, plan_id, module_id or ticket_id has no parent row;
+                       exits 1 when there are any
+  doctor               checklist: connection and server version, pending migrations, orphans,
+                       redundant indexes, slow-query logging; exits 1 on any FAIL
+
+TABLE is one of the schema's 24 tables, e.g. customers or health_scores.
+
+Options:
+  --database-url URL   the PostgreSQL URL (default: the DATABASE_URL environment variable)
+  --json               print one JSON document on stdout instead of text
+  -h, --help           print this help
+  -V, --version        print the version
+
+Exit codes:
+  0  success (doctor: healthy, or warnings only)
+  1  the operation failed, or the database is unhealthy (doctor FAIL, orphans found)
+  2  usage error: unknown command or option, bad table name, missing --yes, no database URL
+  3  cannot connect to the database
+
+Errors go to stderr and never show a password. libpq gives up connecting after
+PGCONNECT_TIMEOUT seconds (csdb sets 10 unless it is set).
+";
+
+/// A parsed subcommand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// `upgrade`; `sql` prints the offline script instead.
+    Upgrade {
+        /// `--sql`.
+        sql: bool,
+    },
+    /// `current`.
+    Current,
+    /// `history`.
+    History,
+    /// `downgrade`, `downgrade -1`, `downgrade base`.
+    Downgrade {
+        /// `base` / `--base`: revert everything.
+        all: bool,
+        /// `--yes`: confirmed.
+        yes: bool,
+        /// `--sql`: print the offline script.
+        sql: bool,
+    },
+    /// `stamp`.
+    Stamp,
+    /// `analyze [TABLE]`.
+    Analyze(Option<Table>),
+    /// `vacuum [TABLE]`.
+    Vacuum(Option<Table>),
+    /// `reindex TABLE`.
+    Reindex(Table),
+    /// `index-usage`.
+    IndexUsage,
+    /// `table-sizes`.
+    TableSizes,
+    /// `index-sizes`.
+    IndexSizes,
+    /// `redundant-indexes`.
+    RedundantIndexes,
+    /// `slow-queries`.
+    SlowQueries,
+    /// `orphans`.
+    Orphans,
+    /// `doctor`.
+    Doctor,
+}
+
+/// What the command line asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// `--help` (or `help`).
+    Help,
+    /// `--version`.
+    Version,
+    /// A command to run.
+    Run(Invocation),
+}
+
+/// A command with the global options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invocation {
+    /// The subcommand.
+    pub command: Command,
+    /// `--database-url`.
+    pub database_url: Option<String>,
+    /// `--json`.
+    pub json: bool,
+}
+
+/// A usage error (exit code 2); the message says what to do instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageError(pub String);
+
+impl From<lexopt::Error> for UsageError {
+    fn from(e: lexopt::Error) -> Self {
+        // A mistyped command line can carry a URL with a password (e.g. a URL given without
+        // --database-url), and lexopt repeats the offending argument.
+        UsageError(redact(&e.to_string()))
+    }
+}
+
+/// Parses the arguments (without the program name).
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageError> {
+    let mut parser = lexopt::Parser::from_args(args);
+    let mut database_url = None;
+    let mut json = false;
+    let (mut sql, mut base, mut yes, mut minus_one) = (false, false, false, false);
+    let mut words: Vec<String> = Vec::new();
+    let mut help = false;
+
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Short('h') | Long("help") => help = true,
+            Short('V') | Long("version") => return Ok(Request::Version),
+            Long("database-url") => database_url = Some(parser.value()?.string()?),
+            Long("json") => json = true,
+            Long("sql") => sql = true,
+            Long("base") => base = true,
+            Long("yes") | Short('y') => yes = true,
+            // `downgrade -1`, as in Alembic.
+            Short('1') => minus_one = true,
+            Value(v) => words.push(v.string()?),
+            _ => return Err(arg.unexpected().into()),
+        }
+    }
+    if help || words.first().is_some_and(|w| w == "help") {
+        return Ok(Request::Help);
+    }
+    let Some((name, rest)) = words.split_first() else {
+        return Err(UsageError(
+            "no command given; run `csdb --help` for the list of commands".into(),
+        ));
+    };
+
+    let no_args = |rest: &[String]| -> Result<(), UsageError> {
+        match rest.first() {
+            Some(extra) => Err(UsageError(format!(
+                "unexpected argument {:?} for `{name}`",
+                redact(extra)
+            ))),
+            None => Ok(()),
+        }
+    };
+    let optional_table = |rest: &[String]| -> Result<Option<Table>, UsageError> {
+        match rest {
+            [] => Ok(None),
+            [t] => table(t).map(Some),
+            [_, extra, ..] => Err(UsageError(format!(
+                "`{name}` takes at most one table; unexpected {:?}",
+                redact(extra)
+            ))),
+        }
+    };
+
+    let command = match name.as_str() {
+        "upgrade" => {
+            only_head(name, rest)?;
+            Command::Upgrade { sql }
+        }
+        "current" => no_args(rest).map(|()| Command::Current)?,
+        "history" => no_args(rest).map(|()| Command::History)?,
+        "downgrade" => {
+            let all = match rest {
+                [] => base,
+                [w] if w == "base" => true,
+                [w] if w == "-1" => base,
+                [extra, ..] => {
+                    return Err(UsageError(format!(
+                        "unexpected argument {:?} for `downgrade`; use `downgrade` (one \
+                         migration) or `downgrade base --yes` (all)",
+                        redact(extra)
+                    )))
+                }
+            };
+            if all && minus_one {
+                return Err(UsageError(
+                    "`-1` and `base` contradict each other; choose one".into(),
+                ));
+            }
+            if sql && !all {
+                return Err(UsageError(
+                    "`downgrade --sql` is offline and can only print the script that reverts \
+                     every migration: use `downgrade base --sql`"
+                        .into(),
+                ));
+            }
+            Command::Downgrade { all, yes, sql }
+        }
+        "stamp" => {
+            only_head(name, rest)?;
+            Command::Stamp
+        }
+        "analyze" => Command::Analyze(optional_table(rest)?),
+        "vacuum" => Command::Vacuum(optional_table(rest)?),
+        "reindex" => match rest {
+            [t] => Command::Reindex(table(t)?),
+            [] => {
+                return Err(UsageError(
+                    "`reindex` needs a table, e.g. `csdb reindex customers`".into(),
+                ))
+            }
+            [_, extra, ..] => {
+                return Err(UsageError(format!(
+                    "`reindex` takes one table; unexpected {:?}",
+                    redact(extra)
+                )))
+            }
+        },
+        "index-usage" => no_args(rest).map(|()| Command::IndexUsage)?,
+        "table-sizes" => no_args(rest).map(|()| Command::TableSizes)?,
+        "index-sizes" => no_args(rest).map(|()| Command::IndexSizes)?,
+        "redundant-indexes" => no_args(rest).map(|()| Command::RedundantIndexes)?,
+        "slow-queries" => no_args(rest).map(|()| Command::SlowQueries)?,
+        "orphans" => no_args(rest).map(|()| Command::Orphans)?,
+        "doctor" => no_args(rest).map(|()| Command::Doctor)?,
+        other => {
+            return Err(UsageError(format!(
+                "unknown command {:?}; run `csdb --help` for the list of commands",
+                redact(other)
+            )))
+        }
+    };
+
+    // Options that belong to other commands are mistakes, not something to ignore silently.
+    let misplaced = [
+        (
+            sql,
+            "--sql",
+            matches!(command, Command::Upgrade { .. } | Command::Downgrade { .. }),
+        ),
+        (base, "--base", matches!(command, Command::Downgrade { .. })),
+        (yes, "--yes", matches!(command, Command::Downgrade { .. })),
+        (
+            minus_one,
+            "-1",
+            matches!(command, Command::Downgrade { .. }),
+        ),
+    ];
+    if let Some((_, flag, _)) = misplaced
+        .iter()
+        .find(|(given, _, allowed)| *given && !allowed)
+    {
+        return Err(UsageError(format!("`{name}` does not take {flag}")));
+    }
+    Ok(Request::Run(Invocation {
+        command,
+        database_url,
+        json,
+    }))
+}
+
+fn only_head(name: &str, rest: &[String]) -> Result<(), UsageError> {
+    match rest {
+        [] => Ok(()),
+        [w] if w == "head" => Ok(()),
+        [extra, ..] => Err(UsageError(format!(
+            "`{name}` always goes to head; unexpected argument {:?}",
+            redact(extra)
+        ))),
+    }
+}
+
+fn table(name: &str) -> Result<Table, UsageError> {
+    Table::parse(name).map_err(|e| UsageError(format!("bad table name: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(args: &[&str]) -> Result<Request, UsageError> {
+        parse(args.iter().map(OsString::from))
+    }
+
+    fn command(args: &[&str]) -> Option<Command> {
+        match run(args) {
+            Ok(Request::Run(i)) => Some(i.command),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn commands_and_global_options_anywhere() {
+        assert_eq!(
+            run(&["--json", "doctor", "--database-url", "postgres://h/db"]),
+            Ok(Request::Run(Invocation {
+                command: Command::Doctor,
+                database_url: Some("postgres://h/db".into()),
+                json: true,
+            }))
+        );
+        assert_eq!(
+            command(&["upgrade", "head", "--sql"]),
+            Some(Command::Upgrade { sql: true })
+        );
+        assert_eq!(
+            command(&["downgrade", "-1"]),
+            Some(Command::Downgrade {
+                all: false,
+                yes: false,
+                sql: false
+            })
+        );
+        assert_eq!(
+            command(&["downgrade", "base", "--yes"]),
+            Some(Command::Downgrade {
+                all: true,
+                yes: true,
+                sql: false
+            })
+        );
+        assert_eq!(
+            command(&["downgrade", "--base"]),
+            Some(Command::Downgrade {
+                all: true,
+                yes: false,
+                sql: false
+            })
+        );
+        assert_eq!(command(&["vacuum"]), Some(Command::Vacuum(None)));
+        assert_eq!(
+            command(&["reindex", "customers"]),
+            Some(Command::Reindex(Table::Customers))
+        );
+        assert_eq!(run(&["help"]), Ok(Request::Help));
+        assert_eq!(run(&["doctor", "-h"]), Ok(Request::Help));
+        assert_eq!(run(&["-V"]), Ok(Request::Version));
+    }
+
+    #[test]
+    fn mistakes_are_usage_errors() {
+        for bad in [
+            &[][..],
+            &["frobnicate"],
+            &["--frobnicate", "doctor"],
+            &["reindex"],
+            &["reindex", "nope"],
+            &["analyze", "customers", "contracts"],
+            &["history", "extra"],
+            &["doctor", "--yes"],
+            &["current", "--sql"],
+            &["downgrade", "--sql"],
+            &["downgrade", "-1", "base"],
+            &["upgrade", "base"],
+            &["--database-url"],
+        ] {
+            assert!(run(bad).is_err(), "{bad:?} was accepted");
+        }
+        let Err(UsageError(msg)) = run(&["upgrade", "postgres://u:secret@h/db"]) else {
+            panic!("accepted");
+        };
+        assert!(!msg.contains("secret"), "{msg}");
+    }
+}

@@ -1,0 +1,396 @@
+//! The dashboard queries of the original system's "Query Performance Tips", typed.
+//!
+//! Each dashboard has a query builder (`*_query`, usable with [`explain`]) and a function that
+//! runs it. Parameters are typed (thresholds as [`HealthScore`], levels as enums) and every
+//! result row is a struct that serializes for MCP tools. Results are paged with [`Page`]
+//! (limit + offset); every ordering ends with a unique column, so pages never overlap or skip.
+//!
+//! | dashboard | function | index the seed document claims |
+//! |---|---|---|
+//! | customer health | [`health_dashboard`] | `ix_customers_health_score_status` |
+//! | CSM workload | [`csm_workload`] | `ix_customers_csm_assigned`, `ix_customers_status` |
+//! | renewal pipeline | [`renewal_pipeline`] | `ix_renewal_forecasts_status_days` |
+//! | support SLA monitoring | [`sla_monitoring`] | `ix_support_tickets_priority_created` |
+//! | churn-risk analysis | [`churn_risk`] | `ix_churn_predictions_risk_level`, `ix_customers_status` |
+//! | CSM + lifecycle lookup | [`csm_customers`] | `ix_customers_csm_lifecycle` |
+//!
+//! `BENCHMARKS.md` records which index PostgreSQL actually picks on realistic data, and why.
+
+use bigdecimal::ToPrimitive;
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::dsl::{avg, count_star};
+use diesel::pg::Pg;
+use diesel::prelude::*;
+use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
+use diesel::query_dsl::methods::LoadQuery;
+use serde::Serialize;
+
+use crate::crud::Page;
+use crate::error::Result;
+use crate::schema::{churn_predictions, customers, renewal_forecasts, support_tickets};
+use crate::types::{
+    CustomerStatus, HealthScore, HealthTrend, LifecycleStage, Money, Probability,
+    RenewalStatus, RiskLevel, SlaStatus, TicketPriority, TicketStatus,
+};
+
+/// A row of the customer health dashboard.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Serialize)]
+#[diesel(table_name = customers, check_for_backend(Pg))]
+pub struct HealthDashboardRow {
+    /// The customer.
+    pub client_id: String,
+    /// Its name.
+    pub client_name: String,
+    /// Current health score.
+    pub health_score: HealthScore,
+    /// Direction of the health score.
+    pub health_trend: HealthTrend,
+    /// Lifecycle stage.
+    pub lifecycle_stage: LifecycleStage,
+}
+
+/// Active customers whose health score is below `threshold`, least healthy first.
+pub fn health_dashboard_query(
+    threshold: HealthScore,
+    page: Page,
+) -> impl LoadQuery<'static, PgConnection, HealthDashboardRow> + QueryFragment<Pg> + QueryId {
+    let (limit, offset) = page.clamped();
+    customers::table
+        .filter(customers::health_score.lt(threshold))
+        .filter(customers::status.eq(CustomerStatus::Active))
+        .order((customers::health_score.asc(), customers::id.asc()))
+        .select(HealthDashboardRow::as_select())
+        .limit(limit)
+        .offset(offset)
+}
+
+/// Runs [`health_dashboard_query`].
+pub fn health_dashboard(
+    conn: &mut PgConnection,
+    threshold: HealthScore,
+    page: Page,
+) -> Result<Vec<HealthDashboardRow>> {
+    Ok(health_dashboard_query(threshold, page).load(conn)?)
+}
+
+/// A row of the CSM workload dashboard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CsmWorkloadRow {
+    /// The CSM (`None`: active customers without one).
+    pub csm_assigned: Option<String>,
+    /// Active customers assigned.
+    pub customer_count: i64,
+    /// Their average health score.
+    pub avg_health: f64,
+}
+
+type CsmWorkloadTuple = (Option<String>, i64, Option<bigdecimal::BigDecimal>);
+
+/// Active customers and their average health per CSM, busiest first.
+pub fn csm_workload_query(
+    page: Page,
+) -> impl LoadQuery<'static, PgConnection, CsmWorkloadTuple> + QueryFragment<Pg> + QueryId {
+    let (limit, offset) = page.clamped();
+    customers::table
+        .filter(customers::status.eq(CustomerStatus::Active))
+        .group_by(customers::csm_assigned)
+        .select((customers::csm_assigned, count_star(), avg(customers::health_score)))
+        .order((count_star().desc(), customers::csm_assigned.asc()))
+        .limit(limit)
+        .offset(offset)
+}
+
+/// Runs [`csm_workload_query`].
+pub fn csm_workload(conn: &mut PgConnection, page: Page) -> Result<Vec<CsmWorkloadRow>> {
+    let rows: Vec<CsmWorkloadTuple> = csm_workload_query(page).load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(csm_assigned, customer_count, avg)| CsmWorkloadRow {
+            csm_assigned,
+            customer_count,
+            // Every group has at least one row, so AVG is never NULL; numeric -> f64 is exact
+            // enough for an average of integers 0..=100.
+            avg_health: avg.and_then(|a| a.to_f64()).unwrap_or(0.0),
+        })
+        .collect())
+}
+
+/// A row of the renewal pipeline.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Serialize)]
+#[diesel(table_name = renewal_forecasts, check_for_backend(Pg))]
+pub struct RenewalPipelineRow {
+    /// The customer.
+    pub client_id: String,
+    /// When the contract renews.
+    pub renewal_date: NaiveDate,
+    /// Predicted probability of renewal.
+    pub renewal_probability: Probability,
+    /// Forecast ARR.
+    pub forecasted_arr: Money,
+}
+
+/// Renewals due within `within_days` days whose status is `status` (the seed: `at_risk`),
+/// soonest first.
+pub fn renewal_pipeline_query(
+    within_days: i32,
+    status: RenewalStatus,
+    page: Page,
+) -> impl LoadQuery<'static, PgConnection, RenewalPipelineRow> + QueryFragment<Pg> + QueryId {
+    let (limit, offset) = page.clamped();
+    renewal_forecasts::table
+        .filter(renewal_forecasts::days_until_renewal.le(within_days))
+        .filter(renewal_forecasts::renewal_status.eq(status))
+        .order((renewal_forecasts::renewal_date.asc(), renewal_forecasts::id.asc()))
+        .select(RenewalPipelineRow::as_select())
+        .limit(limit)
+        .offset(offset)
+}
+
+/// Runs [`renewal_pipeline_query`].
+pub fn renewal_pipeline(
+    conn: &mut PgConnection,
+    within_days: i32,
+    status: RenewalStatus,
+    page: Page,
+) -> Result<Vec<RenewalPipelineRow>> {
+    Ok(renewal_pipeline_query(within_days, status, page).load(conn)?)
+}
+
+/// A row of the support SLA monitor.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Serialize)]
+#[diesel(table_name = support_tickets, check_for_backend(Pg))]
+pub struct SlaMonitorRow {
+    /// The ticket.
+    pub ticket_id: String,
+    /// The customer.
+    pub client_id: String,
+    /// Its priority.
+    pub priority: TicketPriority,
+    /// When it was opened.
+    pub created_at: DateTime<Utc>,
+    /// First-response SLA state.
+    pub first_response_sla_status: SlaStatus,
+    /// Resolution SLA state.
+    pub resolution_sla_status: SlaStatus,
+}
+
+/// Open or in-progress tickets whose first-response SLA is breached or whose resolution SLA is
+/// at risk, most urgent priority first, then oldest first.
+pub fn sla_monitoring_query(
+    page: Page,
+) -> impl LoadQuery<'static, PgConnection, SlaMonitorRow> + QueryFragment<Pg> + QueryId {
+    let (limit, offset) = page.clamped();
+    support_tickets::table
+        .filter(support_tickets::status.eq_any([TicketStatus::Open, TicketStatus::InProgress]))
+        .filter(
+            support_tickets::first_response_sla_status
+                .eq(SlaStatus::Breached)
+                .or(support_tickets::resolution_sla_status.eq(SlaStatus::AtRisk)),
+        )
+        .order((
+            support_tickets::priority.asc(),
+            support_tickets::created_at.asc(),
+            support_tickets::id.asc(),
+        ))
+        .select(SlaMonitorRow::as_select())
+        .limit(limit)
+        .offset(offset)
+}
+
+/// Runs [`sla_monitoring_query`].
+pub fn sla_monitoring(conn: &mut PgConnection, page: Page) -> Result<Vec<SlaMonitorRow>> {
+    Ok(sla_monitoring_query(page).load(conn)?)
+}
+
+/// A row of the churn-risk analysis.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Serialize)]
+#[diesel(table_name = customers, check_for_backend(Pg))]
+pub struct ChurnRiskRow {
+    /// The customer.
+    pub client_id: String,
+    /// Its name.
+    pub client_name: String,
+    /// Its health score.
+    pub health_score: HealthScore,
+    /// Predicted churn probability.
+    #[diesel(select_expression = churn_predictions::churn_probability)]
+    pub churn_probability: Probability,
+    /// Predicted risk level.
+    #[diesel(select_expression = churn_predictions::churn_risk_level)]
+    pub churn_risk_level: RiskLevel,
+}
+
+/// Active customers with a churn prediction at one of `levels` (the seed: high and critical),
+/// most likely to churn first. A customer with several such predictions appears once per
+/// prediction, as in the original query.
+pub fn churn_risk_query(
+    levels: Vec<RiskLevel>,
+    page: Page,
+) -> impl LoadQuery<'static, PgConnection, ChurnRiskRow> + QueryFragment<Pg> + QueryId {
+    let (limit, offset) = page.clamped();
+    customers::table
+        .inner_join(churn_predictions::table)
+        .filter(churn_predictions::churn_risk_level.eq_any(levels))
+        .filter(customers::status.eq(CustomerStatus::Active))
+        .order((
+            churn_predictions::churn_probability.desc(),
+            churn_predictions::id.asc(),
+        ))
+        .select(ChurnRiskRow::as_select())
+        .limit(limit)
+        .offset(offset)
+}
+
+/// Runs [`churn_risk_query`].
+pub fn churn_risk(
+    conn: &mut PgConnection,
+    levels: &[RiskLevel],
+    page: Page,
+) -> Result<Vec<ChurnRiskRow>> {
+    Ok(churn_risk_query(levels.to_vec(), page).load(conn)?)
+}
+
+/// A row of the CSM + lifecycle-stage lookup.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Serialize)]
+#[diesel(table_name = customers, check_for_backend(Pg))]
+pub struct CsmCustomerRow {
+    /// The customer.
+    pub client_id: String,
+    /// Its name.
+    pub client_name: String,
+    /// Its health score.
+    pub health_score: HealthScore,
+}
+
+/// The customers of one CSM in one lifecycle stage (the seed's EXPLAIN example).
+pub fn csm_customers_query(
+    csm: String,
+    stage: LifecycleStage,
+    page: Page,
+) -> impl LoadQuery<'static, PgConnection, CsmCustomerRow> + QueryFragment<Pg> + QueryId {
+    let (limit, offset) = page.clamped();
+    customers::table
+        .filter(customers::csm_assigned.eq(csm))
+        .filter(customers::lifecycle_stage.eq(stage))
+        .order(customers::id.asc())
+        .select(CsmCustomerRow::as_select())
+        .limit(limit)
+        .offset(offset)
+}
+
+/// Runs [`csm_customers_query`].
+pub fn csm_customers(
+    conn: &mut PgConnection,
+    csm: &str,
+    stage: LifecycleStage,
+    page: Page,
+) -> Result<Vec<CsmCustomerRow>> {
+    Ok(csm_customers_query(csm.to_owned(), stage, page).load(conn)?)
+}
+
+/// What `EXPLAIN (ANALYZE, FORMAT JSON)` said about a query.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExplainReport {
+    /// The whole plan as PostgreSQL returned it.
+    pub plan: serde_json::Value,
+    /// `Planning Time` in milliseconds.
+    pub planning_ms: f64,
+    /// `Execution Time` in milliseconds.
+    pub execution_ms: f64,
+    /// Every index the plan reads, in plan order, without duplicates.
+    pub indexes: Vec<String>,
+    /// Every node type of the plan (e.g. `Index Scan`, `Bitmap Heap Scan`, `Seq Scan`).
+    pub node_types: Vec<String>,
+}
+
+impl ExplainReport {
+    /// Whether the plan reads `index`.
+    pub fn uses_index(&self, index: &str) -> bool {
+        self.indexes.iter().any(|i| i == index)
+    }
+}
+
+/// Wraps a query in `EXPLAIN (ANALYZE, FORMAT JSON)`.
+#[derive(Debug, Clone, Copy)]
+struct Explain<Q>(Q);
+
+impl<Q> QueryId for Explain<Q> {
+    type QueryId = ();
+    // The wrapped query may have binds whose values change the plan; never cache.
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q> Query for Explain<Q> {
+    type SqlType = diesel::sql_types::Json;
+}
+
+impl<Q: QueryFragment<Pg>> QueryFragment<Pg> for Explain<Q> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_sql("EXPLAIN (ANALYZE, FORMAT JSON) ");
+        self.0.walk_ast(out.reborrow())
+    }
+}
+
+impl<Q> RunQueryDsl<PgConnection> for Explain<Q> {}
+
+/// Runs `query` under `EXPLAIN (ANALYZE, FORMAT JSON)` (so it really executes) and returns the
+/// plan, its timings and the indexes it used.
+///
+/// ```no_run
+/// use customer_success_db::{crud::Page, queries, types::HealthScore};
+/// # fn demo(conn: &mut diesel::PgConnection) -> customer_success_db::Result<()> {
+/// let q = queries::health_dashboard_query(HealthScore::new(70)?, Page::first(50));
+/// let report = queries::explain(conn, q)?;
+/// println!("{:.2} ms using {:?}", report.execution_ms, report.indexes);
+/// # Ok(()) }
+/// ```
+pub fn explain<Q>(conn: &mut PgConnection, query: Q) -> Result<ExplainReport>
+where
+    Q: QueryFragment<Pg> + QueryId,
+{
+    let plan: serde_json::Value = Explain(query).get_result(conn)?;
+    Ok(report_from_plan(plan))
+}
+
+fn report_from_plan(plan: serde_json::Value) -> ExplainReport {
+    let top = plan.get(0).cloned().unwrap_or(serde_json::Value::Null);
+    let ms = |key: &str| top.get(key).and_then(serde_json::Value::as_f64).unwrap_or(0.0);
+    let mut indexes = Vec::new();
+    let mut node_types = Vec::new();
+    if let Some(root) = top.get("Plan") {
+        walk_plan(root, &mut indexes, &mut node_types);
+    }
+    ExplainReport {
+        planning_ms: ms("Planning Time"),
+        execution_ms: ms("Execution Time"),
+        indexes,
+        node_types,
+        plan,
+    }
+}
+
+fn walk_plan(node: &serde_json::Value, indexes: &mut Vec<String>, types: &mut Vec<String>) {
+    if let Some(t) = node.get("Node Type").and_then(|v| v.as_str()) {
+        types.push(t.to_owned());
+    }
+    if let Some(i) = node.get("Index Name").and_then(|v| v.as_str()) {
+        if !indexes.iter().any(|x| x == i) {
+            indexes.push(i.to_owned());
+        }
+    }
+    if let Some(children) = node.get("Plans").and_then(|v| v.as_array()) {
+        for child in children {
+            walk_plan(child, indexes, types);
+        }
+    }
+}
+
+/// The SQL text (with `$n` placeholders) of a query, e.g. to run the same statement through
+/// another driver or to log it.
+pub fn sql_of<Q: QueryFragment<Pg>>(query: &Q) -> String {
+    let full = diesel::debug_query::<Pg, _>(query).to_string();
+    match full.rfind(" -- binds: ") {
+        Some(i) => full[..i].to_owned(),
+        None => full,
+    }
+}

@@ -1,0 +1,472 @@
+//! Every maintenance function against a real, migrated database with rows in it.
+mod common;
+
+use common::{insert_minimal, TestDatabase};
+use customer_success_db::maintenance::{self, Redundancy, Table, REFERENCES};
+use customer_success_db::Error;
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::sql_types::Text;
+
+#[derive(QueryableByName)]
+struct Name {
+    #[diesel(sql_type = Text)]
+    name: String,
+}
+
+fn names(conn: &mut PgConnection, sql: &str) -> Vec<String> {
+    let mut v: Vec<String> = diesel::sql_query(sql)
+        .load::<Name>(conn)
+        .unwrap()
+        .into_iter()
+        .map(|n| n.name)
+        .collect();
+    v.sort();
+    v
+}
+
+fn index_names(conn: &mut PgConnection) -> Vec<String> {
+    names(
+        conn,
+        "SELECT indexname::text AS name FROM pg_indexes WHERE schemaname = current_schema()",
+    )
+}
+
+/// A customer, two health scores and a health metric: enough for statistics and sizes.
+fn seed(conn: &mut PgConnection) {
+    for id in ["acme", "globex"] {
+        insert_minimal(conn, "customers", &[("client_id", &format!("'{id}'"))]).unwrap();
+        insert_minimal(conn, "health_scores", &[("client_id", &format!("'{id}'"))]).unwrap();
+        insert_minimal(conn, "health_metrics", &[("client_id", &format!("'{id}'"))]).unwrap();
+    }
+}
+
+/// Runs `sql` if the user may (e.g. `SET session_replication_role` needs a superuser, which a
+/// `DATABASE_URL` server may not grant); says whether it ran.
+fn try_privileged(conn: &mut PgConnection, sql: &str) -> bool {
+    match conn.batch_execute(sql) {
+        Ok(()) => true,
+        Err(e) if e.to_string().contains("permission denied") => {
+            eprintln!("skipping a privileged step ({sql}): {e}");
+            false
+        }
+        Err(e) => panic!("{sql}: {e}"),
+    }
+}
+
+#[test]
+fn bad_table_names_are_rejected_with_the_list_of_valid_ones() {
+    for bad in [
+        "custmers",
+        "",
+        "customers; DROP TABLE customers",
+        "public.customers",
+    ] {
+        let err = Table::parse(bad).unwrap_err();
+        assert!(matches!(err, Error::Validation(_)), "{err:?}");
+        let msg = err.to_string();
+        assert!(msg.contains(&format!("{bad:?}")), "{msg}");
+        for t in Table::ALL {
+            assert!(msg.contains(t.name()), "{msg} does not list {t}");
+        }
+    }
+    assert_eq!(
+        "health_scores".parse::<Table>().unwrap(),
+        Table::HealthScores
+    );
+    assert_eq!(
+        serde_json::to_string(&Table::SupportTickets).unwrap(),
+        "\"support_tickets\""
+    );
+}
+
+#[test]
+fn the_table_list_and_the_references_match_the_database() {
+    let db = TestDatabase::new().unwrap();
+    let mut conn = db.connect().unwrap();
+    let tables = names(
+        &mut conn,
+        "SELECT tablename::text AS name FROM pg_tables
+         WHERE schemaname = current_schema() AND tablename <> '__diesel_schema_migrations'",
+    );
+    let mut ours: Vec<String> = Table::ALL.iter().map(|t| t.name().to_owned()).collect();
+    ours.sort();
+    assert_eq!(ours, tables);
+
+    // Every table with a client_id column (but customers itself) is checked for orphans.
+    let with_client_id = names(
+        &mut conn,
+        "SELECT table_name::text AS name FROM information_schema.columns
+         WHERE table_schema = current_schema() AND column_name = 'client_id'
+           AND table_name <> 'customers'",
+    );
+    let mut checked: Vec<String> = REFERENCES
+        .iter()
+        .filter(|r| r.column == "client_id")
+        .map(|r| r.table.name().to_owned())
+        .collect();
+    checked.sort();
+    assert_eq!(checked, with_client_id);
+    assert_eq!(REFERENCES.len(), 18);
+}
+
+#[test]
+fn analyze_vacuum_and_reindex_run_on_a_database_with_data() {
+    let db = TestDatabase::new().unwrap();
+    let mut conn = db.connect().unwrap();
+    seed(&mut conn);
+
+    let run = maintenance::analyze(&mut conn, Some(Table::Customers)).unwrap();
+    assert_eq!(run.statement, "ANALYZE \"customers\"");
+    assert_eq!(
+        maintenance::analyze(&mut conn, None).unwrap().statement,
+        "ANALYZE"
+    );
+
+    let run = maintenance::vacuum_analyze(&mut conn, Some(Table::HealthScores)).unwrap();
+    assert_eq!(run.statement, "VACUUM (ANALYZE) \"health_scores\"");
+    assert_eq!(run.operation, "VACUUM ANALYZE");
+    maintenance::vacuum_analyze(&mut conn, None).unwrap();
+
+    // The statistics were really refreshed: the planner now knows the row counts.
+    let sizes = maintenance::table_sizes(&mut conn).unwrap();
+    let rows = |t: &str| sizes.iter().find(|s| s.table == t).unwrap().rows_estimate;
+    assert_eq!(rows("customers"), Some(2));
+    assert_eq!(rows("health_scores"), Some(2));
+
+    let run = maintenance::reindex_table(&mut conn, Table::Customers).unwrap();
+    assert_eq!(run.statement, "REINDEX TABLE \"customers\"");
+    let json = serde_json::to_value(&run).unwrap();
+    assert_eq!(json["table"], "customers");
+    assert_eq!(json["operation"], "REINDEX");
+}
+
+#[test]
+fn vacuum_inside_a_transaction_is_refused_without_breaking_it() {
+    let db = TestDatabase::new().unwrap();
+    let mut conn = db.connect().unwrap();
+    let result = conn.transaction::<_, Error, _>(|conn| {
+        let err = maintenance::vacuum_analyze(conn, Some(Table::Customers)).unwrap_err();
+        assert!(err.to_string().contains("transaction"), "{err}");
+        // The transaction is still usable: the refusal happened before anything was sent.
+        insert_minimal(conn, "customers", &[("client_id", "'inside'")])?;
+        Ok(())
+    });
+    result.unwrap();
+    assert_eq!(
+        common::count(&mut conn, "customers", "client_id = 'inside'"),
+        1
+    );
+    // Outside the transaction it works.
+    maintenance::vacuum_analyze(&mut conn, Some(Table::Customers)).unwrap();
+}
+
+#[test]
+fn index_usage_lists_every_index_unused_first() {
+    let db = TestDatabase::new().unwrap();
+    let mut conn = db.connect().unwrap();
+    seed(&mut conn);
+
+    // Make one index scanned: force an index scan, then have the statistics flushed (PostgreSQL
+    // 15 and later flush a backend's counters lazily; pg_stat_force_next_flush exists since 15).
+    let flushable = db.server().version_num() >= 150_000;
+    conn.batch_execute(
+        "SET enable_seqscan = off; SET enable_bitmapscan = off;
+         SELECT * FROM customers WHERE client_id = 'acme';
+         RESET enable_seqscan; RESET enable_bitmapscan;",
+    )
+    .unwrap();
+    if flushable {
+        conn.batch_execute("SELECT pg_stat_force_next_flush()")
+            .unwrap();
+        conn.batch_execute("SELECT 1").unwrap();
+    }
+
+    let usage = maintenance::index_usage(&mut conn).unwrap();
+    let mut listed: Vec<String> = usage.iter().map(|u| u.index.clone()).collect();
+    listed.sort();
+    assert_eq!(listed, index_names(&mut conn));
+    assert!(
+        usage.windows(2).all(|w| w[0].scans <= w[1].scans),
+        "not unused first"
+    );
+    assert!(usage.iter().all(|u| u.unused == (u.scans == 0)));
+    assert!(usage.iter().all(|u| u.size_bytes > 0));
+    let pkey = usage.iter().find(|u| u.index == "customers_pkey").unwrap();
+    assert!(pkey.backs_constraint);
+    let plain = usage
+        .iter()
+        .find(|u| u.index == "ix_customers_tier")
+        .unwrap();
+    assert!(!plain.backs_constraint && plain.unused);
+    if flushable {
+        assert!(
+            usage.iter().any(|u| u.table == "customers" && u.scans > 0),
+            "the forced index scan on customers was not counted"
+        );
+        assert!(usage.last().is_some_and(|u| !u.unused));
+    }
+}
+
+#[test]
+fn table_and_index_sizes_are_listed_largest_first() {
+    let db = TestDatabase::new().unwrap();
+    let mut conn = db.connect().unwrap();
+    seed(&mut conn);
+
+    let tables = maintenance::table_sizes(&mut conn).unwrap();
+    for t in Table::ALL {
+        assert!(tables.iter().any(|s| s.table == t.name()), "{t} missing");
+    }
+    assert!(tables
+        .windows(2)
+        .all(|w| w[0].total_bytes >= w[1].total_bytes));
+    assert!(tables
+        .iter()
+        .all(|s| s.total_bytes > 0 && !s.pretty.is_empty()));
+    let customers = tables.iter().find(|s| s.table == "customers").unwrap();
+    assert!(customers.pretty.ends_with("kB") || customers.pretty.ends_with("bytes"));
+
+    let indexes = maintenance::index_sizes(&mut conn).unwrap();
+    let mut listed: Vec<String> = indexes.iter().map(|i| i.index.clone()).collect();
+    listed.sort();
+    assert_eq!(listed, index_names(&mut conn));
+    assert!(indexes.windows(2).all(|w| w[0].bytes >= w[1].bytes));
+    let ix = indexes
+        .iter()
+        .find(|i| i.index == "ix_customers_client_id")
+        .unwrap();
+    assert_eq!(ix.table, "customers");
+    assert!(ix.bytes > 0);
+
+    let json = serde_json::to_value(&tables).unwrap();
+    assert!(json[0]["total_bytes"].is_i64() && json[0]["pretty"].is_string());
+}
+
+#[test]
+fn redundant_indexes_include_the_known_duplicates_and_drop_nothing() {
+    let db = TestDatabase::new().unwrap();
+    let mut conn = db.connect().unwrap();
+    let before = index_names(&mut conn);
+    let found = maintenance::redundant_indexes(&mut conn).unwrap();
+    let get = |index: &str| found.iter().find(|r| r.index == index);
+
+    // Identical pairs: exactly one of each is reported, against the other.
+    for (a, b) in [
+        (
+            "ix_risk_indicators_detected",
+            "ix_risk_indicators_detected_at",
+        ),
+        (
+            "ix_churn_predictions_churn_risk_level",
+            "ix_churn_predictions_risk_level",
+        ),
+        ("ix_kb_articles_published", "ix_kb_articles_published_at"),
+        (
+            "ix_expansion_opportunities_close_date",
+            "ix_expansion_opportunities_expected_close_date",
+        ),
+    ] {
+        let reported: Vec<_> = [get(a), get(b)].into_iter().flatten().collect();
+        assert_eq!(reported.len(), 1, "{a} / {b}: {reported:?}");
+        let r = reported[0];
+        assert_eq!(r.kind, Redundancy::Duplicate);
+        assert!(r.covered_by == a || r.covered_by == b, "{r:?}");
+        assert_ne!(r.covered_by, r.index);
+    }
+
+    // Same column as the unique constraint's index, and a prefix of a composite index.
+    let r = get("ix_customers_client_id").unwrap();
+    assert_eq!(r.kind, Redundancy::DuplicatesConstraint);
+    assert_eq!(r.covered_by, "customers_client_id_key");
+    assert_eq!(r.columns, ["client_id"]);
+    assert!(r.reason.contains("customers_client_id_key"), "{}", r.reason);
+    assert!(
+        r.reason.contains("ix_customers_client_id_created_at"),
+        "{}",
+        r.reason
+    );
+
+    let r = get("ix_health_scores_client_id").unwrap();
+    assert_eq!(r.kind, Redundancy::Prefix);
+    assert_eq!(r.covered_by, "ix_health_scores_client_created");
+
+    // Constraint indexes are never the redundant one here; the composite indexes stay.
+    assert!(get("customers_client_id_key").is_none());
+    assert!(get("customers_pkey").is_none());
+    assert!(get("ix_customers_client_id_created_at").is_none());
+    assert!(found.iter().all(|r| r.size_bytes > 0));
+    assert_eq!(index_names(&mut conn), before, "something was dropped");
+
+    // Operator class, sort order, partial and expression indexes are told apart.
+    conn.batch_execute(
+        "CREATE INDEX t_pattern ON customers (client_name text_pattern_ops);
+         CREATE INDEX t_plain ON customers (client_name);
+         CREATE INDEX t_desc ON customers (client_name DESC);
+         CREATE INDEX t_partial ON customers (tier) WHERE status = 'active';
+         CREATE INDEX t_expr ON customers (lower(client_name));
+         CREATE INDEX t_tier_dup ON customers (tier);",
+    )
+    .unwrap();
+    let found = maintenance::redundant_indexes(&mut conn).unwrap();
+    let get = |index: &str| found.iter().find(|r| r.index == index);
+    assert!(get("t_pattern").is_none() && get("t_plain").is_none() && get("t_desc").is_none());
+    assert!(get("t_partial").is_none() && get("t_expr").is_none());
+    // `ix_customers_tier` sorts before `t_tier_dup`, so the new one is the duplicate.
+    assert_eq!(
+        get("t_tier_dup").map(|r| r.covered_by.as_str()),
+        Some("ix_customers_tier")
+    );
+}
+
+#[test]
+fn slow_query_logging_setting_is_read() {
+    let db = TestDatabase::new().unwrap();
+    let mut conn = db.connect().unwrap();
+    let current = maintenance::slow_query_threshold(&mut conn).unwrap();
+    assert_eq!(
+        current.is_enabled(),
+        current.log_min_duration_statement_ms.is_some()
+    );
+    assert!(!current.raw.is_empty());
+
+    // Changing it for the session needs a superuser.
+    if try_privileged(&mut conn, "SET log_min_duration_statement = 1000") {
+        let s = maintenance::slow_query_threshold(&mut conn).unwrap();
+        assert_eq!(s.log_min_duration_statement_ms, Some(1000));
+        assert_eq!(s.raw, "1s");
+        conn.batch_execute("SET log_min_duration_statement = '250ms'")
+            .unwrap();
+        let s = maintenance::slow_query_threshold(&mut conn).unwrap();
+        assert_eq!(
+            (s.log_min_duration_statement_ms, s.raw.as_str()),
+            (Some(250), "250ms")
+        );
+        conn.batch_execute("SET log_min_duration_statement = -1")
+            .unwrap();
+        let s = maintenance::slow_query_threshold(&mut conn).unwrap();
+        assert_eq!(s.log_min_duration_statement_ms, None);
+        assert!(!s.is_enabled());
+        let json = serde_json::to_value(&s).unwrap();
+        assert!(json["log_min_duration_statement_ms"].is_null());
+    }
+}
+
+#[test]
+fn orphans_are_found_in_tables_without_a_foreign_key() {
+    let db = TestDatabase::new().unwrap();
+    let mut conn = db.connect().unwrap();
+    seed(&mut conn);
+
+    let clean = maintenance::orphans(&mut conn).unwrap();
+    assert_eq!(clean.len(), REFERENCES.len());
+    assert!(
+        clean
+            .iter()
+            .all(|r| r.orphan_count == 0 && r.sample.is_empty()),
+        "{clean:?}"
+    );
+
+    // health_metrics has no foreign key: nothing stops a row for a client that does not exist.
+    insert_minimal(
+        &mut conn,
+        "health_metrics",
+        &[("client_id", "'ghost-client'")],
+    )
+    .unwrap();
+    insert_minimal(
+        &mut conn,
+        "health_metrics",
+        &[("client_id", "'ghost-client'")],
+    )
+    .unwrap();
+    insert_minimal(&mut conn, "usage_analytics", &[("client_id", "'zz-gone'")]).unwrap();
+    // sentiment_analysis.client_id is nullable: NULL is not an orphan.
+    insert_minimal(&mut conn, "sentiment_analysis", &[("client_id", "NULL")]).unwrap();
+    insert_minimal(&mut conn, "sentiment_analysis", &[("client_id", "'acme'")]).unwrap();
+
+    let found = maintenance::orphans(&mut conn).unwrap();
+    let get = |table: &str, column: &str| {
+        found
+            .iter()
+            .find(|r| r.table.name() == table && r.column == column)
+            .unwrap()
+    };
+    let hm = get("health_metrics", "client_id");
+    assert!(!hm.has_foreign_key);
+    assert_eq!(hm.references, "customers.client_id");
+    assert_eq!(hm.orphan_count, 2);
+    assert_eq!(hm.sample, ["ghost-client"]);
+    assert_eq!(get("usage_analytics", "client_id").sample, ["zz-gone"]);
+    assert_eq!(get("sentiment_analysis", "client_id").orphan_count, 0);
+    assert!(get("health_scores", "client_id").has_foreign_key);
+    assert!(get("onboarding_milestones", "plan_id").has_foreign_key);
+    assert_eq!(
+        get("onboarding_milestones", "plan_id").references,
+        "onboarding_plans.plan_id"
+    );
+    assert!(get("ticket_comments", "ticket_id").has_foreign_key);
+    let without_fk: Vec<&str> = found
+        .iter()
+        .filter(|r| !r.has_foreign_key)
+        .map(|r| r.table.name())
+        .collect();
+    assert_eq!(
+        without_fk,
+        [
+            "engagement_metrics",
+            "expansion_opportunities",
+            "health_metrics",
+            "sentiment_analysis",
+            "training_completions",
+            "usage_analytics",
+        ]
+    );
+    assert_eq!(found.iter().filter(|r| r.orphan_count > 0).count(), 2);
+
+    // Even a foreign-key column can hold orphans when triggers were off (e.g. a replica-mode
+    // restore); that needs a superuser to set up.
+    if try_privileged(&mut conn, "SET session_replication_role = replica") {
+        insert_minimal(
+            &mut conn,
+            "health_scores",
+            &[("client_id", "'restored-ghost'")],
+        )
+        .unwrap();
+        conn.batch_execute("RESET session_replication_role")
+            .unwrap();
+        let found = maintenance::orphans(&mut conn).unwrap();
+        let hs = found
+            .iter()
+            .find(|r| r.table == Table::HealthScores)
+            .unwrap();
+        assert!(hs.has_foreign_key);
+        assert_eq!(
+            (hs.orphan_count, hs.sample.clone()),
+            (1, vec!["restored-ghost".to_owned()])
+        );
+    }
+}
+
+#[test]
+fn orphans_samples_are_capped_and_sorted() {
+    let db = TestDatabase::new().unwrap();
+    let mut conn = db.connect().unwrap();
+    for i in (0..15).rev() {
+        insert_minimal(
+            &mut conn,
+            "engagement_metrics",
+            &[("client_id", &format!("'ghost-{i:02}'"))],
+        )
+        .unwrap();
+    }
+    let found = maintenance::orphans(&mut conn).unwrap();
+    let em = found
+        .iter()
+        .find(|r| r.table == Table::EngagementMetrics)
+        .unwrap();
+    assert_eq!(em.orphan_count, 15);
+    assert_eq!(em.sample.len() as i64, maintenance::ORPHAN_SAMPLE_SIZE);
+    assert_eq!(em.sample.first().map(String::as_str), Some("ghost-00"));
+    assert!(em.sample.windows(2).all(|w| w[0] < w[1]));
+}

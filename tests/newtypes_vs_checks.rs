@@ -1,0 +1,776 @@
+//! The validated newtypes of `customer_success_db::types` accept exactly the values that the
+//! CHECK constraints of the columns they guard accept.
+//!
+//! For every newtype and every CHECK column it guards, each value (fixed boundary values first,
+//! then random ones from proptest) is given both to the Rust validator (`TryFrom`) and, as a raw
+//! SQL literal, to an INSERT into a real database, and the two must agree. Each INSERT runs in
+//! its own transaction so that a rejected row does not abort the connection; the value the
+//! database stored is read back, so an accepted value must also arrive unchanged.
+//!
+//! The second half checks that a bad value already in the database (in a column without a
+//! CHECK, or an unknown enum string) is an error when read through the typed models, not a
+//! panic and not a silently wrong value.
+mod common;
+
+use std::cell::RefCell;
+use std::fmt::Debug;
+use std::str::FromStr;
+
+use bigdecimal::num_bigint::BigInt;
+use bigdecimal::BigDecimal;
+use common::{insert_minimal, TestDatabase};
+use customer_success_db::crud::Crud;
+use customer_success_db::models::{Customer, HealthScoreRecord, RenewalForecast, SupportTicket};
+use customer_success_db::types::{
+    BillingFrequency, ComponentScore, ContractType, ExpansionType, FeedbackType, HealthScore,
+    Money, NpsCategory, NpsScore, OpportunityStage, Probability, RenewalStatus, RiskLevel,
+    SatisfactionRating, Sentiment, SentimentScore, TicketCategory, TicketPriority, ValidationError,
+    ValidationErrorKind,
+};
+use diesel::prelude::*;
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use diesel::sql_types::{BigInt as SqlBigInt, Double, Integer, Text};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+
+/// Random cases per property (on top of the fixed boundary values, which always run).
+const CASES: u32 = 64;
+
+/// The customer every child row belongs to.
+const PARENT: &str = "parent";
+
+fn config() -> Config {
+    Config {
+        cases: CASES,
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+/// A column guarded by a CHECK constraint.
+#[derive(Debug, Clone, Copy)]
+struct Guarded {
+    table: &'static str,
+    column: &'static str,
+    /// The constraint that must be the one rejecting a bad value (so that an unrelated failure
+    /// of the INSERT cannot pass for a rejection).
+    constraint: &'static str,
+}
+
+const HEALTH_SCORE: [Guarded; 1] = [Guarded {
+    table: "customers",
+    column: "health_score",
+    constraint: "check_health_score_range",
+}];
+
+const SATISFACTION_RATING: [Guarded; 1] = [Guarded {
+    table: "support_tickets",
+    column: "satisfaction_rating",
+    constraint: "check_satisfaction_range",
+}];
+
+const NPS_SCORE: [Guarded; 1] = [Guarded {
+    table: "nps_responses",
+    column: "score",
+    constraint: "check_nps_score_range",
+}];
+
+const COMPONENT_SCORE: [Guarded; 2] = [
+    Guarded {
+        table: "health_scores",
+        column: "usage_score",
+        constraint: "check_usage_score_range",
+    },
+    Guarded {
+        table: "health_scores",
+        column: "engagement_score",
+        constraint: "check_engagement_score_range",
+    },
+];
+
+const PROBABILITY: [Guarded; 3] = [
+    Guarded {
+        table: "churn_predictions",
+        column: "churn_probability",
+        constraint: "check_churn_probability_range",
+    },
+    Guarded {
+        table: "renewal_forecasts",
+        column: "renewal_probability",
+        constraint: "check_renewal_probability_range",
+    },
+    Guarded {
+        table: "expansion_opportunities",
+        column: "probability",
+        constraint: "check_probability_range",
+    },
+];
+
+const SENTIMENT_SCORE: [Guarded; 2] = [
+    Guarded {
+        table: "customer_feedback",
+        column: "sentiment_score",
+        constraint: "check_sentiment_score_range",
+    },
+    Guarded {
+        table: "nps_responses",
+        column: "sentiment_score",
+        constraint: "check_nps_sentiment_range",
+    },
+];
+
+const MONEY: [Guarded; 2] = [
+    Guarded {
+        table: "customers",
+        column: "contract_value",
+        constraint: "check_contract_value_positive",
+    },
+    Guarded {
+        table: "contracts",
+        column: "contract_value",
+        constraint: "check_contract_value_positive",
+    },
+];
+
+fn quoted(text: &str) -> String {
+    format!("'{text}'")
+}
+
+/// Overrides every row of `table` needs besides the column under test: its parent customer,
+/// and valid values for the short enum columns (`insert_minimal`'s generated text would not
+/// fit `varchar(10)`/`varchar(20)` once its counter grows).
+fn base_overrides(table: &str) -> Vec<(&'static str, String)> {
+    let mut overrides = Vec::new();
+    if table != "customers" {
+        overrides.push(("client_id", quoted(PARENT)));
+    }
+    let enums: &[(&'static str, &str)] = match table {
+        "churn_predictions" => &[("churn_risk_level", RiskLevel::VALUES[0])],
+        "renewal_forecasts" => &[("renewal_status", RenewalStatus::VALUES[0])],
+        "expansion_opportunities" => &[
+            ("expansion_type", ExpansionType::VALUES[0]),
+            ("current_stage", OpportunityStage::VALUES[0]),
+        ],
+        "contracts" => &[
+            ("contract_type", ContractType::VALUES[0]),
+            ("billing_frequency", BillingFrequency::VALUES[0]),
+        ],
+        "customer_feedback" => &[
+            ("feedback_type", FeedbackType::VALUES[0]),
+            ("sentiment", Sentiment::VALUES[0]),
+        ],
+        "nps_responses" => &[
+            ("category", NpsCategory::VALUES[0]),
+            ("sentiment", Sentiment::VALUES[0]),
+        ],
+        "support_tickets" => &[
+            ("priority", TicketPriority::VALUES[0]),
+            ("category", TicketCategory::VALUES[0]),
+        ],
+        _ => &[],
+    };
+    overrides.extend(enums.iter().map(|(column, value)| (*column, quoted(value))));
+    overrides
+}
+
+/// A fresh database with the parent customer every child row refers to.
+fn database() -> (TestDatabase, PgConnection) {
+    let db = TestDatabase::new().expect("test database");
+    let mut conn = db.connect().expect("connect");
+    insert_minimal(&mut conn, "customers", &[("client_id", &quoted(PARENT))])
+        .expect("parent customer");
+    (db, conn)
+}
+
+#[derive(QueryableByName)]
+struct IntValue {
+    #[diesel(sql_type = Integer)]
+    v: i32,
+}
+
+#[derive(QueryableByName)]
+struct FloatValue {
+    #[diesel(sql_type = Double)]
+    v: f64,
+}
+
+#[derive(QueryableByName)]
+struct TextValue {
+    #[diesel(sql_type = Text)]
+    v: String,
+}
+
+#[derive(QueryableByName)]
+struct Id {
+    #[diesel(sql_type = SqlBigInt)]
+    id: i64,
+}
+
+/// `SELECT <expr> AS v` from the row of `g.table` inserted last.
+fn last_value(g: Guarded, cast: &str) -> String {
+    format!(
+        "SELECT {}{cast} AS v FROM {} ORDER BY id DESC LIMIT 1",
+        g.column, g.table
+    )
+}
+
+fn read_int(conn: &mut PgConnection, g: Guarded) -> QueryResult<i32> {
+    diesel::sql_query(last_value(g, ""))
+        .get_result::<IntValue>(conn)
+        .map(|r| r.v)
+}
+
+fn read_float(conn: &mut PgConnection, g: Guarded) -> QueryResult<f64> {
+    diesel::sql_query(last_value(g, ""))
+        .get_result::<FloatValue>(conn)
+        .map(|r| r.v)
+}
+
+/// Numeric columns are read back as text, the database's own exact spelling (`12.50`).
+fn read_text(conn: &mut PgConnection, g: Guarded) -> QueryResult<String> {
+    diesel::sql_query(last_value(g, "::text"))
+        .get_result::<TextValue>(conn)
+        .map(|r| r.v)
+}
+
+/// Inserts one row whose `g.column` is the SQL `literal`, in its own transaction, and returns
+/// the value the database stored: `Ok(Some(stored))` if the row went in, `Ok(None)` if the CHECK
+/// constraint `g.constraint` rejected it (or, with `overflow_rejects`, the column type
+/// overflowed). Any other error means the test itself is broken and fails the case.
+fn try_store<T>(
+    conn: &mut PgConnection,
+    g: Guarded,
+    literal: &str,
+    overflow_rejects: bool,
+    read: fn(&mut PgConnection, Guarded) -> QueryResult<T>,
+) -> Result<Option<T>, TestCaseError> {
+    let mut overrides = base_overrides(g.table);
+    overrides.push((g.column, literal.to_owned()));
+    let overrides: Vec<(&str, &str)> = overrides.iter().map(|(c, v)| (*c, v.as_str())).collect();
+    let result = conn.transaction(|c| {
+        insert_minimal(c, g.table, &overrides)?;
+        read(c, g)
+    });
+    match result {
+        Ok(stored) => Ok(Some(stored)),
+        Err(DieselError::DatabaseError(DatabaseErrorKind::CheckViolation, info))
+            if info.constraint_name() == Some(g.constraint) =>
+        {
+            Ok(None)
+        }
+        Err(DieselError::DatabaseError(_, info))
+            if overflow_rejects && info.message().starts_with("numeric field overflow") =>
+        {
+            Ok(None)
+        }
+        Err(other) => Err(TestCaseError::fail(format!(
+            "{}.{} = {literal}: unexpected database error: {other}",
+            g.table, g.column
+        ))),
+    }
+}
+
+/// Rust accepts `raw` exactly when every guarded integer column does, and stores it unchanged.
+fn int_agrees<N>(
+    conn: &mut PgConnection,
+    columns: &[Guarded],
+    raw: i32,
+) -> Result<(), TestCaseError>
+where
+    N: TryFrom<i32, Error = ValidationError> + Copy + Debug,
+    i32: From<N>,
+{
+    let rust = N::try_from(raw);
+    for &g in columns {
+        let db = try_store(conn, g, &format!("'{raw}'::integer"), false, read_int)?;
+        prop_assert_eq!(
+            rust.is_ok(),
+            db.is_some(),
+            "{}.{} = {}: Rust gave {:?}, the database stored {:?}",
+            g.table,
+            g.column,
+            raw,
+            rust,
+            db
+        );
+        if let Some(stored) = db {
+            prop_assert_eq!(stored, raw);
+        }
+    }
+    match rust {
+        Ok(value) => prop_assert_eq!(i32::from(value), raw),
+        Err(err) => {
+            prop_assert_eq!(err.kind(), ValidationErrorKind::OutOfRange);
+            prop_assert_eq!(err.value(), raw.to_string());
+        }
+    }
+    Ok(())
+}
+
+/// A `double precision` literal that reads back as exactly `raw`: Rust's `{:e}` is the shortest
+/// spelling that round-trips, and PostgreSQL parses it with correct rounding.
+fn float_literal(raw: f64) -> String {
+    if raw.is_nan() {
+        "'NaN'::float8".to_owned()
+    } else if raw == f64::INFINITY {
+        "'Infinity'::float8".to_owned()
+    } else if raw == f64::NEG_INFINITY {
+        "'-Infinity'::float8".to_owned()
+    } else {
+        format!("'{raw:e}'::float8")
+    }
+}
+
+/// Rust accepts `raw` exactly when every guarded double column does.
+fn float_agrees<N>(
+    conn: &mut PgConnection,
+    columns: &[Guarded],
+    raw: f64,
+) -> Result<(), TestCaseError>
+where
+    N: TryFrom<f64, Error = ValidationError> + Copy + Debug,
+    f64: From<N>,
+{
+    let rust = N::try_from(raw);
+    for &g in columns {
+        let db = try_store(conn, g, &float_literal(raw), false, read_float)?;
+        prop_assert_eq!(
+            rust.is_ok(),
+            db.is_some(),
+            "{}.{} = {:e}: Rust gave {:?}, the database stored {:?}",
+            g.table,
+            g.column,
+            raw,
+            rust,
+            db
+        );
+        if let Some(stored) = db {
+            // Bit for bit (so -0.0 stays -0.0): the literal reached the database exactly.
+            prop_assert_eq!(
+                stored.to_bits(),
+                raw.to_bits(),
+                "{:e} stored as {:e}",
+                raw,
+                stored
+            );
+        }
+    }
+    match rust {
+        // Numerically equal; Rust normalises -0.0 to 0.0 (which compares equal).
+        Ok(value) => prop_assert_eq!(f64::from(value), raw),
+        Err(err) if raw.is_finite() => {
+            prop_assert_eq!(err.kind(), ValidationErrorKind::OutOfRange)
+        }
+        Err(err) => prop_assert_eq!(err.kind(), ValidationErrorKind::NotFinite),
+    }
+    Ok(())
+}
+
+/// `Money` accepts `raw` exactly when every guarded numeric(14,2) column stores it *unchanged*.
+///
+/// Merely "accepted by the database" is not the right oracle for Money: the CHECK is only
+/// `contract_value >= 0`, but the column type `numeric(14,2)` silently rounds a third decimal
+/// place (`1.005` is stored as `1.01`, `-0.001` as `0.00`, which then even passes the CHECK)
+/// and fails with "numeric field overflow" from 10^12 on. Money rejects all of these up front
+/// (more than 2 decimals, >= 10^12, negative), so the property is: Rust accepts <=> the database
+/// accepts AND reads back the same number. Where both accept, the database's spelling must also
+/// equal Money's `Display` (two decimals, e.g. `12.50`).
+fn money_agrees(
+    conn: &mut PgConnection,
+    columns: &[Guarded],
+    raw: &BigDecimal,
+) -> Result<(), TestCaseError> {
+    let rust = Money::try_from(raw.clone());
+    let text = raw.to_plain_string();
+    // The text path (FromStr, as for JSON strings and user input) agrees with TryFrom.
+    prop_assert_eq!(&Money::from_str(&text), &rust, "FromStr({})", text);
+    for &g in columns {
+        let db = try_store(conn, g, &format!("'{text}'::numeric"), true, read_text)?;
+        let stored_exactly = match &db {
+            Some(stored) => {
+                let stored_value = BigDecimal::from_str(stored)
+                    .map_err(|e| TestCaseError::fail(format!("{stored}: {e}")))?;
+                stored_value == *raw
+            }
+            None => false,
+        };
+        prop_assert_eq!(
+            rust.is_ok(),
+            stored_exactly,
+            "{}.{} = {}: Rust gave {:?}, the database stored {:?}",
+            g.table,
+            g.column,
+            text,
+            rust,
+            db
+        );
+        if let (Ok(money), Some(stored)) = (&rust, &db) {
+            prop_assert_eq!(&money.to_string(), stored);
+        }
+    }
+    Ok(())
+}
+
+/// Runs `test` on `CASES` random values of `strategy`, panicking with the minimal failing input.
+fn run_property<S>(name: &str, strategy: S, test: impl Fn(S::Value) -> Result<(), TestCaseError>)
+where
+    S: Strategy,
+    S::Value: Debug,
+{
+    let mut runner = TestRunner::new(config());
+    if let Err(err) = runner.run(&strategy, test) {
+        panic!("{name}: {err}");
+    }
+}
+
+/// Fixed values: the bounds, one past them, zero, and the extremes of `i32`.
+fn int_boundaries(min: i32, max: i32) -> Vec<i32> {
+    vec![
+        min,
+        max,
+        min - 1,
+        max + 1,
+        min + 1,
+        max - 1,
+        0,
+        -1,
+        1,
+        i32::MIN,
+        i32::MAX,
+    ]
+}
+
+/// Anything at all, and values near the allowed range (most of `i32` is far outside it).
+fn int_values(min: i32, max: i32) -> impl Strategy<Value = i32> {
+    prop_oneof![any::<i32>(), (min - 20)..=(max + 20)]
+}
+
+fn int_property<N>(name: &str, columns: &[Guarded], min: i32, max: i32)
+where
+    N: TryFrom<i32, Error = ValidationError> + Copy + Debug,
+    i32: From<N>,
+{
+    let (_db, conn) = database();
+    let conn = RefCell::new(conn);
+    for raw in int_boundaries(min, max) {
+        if let Err(err) = int_agrees::<N>(&mut conn.borrow_mut(), columns, raw) {
+            panic!("{name}, boundary value {raw}: {err}");
+        }
+    }
+    run_property(name, int_values(min, max), |raw| {
+        int_agrees::<N>(&mut conn.borrow_mut(), columns, raw)
+    });
+}
+
+/// `x` moved by `steps` representable doubles (up for positive `steps`).
+fn ulps(x: f64, steps: i32) -> f64 {
+    (0..steps.unsigned_abs()).fold(x, |x, _| {
+        if steps > 0 {
+            x.next_up()
+        } else {
+            x.next_down()
+        }
+    })
+}
+
+/// Fixed values: the bounds, the next doubles on both sides of them, tiny epsilons, zero of
+/// both signs, the non-finite values, subnormals and the extremes of `f64`.
+fn float_boundaries(min: f64, max: f64) -> Vec<f64> {
+    let mut values = vec![
+        min,
+        max,
+        min.next_down(),
+        min.next_up(),
+        max.next_down(),
+        max.next_up(),
+        min - 1e-9,
+        min + 1e-9,
+        max - 1e-9,
+        max + 1e-9,
+        min - 1.0,
+        max + 1.0,
+        (min + max) / 2.0,
+        0.0,
+        -0.0,
+        f64::MIN_POSITIVE,
+        -f64::MIN_POSITIVE,
+        // The smallest subnormals.
+        f64::from_bits(1),
+        -f64::from_bits(1),
+        f64::EPSILON,
+        -f64::EPSILON,
+        1e300,
+        -1e300,
+        f64::MAX,
+        f64::MIN,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    values.extend([-1.0, 1.0, 100.0, -100.0]);
+    values
+}
+
+/// Anything at all (including NaN, infinities, subnormals), values spread around the range, and
+/// values a few representable doubles away from a bound.
+fn float_values(min: f64, max: f64) -> impl Strategy<Value = f64> {
+    let span = max - min;
+    prop_oneof![
+        proptest::num::f64::ANY,
+        (min - span)..(max + span),
+        (prop::sample::select(vec![min, max]), -8i32..=8).prop_map(|(bound, k)| ulps(bound, k)),
+    ]
+}
+
+fn float_property<N>(name: &str, columns: &[Guarded], min: f64, max: f64)
+where
+    N: TryFrom<f64, Error = ValidationError> + Copy + Debug,
+    f64: From<N>,
+{
+    let (_db, conn) = database();
+    let conn = RefCell::new(conn);
+    for raw in float_boundaries(min, max) {
+        if let Err(err) = float_agrees::<N>(&mut conn.borrow_mut(), columns, raw) {
+            panic!("{name}, boundary value {raw:e}: {err}");
+        }
+    }
+    run_property(name, float_values(min, max), |raw| {
+        float_agrees::<N>(&mut conn.borrow_mut(), columns, raw)
+    });
+}
+
+#[test]
+fn health_score_matches_its_check() {
+    int_property::<HealthScore>("HealthScore", &HEALTH_SCORE, 0, 100);
+}
+
+#[test]
+fn satisfaction_rating_matches_its_check() {
+    int_property::<SatisfactionRating>("SatisfactionRating", &SATISFACTION_RATING, 1, 5);
+}
+
+#[test]
+fn nps_score_matches_its_check() {
+    int_property::<NpsScore>("NpsScore", &NPS_SCORE, 0, 10);
+}
+
+#[test]
+fn component_score_matches_its_checks() {
+    float_property::<ComponentScore>("ComponentScore", &COMPONENT_SCORE, 0.0, 100.0);
+}
+
+#[test]
+fn probability_matches_its_checks() {
+    float_property::<Probability>("Probability", &PROBABILITY, 0.0, 1.0);
+}
+
+#[test]
+fn sentiment_score_matches_its_checks() {
+    float_property::<SentimentScore>("SentimentScore", &SENTIMENT_SCORE, -1.0, 1.0);
+}
+
+fn decimal(text: &str) -> BigDecimal {
+    BigDecimal::from_str(text).unwrap()
+}
+
+/// Fixed amounts: the bounds, one cent outside them, amounts the column would round (up, down,
+/// to zero, and over 10^12), trailing zeros, exponents and negative zero.
+const MONEY_BOUNDARIES: &[&str] = &[
+    "0",
+    "0.00",
+    "-0",
+    "0.01",
+    "-0.01",
+    "0.1",
+    "1",
+    "12.500",
+    "1234.56",
+    "999999999999.99",
+    "999999999999.990",
+    "999999999999.994",
+    "999999999999.995",
+    "999999999999.999",
+    "1000000000000",
+    "1000000000000.00",
+    "1e12",
+    "1e13",
+    "1e20",
+    "1.005",
+    "1.004",
+    "0.001",
+    "0.005",
+    "0.004",
+    "-0.001",
+    "-0.005",
+    "-0.004",
+    "1e-9",
+    "-1e-9",
+    "5e2",
+    "12345e-2",
+    "12345e-3",
+    "-1000000000000",
+];
+
+/// Cent amounts across the whole range, arbitrary mantissas at various scales (negative,
+/// fractional, huge), and amounts just around 0 and 10^12 with up to four decimals.
+fn money_values() -> impl Strategy<Value = BigDecimal> {
+    let limit = BigDecimal::from(1_000_000_000_000_i64);
+    prop_oneof![
+        (0_i64..100_000_000_000_000).prop_map(|cents| BigDecimal::new(cents.into(), 2)),
+        (any::<i64>(), -6_i64..=6).prop_map(|(m, scale)| BigDecimal::new(BigInt::from(m), scale)),
+        (-20_000_i64..=20_000, 0_i64..=4).prop_map(|(m, scale)| BigDecimal::new(m.into(), scale)),
+        (-20_000_i64..=20_000, 0_i64..=4)
+            .prop_map(move |(m, scale)| &limit + BigDecimal::new(m.into(), scale)),
+    ]
+}
+
+#[test]
+fn money_matches_its_checks_and_column_type() {
+    let (_db, conn) = database();
+    let conn = RefCell::new(conn);
+    for text in MONEY_BOUNDARIES {
+        if let Err(err) = money_agrees(&mut conn.borrow_mut(), &MONEY, &decimal(text)) {
+            panic!("Money, boundary value {text}: {err}");
+        }
+    }
+    run_property("Money", money_values(), |raw| {
+        money_agrees(&mut conn.borrow_mut(), &MONEY, &raw)
+    });
+}
+
+/// `numeric` has a NaN, which sorts above every number, so `CHECK (contract_value >= 0)` lets
+/// it through: this is the one value the database accepts and `Money` cannot even represent.
+/// Reading such a row must then be an error, not a panic.
+#[test]
+fn numeric_nan_passes_the_contract_value_check_but_reading_it_is_an_error() {
+    let (_db, mut conn) = database();
+    assert!(Money::from_str("NaN").is_err());
+    insert_minimal(
+        &mut conn,
+        "customers",
+        &[
+            ("client_id", "'nan-value'"),
+            ("contract_value", "'NaN'::numeric"),
+        ],
+    )
+    .expect("the CHECK `contract_value >= 0` accepts numeric NaN");
+    let id = id_where(&mut conn, "customers", "client_id = 'nan-value'");
+    let err = Customer::get(&mut conn, id).expect_err("a NaN contract_value must not load");
+    assert!(err.to_string().contains("NaN"), "{err}");
+
+    // Infinity does not fit numeric(14,2) at all.
+    for literal in ["'Infinity'::numeric", "'-Infinity'::numeric"] {
+        let result =
+            conn.transaction(|c| insert_minimal(c, "customers", &[("contract_value", literal)]));
+        assert!(result.is_err(), "{literal} was accepted");
+    }
+}
+
+fn id_where(conn: &mut PgConnection, table: &str, filter: &str) -> i64 {
+    diesel::sql_query(format!("SELECT id FROM {table} WHERE {filter}"))
+        .get_result::<Id>(conn)
+        .unwrap_or_else(|e| panic!("{table} WHERE {filter}: {e}"))
+        .id
+}
+
+fn renewal_forecast_with_health_score(conn: &mut PgConnection, key: &str, score: &str) -> i64 {
+    let mut overrides = base_overrides("renewal_forecasts");
+    overrides.push(("forecast_id", quoted(key)));
+    overrides.push(("health_score", score.to_owned()));
+    let overrides: Vec<(&str, &str)> = overrides.iter().map(|(c, v)| (*c, v.as_str())).collect();
+    insert_minimal(conn, "renewal_forecasts", &overrides).unwrap();
+    id_where(conn, "renewal_forecasts", &format!("forecast_id = '{key}'"))
+}
+
+/// `renewal_forecasts.health_score` has no CHECK, but its model field is a `HealthScore`.
+#[test]
+fn out_of_range_health_score_without_a_check_is_a_load_error() {
+    let (_db, mut conn) = database();
+    let good = renewal_forecast_with_health_score(&mut conn, "F-good", "100");
+    assert_eq!(
+        RenewalForecast::get(&mut conn, good).unwrap().health_score,
+        HealthScore::MAX
+    );
+
+    let bad = renewal_forecast_with_health_score(&mut conn, "F-bad", "150");
+    let err = RenewalForecast::get(&mut conn, bad).expect_err("health_score 150 must not load");
+    let message = err.to_string();
+    for part in ["health_score", "150", "0 to 100"] {
+        assert!(message.contains(part), "{part:?} missing from {message:?}");
+    }
+    // A list that contains the bad row fails as a whole instead of skipping or clamping it.
+    assert!(RenewalForecast::list(&mut conn, Default::default()).is_err());
+}
+
+/// `health_scores.support_score` has no CHECK, but its model field is a `ComponentScore`.
+#[test]
+fn out_of_range_component_score_without_a_check_is_a_load_error() {
+    let (_db, mut conn) = database();
+    let mut load = |value: &str| {
+        insert_minimal(
+            &mut conn,
+            "health_scores",
+            &[("client_id", &quoted(PARENT)), ("support_score", value)],
+        )
+        .unwrap();
+        let id = id_where(
+            &mut conn,
+            "health_scores",
+            "id = (SELECT max(id) FROM health_scores)",
+        );
+        HealthScoreRecord::get(&mut conn, id)
+    };
+
+    let good = load("100").unwrap();
+    assert_eq!(f64::from(good.support_score), 100.0);
+
+    for (value, expected) in [
+        ("150", ["150", "out of range", "0 to 100"]),
+        ("-0.5", ["-0.5", "out of range", "0 to 100"]),
+        ("'NaN'::float8", ["NaN", "not a finite number", "0 to 100"]),
+    ] {
+        let message = load(value)
+            .expect_err("an invalid support_score must not load")
+            .to_string();
+        for part in expected {
+            assert!(message.contains(part), "{part:?} missing from {message:?}");
+        }
+    }
+}
+
+/// An unknown string in a closed-set text column names the column and the value.
+#[test]
+fn unknown_enum_string_is_a_load_error_naming_column_and_value() {
+    let (_db, mut conn) = database();
+    let mut insert = |key: &str, priority: &str| {
+        insert_minimal(
+            &mut conn,
+            "support_tickets",
+            &[
+                ("client_id", &quoted(PARENT)),
+                ("ticket_id", &quoted(key)),
+                ("priority", &quoted(priority)),
+                ("category", &quoted(TicketCategory::VALUES[0])),
+            ],
+        )
+        .unwrap();
+        id_where(
+            &mut conn,
+            "support_tickets",
+            &format!("ticket_id = '{key}'"),
+        )
+    };
+    let good = insert("T-good", "P1");
+    let bad = insert("T-bad", "urgent");
+
+    assert_eq!(
+        SupportTicket::get(&mut conn, good).unwrap().priority,
+        TicketPriority::P1
+    );
+    let message = SupportTicket::get(&mut conn, bad)
+        .expect_err("priority 'urgent' must not load")
+        .to_string();
+    for part in ["support_tickets.priority", "urgent"] {
+        assert!(message.contains(part), "{part:?} missing from {message:?}");
+    }
+}
