@@ -9,7 +9,7 @@
 //!
 //! - `--keep` (or `CSDB_KEEP=1`): keep the throwaway server's data directory, so a second run
 //!   reuses the loaded data instead of loading it again;
-//! - `--customers N` (default 2000): size of the demo data set.
+//! - `--customers N` (default 5000): size of the demo data set.
 
 use std::io::Write;
 use std::time::Instant;
@@ -32,7 +32,7 @@ struct Options {
 fn options() -> std::result::Result<Options, String> {
     let mut o = Options {
         keep: std::env::var("CSDB_KEEP").is_ok_and(|v| v == "1"),
-        customers: 2000,
+        customers: 5000,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -123,7 +123,14 @@ fn run(o: &Options) -> Result<()> {
         };
         println!("\nLoading demo data for {} customers…", o.customers);
         let report = demo::load(&mut conn, &config, &mut |p: demo::Progress| {
-            eprint!("\r  {:<26} {:>8} / {:<8}", p.table, p.done, p.total);
+            eprint!(
+                "\r  {:>5.1}%  customers {:>6}/{:<6}  rows {:>8}  {:<26}",
+                p.fraction() * 100.0,
+                p.customers_done,
+                p.customers_total,
+                p.rows_loaded,
+                p.table
+            );
             let _ = std::io::stderr().flush();
         })?;
         eprintln!();

@@ -16,9 +16,8 @@
 //!
 //! `BENCHMARKS.md` records which index PostgreSQL actually picks on realistic data, and why.
 
-use bigdecimal::ToPrimitive;
 use chrono::{DateTime, NaiveDate, Utc};
-use diesel::dsl::{avg, count_star};
+use diesel::dsl::count_star;
 use diesel::pg::Pg;
 use diesel::prelude::*;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
@@ -84,7 +83,14 @@ pub struct CsmWorkloadRow {
     pub avg_health: f64,
 }
 
-type CsmWorkloadTuple = (Option<String>, i64, Option<bigdecimal::BigDecimal>);
+type CsmWorkloadTuple = (Option<String>, i64, Option<f64>);
+
+/// `AVG` of an integer column is `numeric` in PostgreSQL; an average health score needs no
+/// arbitrary precision, so average it as `float8` and skip a numeric-to-float conversion.
+fn avg_health(
+) -> diesel::expression::SqlLiteral<diesel::sql_types::Nullable<diesel::sql_types::Double>> {
+    diesel::dsl::sql("avg(\"customers\".\"health_score\"::float8)")
+}
 
 /// Active customers and their average health per CSM, busiest first.
 pub fn csm_workload_query(
@@ -94,7 +100,7 @@ pub fn csm_workload_query(
     customers::table
         .filter(customers::status.eq(CustomerStatus::Active))
         .group_by(customers::csm_assigned)
-        .select((customers::csm_assigned, count_star(), avg(customers::health_score)))
+        .select((customers::csm_assigned, count_star(), avg_health()))
         .order((count_star().desc(), customers::csm_assigned.asc()))
         .limit(limit)
         .offset(offset)
@@ -108,9 +114,8 @@ pub fn csm_workload(conn: &mut PgConnection, page: Page) -> Result<Vec<CsmWorklo
         .map(|(csm_assigned, customer_count, avg)| CsmWorkloadRow {
             csm_assigned,
             customer_count,
-            // Every group has at least one row, so AVG is never NULL; numeric -> f64 is exact
-            // enough for an average of integers 0..=100.
-            avg_health: avg.and_then(|a| a.to_f64()).unwrap_or(0.0),
+            // Every group has at least one row, so AVG is never NULL.
+            avg_health: avg.unwrap_or(0.0),
         })
         .collect())
 }
