@@ -12,6 +12,9 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod adopt;
+#[cfg(feature = "async")]
+pub mod async_pool;
 pub mod connection;
 pub mod crud;
 pub mod demo;

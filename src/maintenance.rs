@@ -187,7 +187,7 @@ pub struct MaintenanceRun {
     pub table: Option<Table>,
     /// The exact statement sent to the server.
     pub statement: String,
-    /// How long the server took, in milliseconds.
+    /// How long the statement took, in milliseconds, as measured by the client.
     pub elapsed_ms: u64,
 }
 
@@ -628,7 +628,7 @@ fn find_redundant(indexes: &[IndexDefinition]) -> Vec<RedundantIndex> {
                 b,
                 Redundancy::Prefix,
                 format!(
-                    "leading columns of {} ({})",
+                    "a leading prefix of {} ({})",
                     b.describe(),
                     b.columns.join(", ")
                 ),

@@ -29,11 +29,16 @@ fn backend_pid(conn: &mut PgConnection) -> i32 {
 fn connection_errors_never_contain_the_password() {
     // Port 1 on loopback: nothing listens there, so this fails fast and deterministically.
     let url = format!("postgres://app:{SECRET}@127.0.0.1:1/customer_success?connect_timeout=2");
-    let err = connection::connect(&url).err().expect("nothing listens on port 1");
+    let err = connection::connect(&url)
+        .err()
+        .expect("nothing listens on port 1");
     assert!(matches!(err, Error::Connection { .. }), "{err:?}");
     for shown in [err.to_string(), format!("{err:?}")] {
         assert!(!shown.contains(SECRET), "password leaked: {shown}");
-        assert!(shown.contains("app:***@127.0.0.1:1"), "names the redacted target: {shown}");
+        assert!(
+            shown.contains("app:***@127.0.0.1:1"),
+            "names the redacted target: {shown}"
+        );
     }
     assert!(err.is_transient());
 
@@ -41,7 +46,7 @@ fn connection_errors_never_contain_the_password() {
         connection_timeout: Duration::from_secs(1),
         ..PoolOptions::default()
     };
-    let err = connection::pool_with(&url, &options).err().expect("pool cannot connect");
+    let err = connection::pool_with(&url, &options).expect_err("pool cannot connect");
     assert!(matches!(err, Error::Pool { .. }), "{err:?}");
     for shown in [err.to_string(), format!("{err:?}")] {
         assert!(!shown.contains(SECRET), "password leaked: {shown}");
@@ -68,7 +73,11 @@ fn pool_replaces_a_connection_the_server_dropped() {
     let db = TestDatabase::new().unwrap();
     let pool = connection::pool_with(
         db.url(),
-        &PoolOptions { max_size: 1, min_idle: Some(1), ..PoolOptions::default() },
+        &PoolOptions {
+            max_size: 1,
+            min_idle: Some(1),
+            ..PoolOptions::default()
+        },
     )
     .unwrap();
     let first_pid = {
@@ -92,11 +101,17 @@ fn statement_timeout_option_is_applied_to_every_connection() {
     let db = TestDatabase::new().unwrap();
     let pool = connection::pool_with(
         db.url(),
-        &PoolOptions { statement_timeout: Some(Duration::from_millis(100)), ..PoolOptions::default() },
+        &PoolOptions {
+            statement_timeout: Some(Duration::from_millis(100)),
+            ..PoolOptions::default()
+        },
     )
     .unwrap();
     let mut conn = pool.get().unwrap();
-    let err: Error = diesel::sql_query("SELECT pg_sleep(2)").execute(&mut conn).unwrap_err().into();
+    let err: Error = diesel::sql_query("SELECT pg_sleep(2)")
+        .execute(&mut conn)
+        .unwrap_err()
+        .into();
     assert!(err.to_string().contains("statement timeout"), "{err}");
 }
 

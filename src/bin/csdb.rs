@@ -216,20 +216,26 @@ fn database_url(inv: &Invocation) -> Result<String, Failure> {
 }
 
 fn connect_failure(e: &Error, url: &str) -> Failure {
+    let chain = error_chain(e, url);
+    // The library's message usually names the (redacted) URL already.
+    let target = if chain.contains(&redact(url)) {
+        String::new()
+    } else {
+        format!(" to {}", redact(url))
+    };
     Failure {
         code: EXIT_CONNECT,
         message: format!(
-            "cannot connect to {}: {}\nCheck that the server is running and accepts \
+            "cannot connect{target}: {chain}\nCheck that the server is running and accepts \
              connections, and that --database-url or DATABASE_URL names the right host, port, \
-             database, user and password.",
-            redact(url),
-            error_chain(e, url)
+             database, user and password."
         ),
     }
 }
 
-/// The error and its causes, without repeating a cause its parent already shows, and without the
-/// password of `url`.
+/// The error and its causes on one line, without repeating a cause its parent already shows, and
+/// without the password of `url`. (libpq's messages span lines; one line keeps the doctor's
+/// checklist aligned and a log line whole.)
 fn error_chain(e: &Error, url: &str) -> String {
     let mut message = e.to_string();
     let mut source = std::error::Error::source(e);
@@ -241,7 +247,10 @@ fn error_chain(e: &Error, url: &str) -> String {
         }
         source = cause.source();
     }
-    scrub_password(&message, url)
+    // Scrubbed before the whitespace is collapsed, so a password containing spaces still matches.
+    let scrubbed = scrub_password(&message, url);
+    let one_line: Vec<&str> = scrubbed.split_whitespace().collect();
+    one_line.join(" ")
 }
 
 fn failure(command: &Command, e: &Error, url: &str) -> Failure {

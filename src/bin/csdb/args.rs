@@ -299,7 +299,16 @@ fn only_head(name: &str, rest: &[String]) -> Result<(), UsageError> {
 }
 
 fn table(name: &str) -> Result<Table, UsageError> {
-    Table::parse(name).map_err(|e| UsageError(format!("bad table name: {e}")))
+    // The library's error says the same in its generic validation wording; a command line
+    // deserves a plainer sentence.
+    Table::parse(name).map_err(|_| {
+        let valid: Vec<&str> = Table::ALL.iter().map(|t| t.name()).collect();
+        UsageError(format!(
+            "unknown table {:?}; the tables are: {}",
+            redact(name),
+            valid.join(", ")
+        ))
+    })
 }
 
 #[cfg(test)]
