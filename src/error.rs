@@ -231,13 +231,29 @@ impl From<DieselError> for Error {
             }
             DieselError::DeserializationError(_) | DieselError::SerializationError(_) => {
                 Error::InvalidData {
-                    message: e.to_string(),
+                    message: with_causes(&e),
                     source: e,
                 }
             }
             other => Error::Database { source: other },
         }
     }
+}
+
+/// Diesel's deserialization error names only the field (`Error deserializing field
+/// 'health_score'`); what was wrong with the value is in its source chain. Callers see both.
+fn with_causes(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut message = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let text = c.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        cause = c.source();
+    }
+    message
 }
 
 /// Diesel reports SQLSTATE class 22 (data exception) as `Unknown`; these are the messages of the
