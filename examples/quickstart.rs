@@ -119,6 +119,8 @@ fn run(o: &Options) -> Result<()> {
     if Customer::count(&mut conn)? == 0 {
         let config = demo::DemoConfig {
             customers: o.customers,
+            // Dates relative to today, so the dashboards look current.
+            today: Utc::now().date_naive(),
             ..demo::DemoConfig::default()
         };
         println!("\nLoading demo data for {} customers…", o.customers);
