@@ -17,7 +17,7 @@
 //! `BENCHMARKS.md` records which index PostgreSQL actually picks on realistic data, and why.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use diesel::dsl::count_star;
+use diesel::dsl::{avg, count_star};
 use diesel::pg::Pg;
 use diesel::prelude::*;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
@@ -85,11 +85,12 @@ pub struct CsmWorkloadRow {
 
 type CsmWorkloadTuple = (Option<String>, i64, Option<f64>);
 
-/// `AVG` of an integer column is `numeric` in PostgreSQL; an average health score needs no
-/// arbitrary precision, so average it as `float8` and skip a numeric-to-float conversion.
-fn avg_health(
-) -> diesel::expression::SqlLiteral<diesel::sql_types::Nullable<diesel::sql_types::Double>> {
-    diesel::dsl::sql("avg(\"customers\".\"health_score\"::float8)")
+diesel::define_sql_function! {
+    /// PostgreSQL's `float8(integer)` cast. `AVG` of an integer column is `numeric`; an average
+    /// health score needs no arbitrary precision, so average it as `float8`. (A SQL function
+    /// keeps the query's static id, so Diesel caches its prepared statement; a raw SQL fragment
+    /// would be parsed and planned again on every call.)
+    fn float8(x: diesel::sql_types::Integer) -> diesel::sql_types::Double;
 }
 
 /// Active customers and their average health per CSM, busiest first.
@@ -100,7 +101,7 @@ pub fn csm_workload_query(
     customers::table
         .filter(customers::status.eq(CustomerStatus::Active))
         .group_by(customers::csm_assigned)
-        .select((customers::csm_assigned, count_star(), avg_health()))
+        .select((customers::csm_assigned, count_star(), avg(float8(customers::health_score))))
         .order((count_star().desc(), customers::csm_assigned.asc()))
         .limit(limit)
         .offset(offset)
