@@ -1,0 +1,692 @@
+//! The MCP server of `examples/mcp_server.rs`: the tools, their arguments and the database work
+//! behind them. A module of its own so that `tests/mcp.rs` can serve exactly this server to an
+//! in-process client.
+//!
+//! Every tool validates its arguments with the crate's own types (`HealthScore`, `NpsScore`,
+//! `TicketPriority`, ...), so a bad argument is answered with the crate's message (what was
+//! wrong and what is allowed) as a tool error, and runs its database work through
+//! [`AsyncDb`], so no tool call blocks the async runtime that serves the protocol.
+
+use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use chrono::Utc;
+use customer_success_db::async_pool::AsyncDb;
+use customer_success_db::crud::{ByKey, Crud, Page};
+use customer_success_db::models::{
+    ChurnPrediction, Customer, HealthScoreRecord, NewNpsResponse, NewSupportTicket, NpsResponse,
+    SupportTicket,
+};
+use customer_success_db::schema::{churn_predictions, health_scores, support_tickets};
+use customer_success_db::types::{
+    HealthScore, LifecycleStage, NpsCategory, NpsScore, RenewalStatus, RiskLevel, Sentiment,
+    SentimentScore, SlaStatus, TicketCategory, TicketPriority, TicketStatus,
+};
+use customer_success_db::{queries, Error};
+use diesel::prelude::*;
+use rmcp::handler::server::router::tool::ToolRouter;
+use rmcp::handler::server::wrapper::Parameters;
+use rmcp::model::{CallToolResult, ContentBlock};
+use rmcp::{tool, tool_handler, tool_router, ServerHandler};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Default page size of the list tools: enough for a conversation, small enough for a model's
+/// context.
+const DEFAULT_LIMIT: i64 = 20;
+/// Largest page a tool returns; larger requests are clamped (use `offset` to page on).
+const MAX_LIMIT: i64 = 500;
+/// Open tickets shown by `get_customer`.
+const OPEN_TICKETS_SHOWN: i64 = 20;
+
+/// The MCP server: one tool per question an account manager asks of the Customer Success
+/// database. Cheap to clone (the database handle is shared).
+#[derive(Clone)]
+pub struct CustomerSuccessServer {
+    db: AsyncDb,
+    tool_router: ToolRouter<Self>,
+}
+
+impl CustomerSuccessServer {
+    /// A server whose tools run against `db`.
+    pub fn new(db: AsyncDb) -> Self {
+        CustomerSuccessServer {
+            db,
+            tool_router: Self::tool_router(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tool arguments. Plain JSON types (strings, integers) so that the schema a client sees is
+// simple; the tools convert them with the crate's newtypes and `FromStr`, whose errors say what
+// is allowed. `deny_unknown_fields` turns a misspelt argument into an error instead of a silently
+// applied default.
+// ---------------------------------------------------------------------------------------------
+
+/// Arguments of `get_customer`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GetCustomerArgs {
+    /// The customer's business key (`client_id`), e.g. "cust-000042".
+    pub client_id: String,
+}
+
+/// Arguments of `health_dashboard`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HealthDashboardArgs {
+    /// Show active customers whose health score is below this (0 to 100).
+    #[serde(default = "default_threshold")]
+    pub threshold: i64,
+    /// Rows to return (1 to 500).
+    #[serde(default = "default_limit")]
+    pub limit: i64,
+    /// Rows to skip, for the next page.
+    #[serde(default)]
+    pub offset: i64,
+}
+
+/// Arguments of the dashboards that take only a page.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PageArgs {
+    /// Rows to return (1 to 500).
+    #[serde(default = "default_limit")]
+    pub limit: i64,
+    /// Rows to skip, for the next page.
+    #[serde(default)]
+    pub offset: i64,
+}
+
+/// Arguments of `renewal_pipeline`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RenewalPipelineArgs {
+    /// Renewals due within this many days (0 to 3650).
+    #[serde(default = "default_within_days")]
+    pub within_days: i64,
+    /// Renewal status: on_track, at_risk, high_risk, won, lost or churned.
+    #[serde(default = "default_renewal_status")]
+    pub status: String,
+    /// Rows to return (1 to 500).
+    #[serde(default = "default_limit")]
+    pub limit: i64,
+    /// Rows to skip, for the next page.
+    #[serde(default)]
+    pub offset: i64,
+}
+
+/// Arguments of `churn_risk_list`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChurnRiskArgs {
+    /// Predicted risk levels to include: any of low, medium, high, critical.
+    #[serde(default = "default_levels")]
+    pub levels: Vec<String>,
+    /// Rows to return (1 to 500).
+    #[serde(default = "default_limit")]
+    pub limit: i64,
+    /// Rows to skip, for the next page.
+    #[serde(default)]
+    pub offset: i64,
+}
+
+/// Arguments of `csm_customers`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CsmCustomersArgs {
+    /// The CSM's name exactly as assigned, e.g. "Sarah Johnson" (see `csm_workload`).
+    pub csm: String,
+    /// Lifecycle stage: onboarding, active, at_risk, churned, expansion or renewal.
+    #[serde(default = "default_stage")]
+    pub stage: String,
+    /// Rows to return (1 to 500).
+    #[serde(default = "default_limit")]
+    pub limit: i64,
+    /// Rows to skip, for the next page.
+    #[serde(default)]
+    pub offset: i64,
+}
+
+/// Arguments of `record_nps_response`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecordNpsArgs {
+    /// The customer's business key (`client_id`).
+    pub client_id: String,
+    /// "How likely are you to recommend us?", 0 to 10. The category (detractor 0-6, passive
+    /// 7-8, promoter 9-10) is derived from it.
+    pub score: i64,
+    /// Who answered.
+    pub respondent_email: String,
+    /// Their name.
+    pub respondent_name: String,
+    /// Why they gave that score, in their words.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// The survey the answer belongs to (default "mcp").
+    #[serde(default)]
+    pub survey_id: Option<String>,
+    /// very_positive, positive, neutral, negative or very_negative; derived from the score when
+    /// omitted.
+    #[serde(default)]
+    pub sentiment: Option<String>,
+}
+
+/// Arguments of `create_support_ticket`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateTicketArgs {
+    /// The customer's business key (`client_id`).
+    pub client_id: String,
+    /// One-line summary.
+    pub subject: String,
+    /// What happened.
+    pub description: String,
+    /// P0 (most urgent) to P4. Sets the SLA: P0 15 min first response / 4 h resolution, P1
+    /// 1 h / 8 h, P2 4 h / 24 h, P3 8 h / 3 days, P4 24 h / 7 days.
+    pub priority: String,
+    /// technical_issue, bug_report, feature_request, how_to_question, account_billing,
+    /// integration_support, training_request, data_issue, performance or other.
+    pub category: String,
+    /// Who reported it.
+    pub requester_email: String,
+    /// Their name.
+    pub requester_name: String,
+}
+
+fn default_threshold() -> i64 {
+    70
+}
+fn default_limit() -> i64 {
+    DEFAULT_LIMIT
+}
+fn default_within_days() -> i64 {
+    90
+}
+fn default_renewal_status() -> String {
+    RenewalStatus::AtRisk.to_string()
+}
+fn default_levels() -> Vec<String> {
+    vec![RiskLevel::High.to_string(), RiskLevel::Critical.to_string()]
+}
+fn default_stage() -> String {
+    LifecycleStage::Active.to_string()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results.
+// ---------------------------------------------------------------------------------------------
+
+/// `get_customer`'s answer.
+#[derive(Debug, Serialize)]
+pub struct CustomerOverview {
+    /// The customer row.
+    pub customer: Customer,
+    /// The most recent health assessment, if any.
+    pub latest_health_score: Option<HealthScoreRecord>,
+    /// The most recent churn prediction, if any.
+    pub latest_churn_prediction: Option<ChurnPrediction>,
+    /// Number of tickets not resolved or closed.
+    pub open_ticket_count: i64,
+    /// The most urgent of them (at most 20), most urgent and newest first.
+    pub open_tickets: Vec<TicketSummary>,
+}
+
+/// A support ticket without its free-text and bookkeeping columns.
+#[derive(Debug, Serialize)]
+pub struct TicketSummary {
+    /// The ticket's key.
+    pub ticket_id: String,
+    /// The customer.
+    pub client_id: String,
+    /// One-line summary.
+    pub subject: String,
+    /// Priority.
+    pub priority: TicketPriority,
+    /// Category.
+    pub category: TicketCategory,
+    /// Status.
+    pub status: TicketStatus,
+    /// Assigned agent, if any.
+    pub assigned_agent: Option<String>,
+    /// Opened at.
+    pub created_at: chrono::DateTime<Utc>,
+    /// First-response SLA, minutes.
+    pub sla_first_response_minutes: i32,
+    /// Resolution SLA, minutes.
+    pub sla_resolution_minutes: i32,
+    /// First-response SLA state.
+    pub first_response_sla_status: SlaStatus,
+    /// Resolution SLA state.
+    pub resolution_sla_status: SlaStatus,
+}
+
+impl From<SupportTicket> for TicketSummary {
+    fn from(t: SupportTicket) -> Self {
+        TicketSummary {
+            ticket_id: t.ticket_id,
+            client_id: t.client_id,
+            subject: t.subject,
+            priority: t.priority,
+            category: t.category,
+            status: t.status,
+            assigned_agent: t.assigned_agent,
+            created_at: t.created_at,
+            sla_first_response_minutes: t.sla_first_response_minutes,
+            sla_resolution_minutes: t.sla_resolution_minutes,
+            first_response_sla_status: t.first_response_sla_status,
+            resolution_sla_status: t.resolution_sla_status,
+        }
+    }
+}
+
+/// A page of dashboard rows.
+#[derive(Debug, Serialize)]
+pub struct Rows<T> {
+    /// Rows on this page.
+    pub count: usize,
+    /// The offset to pass for the next page; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_offset: Option<i64>,
+    /// The rows.
+    pub rows: Vec<T>,
+}
+
+/// A tool's outcome before it becomes a `CallToolResult`: the error is the text the client sees.
+type ToolOutcome<T> = Result<T, String>;
+
+// ---------------------------------------------------------------------------------------------
+// The tools.
+// ---------------------------------------------------------------------------------------------
+
+#[tool_router]
+impl CustomerSuccessServer {
+    /// A customer with its latest health score, latest churn prediction and open support
+    /// tickets.
+    #[tool(annotations(read_only_hint = true))]
+    async fn get_customer(&self, Parameters(args): Parameters<GetCustomerArgs>) -> CallToolResult {
+        let client_id = args.client_id;
+        reply(
+            self.db_run(move |conn| customer_overview(conn, &client_id))
+                .await,
+        )
+    }
+
+    /// Customer health dashboard: active customers whose health score is below `threshold`,
+    /// least healthy first.
+    #[tool(annotations(read_only_hint = true))]
+    async fn health_dashboard(
+        &self,
+        Parameters(args): Parameters<HealthDashboardArgs>,
+    ) -> CallToolResult {
+        let outcome = async {
+            let threshold = int_newtype::<HealthScore>(args.threshold, "threshold")?;
+            let page = page(args.limit, args.offset);
+            let rows = self
+                .db_run(move |conn| queries::health_dashboard(conn, threshold, page))
+                .await?;
+            Ok(rows_page(rows, page))
+        };
+        reply(outcome.await)
+    }
+
+    /// CSM workload: active customers and their average health per customer success manager,
+    /// busiest first (a null CSM means unassigned customers).
+    #[tool(annotations(read_only_hint = true))]
+    async fn csm_workload(&self, Parameters(args): Parameters<PageArgs>) -> CallToolResult {
+        let page = page(args.limit, args.offset);
+        let rows = self
+            .db_run(move |conn| queries::csm_workload(conn, page))
+            .await;
+        reply(rows.map(|rows| rows_page(rows, page)))
+    }
+
+    /// Renewal pipeline: renewals due within `within_days` days with the given status (default
+    /// at_risk), soonest first, with renewal probability and forecast ARR.
+    #[tool(annotations(read_only_hint = true))]
+    async fn renewal_pipeline(
+        &self,
+        Parameters(args): Parameters<RenewalPipelineArgs>,
+    ) -> CallToolResult {
+        let outcome = async {
+            let within_days = within_days(args.within_days)?;
+            let status = enum_arg::<RenewalStatus>(&args.status, "status")?;
+            let page = page(args.limit, args.offset);
+            let rows = self
+                .db_run(move |conn| queries::renewal_pipeline(conn, within_days, status, page))
+                .await?;
+            Ok(rows_page(rows, page))
+        };
+        reply(outcome.await)
+    }
+
+    /// Support SLA monitoring: open or in-progress tickets whose first-response SLA is breached
+    /// or whose resolution SLA is at risk, most urgent first, then oldest.
+    #[tool(annotations(read_only_hint = true))]
+    async fn sla_monitoring(&self, Parameters(args): Parameters<PageArgs>) -> CallToolResult {
+        let page = page(args.limit, args.offset);
+        let rows = self
+            .db_run(move |conn| queries::sla_monitoring(conn, page))
+            .await;
+        reply(rows.map(|rows| rows_page(rows, page)))
+    }
+
+    /// Churn-risk list: active customers with a churn prediction at one of `levels` (default
+    /// high and critical), most likely to churn first.
+    #[tool(annotations(read_only_hint = true))]
+    async fn churn_risk_list(&self, Parameters(args): Parameters<ChurnRiskArgs>) -> CallToolResult {
+        let outcome = async {
+            if args.levels.is_empty() {
+                return Err(format!(
+                    "levels: give at least one of {}",
+                    RiskLevel::VALUES.join(", ")
+                ));
+            }
+            let levels = args
+                .levels
+                .iter()
+                .map(|l| enum_arg::<RiskLevel>(l, "levels"))
+                .collect::<ToolOutcome<Vec<_>>>()?;
+            let page = page(args.limit, args.offset);
+            let rows = self
+                .db_run(move |conn| queries::churn_risk(conn, &levels, page))
+                .await?;
+            Ok(rows_page(rows, page))
+        };
+        reply(outcome.await)
+    }
+
+    /// The customers of one CSM in one lifecycle stage (default active), with their health.
+    #[tool(annotations(read_only_hint = true))]
+    async fn csm_customers(
+        &self,
+        Parameters(args): Parameters<CsmCustomersArgs>,
+    ) -> CallToolResult {
+        let outcome = async {
+            let stage = enum_arg::<LifecycleStage>(&args.stage, "stage")?;
+            let page = page(args.limit, args.offset);
+            let csm = args.csm;
+            let rows = self
+                .db_run(move |conn| queries::csm_customers(conn, &csm, stage, page))
+                .await?;
+            Ok(rows_page(rows, page))
+        };
+        reply(outcome.await)
+    }
+
+    /// Records a customer's answer to an NPS survey. The category (promoter, passive,
+    /// detractor) is derived from the score; returns the stored response.
+    #[tool(annotations(
+        read_only_hint = false,
+        destructive_hint = false,
+        idempotent_hint = false
+    ))]
+    async fn record_nps_response(
+        &self,
+        Parameters(args): Parameters<RecordNpsArgs>,
+    ) -> CallToolResult {
+        let outcome = async {
+            let score = int_newtype::<NpsScore>(args.score, "score")?;
+            let sentiment = match &args.sentiment {
+                Some(s) => enum_arg::<Sentiment>(s, "sentiment")?,
+                None => sentiment_of(score.category()),
+            };
+            let sentiment_score =
+                SentimentScore::new(sentiment_score_of(sentiment)).map_err(|e| e.to_string())?;
+            let mut response = NewNpsResponse::new(
+                unique_key("nps-mcp"),
+                args.client_id,
+                args.survey_id.unwrap_or_else(|| "mcp".to_owned()),
+                args.respondent_email,
+                args.respondent_name,
+                score,
+                sentiment,
+                sentiment_score,
+                Utc::now(),
+                0.0,
+            );
+            response.reason = args.reason;
+            self.db_transaction(move |conn| {
+                // Looked up first so that an unknown customer is reported as such rather than
+                // as a foreign-key violation.
+                Customer::get_by_key(conn, &response.client_id)?;
+                NpsResponse::create(conn, &response)
+            })
+            .await
+        };
+        reply(outcome.await)
+    }
+
+    /// Opens a support ticket for a customer, with the SLA of its priority; returns the ticket.
+    #[tool(annotations(
+        read_only_hint = false,
+        destructive_hint = false,
+        idempotent_hint = false
+    ))]
+    async fn create_support_ticket(
+        &self,
+        Parameters(args): Parameters<CreateTicketArgs>,
+    ) -> CallToolResult {
+        let outcome = async {
+            let priority = enum_arg::<TicketPriority>(&args.priority, "priority")?;
+            let category = enum_arg::<TicketCategory>(&args.category, "category")?;
+            if args.subject.trim().is_empty() {
+                return Err("subject: must not be empty".to_owned());
+            }
+            let (first_response, resolution) = sla_minutes(priority);
+            let ticket = NewSupportTicket::new(
+                unique_key("tkt-mcp"),
+                args.client_id,
+                args.subject,
+                args.description,
+                priority,
+                category,
+                args.requester_email,
+                args.requester_name,
+                first_response,
+                resolution,
+            );
+            self.db_transaction(move |conn| {
+                Customer::get_by_key(conn, &ticket.client_id)?;
+                SupportTicket::create(conn, &ticket).map(TicketSummary::from)
+            })
+            .await
+        };
+        reply(outcome.await)
+    }
+}
+
+#[tool_handler(
+    router = self.tool_router,
+    name = "customer-success",
+    instructions = "Customer Success data: customers, health scores, churn predictions, \
+                    renewals, support tickets and NPS. Customers are identified by client_id \
+                    (e.g. cust-000042). Start with csm_workload, health_dashboard or \
+                    churn_risk_list to find accounts, then get_customer for one account."
+)]
+impl ServerHandler for CustomerSuccessServer {}
+
+impl CustomerSuccessServer {
+    /// Runs database work off the async runtime; the error is the text a client sees.
+    async fn db_run<T, F>(&self, f: F) -> ToolOutcome<T>
+    where
+        F: FnOnce(&mut PgConnection) -> customer_success_db::Result<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.db.run(f).await.map_err(|e| error_text(&e))
+    }
+
+    /// As [`Self::db_run`], in a transaction.
+    async fn db_transaction<T, F>(&self, f: F) -> ToolOutcome<T>
+    where
+        F: FnOnce(&mut PgConnection) -> customer_success_db::Result<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.db.transaction(f).await.map_err(|e| error_text(&e))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Database work (runs on tokio's blocking pool through AsyncDb).
+// ---------------------------------------------------------------------------------------------
+
+fn customer_overview(
+    conn: &mut PgConnection,
+    client_id: &str,
+) -> customer_success_db::Result<CustomerOverview> {
+    let customer = Customer::get_by_key(conn, client_id)?;
+    let latest_health_score = health_scores::table
+        .filter(health_scores::client_id.eq(client_id))
+        .order((health_scores::created_at.desc(), health_scores::id.desc()))
+        .select(HealthScoreRecord::as_select())
+        .first(conn)
+        .optional()?;
+    let latest_churn_prediction = churn_predictions::table
+        .filter(churn_predictions::client_id.eq(client_id))
+        .order((
+            churn_predictions::prediction_date.desc(),
+            churn_predictions::id.desc(),
+        ))
+        .select(ChurnPrediction::as_select())
+        .first(conn)
+        .optional()?;
+    let open = || {
+        support_tickets::table
+            .filter(support_tickets::client_id.eq(client_id))
+            .filter(support_tickets::status.ne_all([TicketStatus::Resolved, TicketStatus::Closed]))
+    };
+    let open_ticket_count = open().count().get_result(conn)?;
+    let open_tickets = open()
+        .order((
+            support_tickets::priority.asc(),
+            support_tickets::created_at.desc(),
+            support_tickets::id.desc(),
+        ))
+        .limit(OPEN_TICKETS_SHOWN)
+        .select(SupportTicket::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(TicketSummary::from)
+        .collect();
+    Ok(CustomerOverview {
+        customer,
+        latest_health_score,
+        latest_churn_prediction,
+        open_ticket_count,
+        open_tickets,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Argument conversion and replies.
+// ---------------------------------------------------------------------------------------------
+
+/// A page from the tool's `limit`/`offset`, clamped to `1..=MAX_LIMIT` and `>= 0` rather than
+/// rejected: a model asking for "all" should get a page, not an error.
+fn page(limit: i64, offset: i64) -> Page {
+    Page::new(limit.clamp(1, MAX_LIMIT), offset.max(0))
+}
+
+/// Wraps a page of rows, with the offset of the next page when this one was full.
+fn rows_page<T>(rows: Vec<T>, page: Page) -> Rows<T> {
+    let full = i64::try_from(rows.len()).is_ok_and(|n| n == page.limit);
+    Rows {
+        count: rows.len(),
+        next_offset: full.then(|| page.next().offset),
+        rows,
+    }
+}
+
+/// An integer argument as one of the crate's range newtypes. Parsed from its decimal text so
+/// that values beyond `i32` are reported by the newtype itself ("out of range (allowed 0 to
+/// 10)") instead of failing a conversion first.
+fn int_newtype<T>(raw: i64, arg: &'static str) -> ToolOutcome<T>
+where
+    T: FromStr<Err = customer_success_db::types::ValidationError>,
+{
+    raw.to_string()
+        .parse::<T>()
+        .map_err(|e| e.for_field(arg).to_string())
+}
+
+/// A string argument as one of the crate's enums; the message lists the allowed values.
+fn enum_arg<T>(raw: &str, arg: &str) -> ToolOutcome<T>
+where
+    T: FromStr<Err = customer_success_db::types::UnknownValueError>,
+{
+    raw.parse::<T>().map_err(|e| format!("{arg}: {e}"))
+}
+
+fn within_days(raw: i64) -> ToolOutcome<i32> {
+    const MAX_DAYS: i64 = 3650;
+    if (0..=MAX_DAYS).contains(&raw) {
+        // In range, so the conversion cannot fail; mapped anyway instead of unwrapped.
+        i32::try_from(raw).map_err(|e| format!("within_days: {e}"))
+    } else {
+        Err(format!(
+            "within_days: {raw} is out of range (allowed 0 to {MAX_DAYS})"
+        ))
+    }
+}
+
+/// The sentiment recorded when the caller gives none: what the category usually means.
+fn sentiment_of(category: NpsCategory) -> Sentiment {
+    match category {
+        NpsCategory::Promoter => Sentiment::Positive,
+        NpsCategory::Passive => Sentiment::Neutral,
+        NpsCategory::Detractor => Sentiment::Negative,
+    }
+}
+
+fn sentiment_score_of(sentiment: Sentiment) -> f64 {
+    match sentiment {
+        Sentiment::VeryPositive => 0.9,
+        Sentiment::Positive => 0.6,
+        Sentiment::Neutral => 0.0,
+        Sentiment::Negative => -0.6,
+        Sentiment::VeryNegative => -0.9,
+    }
+}
+
+/// First-response and resolution SLA in minutes per priority (the demo data's policy).
+fn sla_minutes(priority: TicketPriority) -> (i32, i32) {
+    match priority {
+        TicketPriority::P0 => (15, 240),
+        TicketPriority::P1 => (60, 480),
+        TicketPriority::P2 => (240, 1440),
+        TicketPriority::P3 => (480, 4320),
+        TicketPriority::P4 => (1440, 10080),
+    }
+}
+
+/// A key for a row created by a tool: the prefix, the time in microseconds and a per-process
+/// counter (two calls in the same microsecond still differ). Well under the 50-character
+/// columns.
+fn unique_key(prefix: &str) -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!("{prefix}-{}-{n}", Utc::now().timestamp_micros())
+}
+
+/// The text a client sees for a crate error: its message, which names the row, constraint or
+/// value involved and never contains a password.
+fn error_text(e: &Error) -> String {
+    e.to_string()
+}
+
+/// The tool result: the value as JSON (structured content plus the same JSON as text, for
+/// clients that read only text), or a tool error (`is_error: true`) with the message.
+fn reply<T: Serialize>(outcome: ToolOutcome<T>) -> CallToolResult {
+    let value = outcome.and_then(|v| {
+        serde_json::to_value(v).map_err(|e| format!("could not encode the result: {e}"))
+    });
+    match value {
+        Ok(v) => CallToolResult::structured(v),
+        Err(message) => {
+            log::info!("tool error: {message}");
+            CallToolResult::error(vec![ContentBlock::text(message)])
+        }
+    }
+}
