@@ -4,11 +4,18 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{insert_minimal, TestDatabase};
+use common::{assert_same_lines, dump, expected_schema, insert_minimal, TestDatabase};
+use customer_success_db::adopt::{self, DatabaseKind};
 use customer_success_db::maintenance::Table;
 use customer_success_db::migrations;
 use customer_success_db::url::redact;
+use diesel::connection::SimpleConnection;
+use diesel::sql_types::Text;
+use diesel::{PgConnection, QueryableByName, RunQueryDsl};
 use serde_json::Value;
+
+/// The DDL of the original system's only Alembic revision (see tests/adopt.rs).
+const LEGACY_DDL: &str = include_str!("fixtures/legacy_6b022f57af5f.sql");
 
 /// The binary with a clean environment: no `DATABASE_URL` leaking in from the developer's shell.
 fn csdb() -> Command {
@@ -73,6 +80,8 @@ fn help_lists_every_command_and_the_exit_codes() {
             "downgrade",
             "base --yes",
             "stamp",
+            "adopt [--check]",
+            "6b022f57af5f",
             "analyze",
             "vacuum",
             "reindex",
@@ -107,6 +116,8 @@ fn usage_errors_exit_2() {
         &["history", "extra"],
         &["doctor", "--yes"],
         &["downgrade", "--sql"],
+        &["adopt", "head"],
+        &["doctor", "--check"],
     ] {
         let r = run(csdb().args(args));
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
@@ -153,7 +164,13 @@ fn a_missing_database_url_says_to_set_it() {
 #[test]
 fn an_unreachable_database_exits_3_without_showing_the_password() {
     let url = "postgres://u:secret@127.0.0.1:1/x";
-    for args in [&["current"][..], &["orphans"], &["vacuum", "customers"]] {
+    for args in [
+        &["current"][..],
+        &["orphans"],
+        &["vacuum", "customers"],
+        &["adopt"],
+        &["adopt", "--check"],
+    ] {
         let r = run(csdb().arg("--database-url").arg(url).args(args));
         assert_eq!(r.code, 3, "{args:?}: {}", r.stderr);
         assert!(r.stderr.contains("cannot connect"), "{}", r.stderr);
@@ -471,4 +488,220 @@ fn doctor_fails_on_pending_migrations_without_changing_the_database() {
         detail.contains("1 migration pending") && detail.contains(last),
         "{detail}"
     );
+}
+
+/// A database as the original system left it (Alembic revision 6b022f57af5f), with one customer
+/// whose industry, health_score and health_trend are NULL (the crate makes them NOT NULL with a
+/// default, e.g. 'Technology') and whose contract value is float noise (rounded to cents).
+fn legacy() -> (TestDatabase, PgConnection) {
+    let db = TestDatabase::empty().unwrap();
+    let mut conn = db.connect().unwrap();
+    conn.batch_execute(LEGACY_DDL).unwrap();
+    conn.batch_execute(
+        "INSERT INTO customers (client_id, client_name, company_name, industry, tier,
+                                lifecycle_stage, contract_value, contract_start_date, status,
+                                created_at, updated_at)
+         VALUES ('acme', 'Acme', 'Acme Inc.', NULL, 'starter', 'onboarding', 1234.5600000001,
+                 '2024-01-15', 'active', '2024-01-15 08:30:00', '2024-01-15 08:30:00')",
+    )
+    .unwrap();
+    (db, conn)
+}
+
+fn is_legacy(conn: &mut PgConnection) -> bool {
+    matches!(adopt::detect(conn).unwrap(), DatabaseKind::Legacy { .. })
+}
+
+/// The schema and every customer row, to tell whether anything changed.
+fn state(conn: &mut PgConnection) -> (Vec<String>, Vec<String>) {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = Text)]
+        row: String,
+    }
+    let rows = diesel::sql_query("SELECT row_to_json(c)::text AS row FROM customers c ORDER BY id")
+        .load::<Row>(conn)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.row)
+        .collect();
+    (dump(conn), rows)
+}
+
+fn has_table(conn: &mut PgConnection, name: &str) -> bool {
+    common::count(conn, "pg_tables", &format!("tablename = '{name}'")) == 1
+}
+
+#[test]
+fn adopt_check_reports_what_adopt_would_do_and_changes_nothing() {
+    let (db, mut conn) = legacy();
+    let before = state(&mut conn);
+
+    let out = expect(&db, &["adopt", "--check"], 0);
+    for needle in [
+        "Alembic revision 6b022f57af5f) can be adopted",
+        "integer -> bigint",
+        "json -> jsonb",
+        "customers.industry: 1 row -> 'Technology'",
+        "customers.contract_value: 1 row, e.g. id 1: 1234.5600000001 -> 1234.56",
+        "customers 2",
+        &format!("{} migrations as applied", migrations::SQL.len()),
+        "Nothing was changed (dry run)",
+    ] {
+        assert!(out.contains(needle), "{needle:?} not in:\n{out}");
+    }
+
+    let doc = json(&db, &["adopt", "--check"], 0);
+    assert_eq!(doc["dry_run"], true);
+    assert_eq!(doc["applied"], false);
+    assert_eq!(doc["kind"]["type"], "legacy");
+    assert_eq!(doc["kind"]["alembic_revision"], adopt::LEGACY_REVISION);
+    assert_eq!(doc["problems"].as_array().unwrap().len(), 0);
+    assert_eq!(doc["filled_nulls"][0]["column"], "industry");
+    assert_eq!(doc["filled_nulls"][0]["rows"], 1);
+    assert_eq!(
+        doc["stamped_migrations"].as_array().unwrap().len(),
+        migrations::SQL.len()
+    );
+
+    // Still the original system's database, untouched.
+    assert!(has_table(&mut conn, "alembic_version"));
+    assert!(!has_table(&mut conn, "__diesel_schema_migrations"));
+    assert!(is_legacy(&mut conn));
+    assert_eq!(state(&mut conn), before, "the dry run changed the database");
+
+    // The doctor points at adoption instead of `csdb upgrade`.
+    let out = expect(&db, &["doctor"], 1);
+    assert!(out.contains("[FAIL] migrations"), "{out}");
+    assert!(out.contains("run `csdb adopt --check`"), "{out}");
+
+    // Migration commands refuse: even reading the migration state would create Diesel's
+    // bookkeeping table, and the database would no longer be adoptable.
+    for args in [&["current"][..], &["history"], &["upgrade"], &["stamp"]] {
+        let r = on(&db, args);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains("csdb adopt --check"), "{}", r.stderr);
+        assert!(r.stdout.is_empty(), "{args:?} printed {}", r.stdout);
+    }
+    assert!(!has_table(&mut conn, "__diesel_schema_migrations"));
+    assert!(is_legacy(&mut conn));
+    assert_eq!(state(&mut conn), before);
+}
+
+#[test]
+fn adopt_converts_a_legacy_database_once() {
+    let (db, mut conn) = legacy();
+    let head = head_version();
+
+    let out = expect(&db, &["adopt"], 0);
+    for needle in [
+        "adopted a database of the original system (Alembic revision 6b022f57af5f)",
+        "converted ",
+        "filled 3 NULLs with the column's default",
+        "customers.industry: 1 row -> 'Technology'",
+        "rounded money to cents",
+        "restarted the identities at",
+        "customers 2",
+        &format!("recorded {} migrations as applied", migrations::SQL.len()),
+        &format!("now at {} (head)", migrations::SQL.last().unwrap().name),
+    ] {
+        assert!(out.contains(needle), "{needle:?} not in:\n{out}");
+    }
+    assert!(!has_table(&mut conn, "alembic_version"));
+    assert_same_lines(&dump(&mut conn), &expected_schema(), "after csdb adopt");
+
+    let out = expect(&db, &["current"], 0);
+    assert!(out.starts_with(&head) && out.contains("(head)"), "{out}");
+    let doc = json(&db, &["current"], 0);
+    assert_eq!(doc["current"]["version"], head.as_str());
+    assert_eq!(doc["at_head"], true);
+
+    // Adopting again is harmless.
+    let out = expect(&db, &["adopt"], 0);
+    assert!(out.starts_with("nothing to do"), "{out}");
+    let out = expect(&db, &["adopt", "--check"], 0);
+    assert!(out.starts_with("nothing to adopt"), "{out}");
+    let doc = json(&db, &["adopt"], 0);
+    assert_eq!(doc["kind"]["type"], "current");
+    assert_eq!(doc["applied"], false);
+
+    let out = expect(&db, &["doctor"], 0);
+    assert!(out.contains("[OK]   migrations"), "{out}");
+}
+
+#[test]
+fn adopt_refuses_a_bad_row_and_changes_nothing() {
+    let (db, mut conn) = legacy();
+    conn.batch_execute("UPDATE customers SET tier = 'platinum'")
+        .unwrap();
+    let before = state(&mut conn);
+
+    let out = expect(&db, &["adopt", "--check"], 1);
+    assert!(out.contains("cannot be adopted, 1 problem"), "{out}");
+    assert!(
+        out.contains("customers.tier") && out.contains("platinum"),
+        "{out}"
+    );
+    let doc = json(&db, &["adopt", "--check"], 1);
+    assert_eq!(doc["problems"][0]["table"], "customers");
+    assert_eq!(doc["problems"][0]["column"], "tier");
+
+    let r = on(&db, &["adopt"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+    for needle in [
+        "adopt refused",
+        "customers.tier: 1 row: value outside CustomerTier",
+        "platinum",
+        "Nothing was changed",
+        "correct or delete the rows",
+        "csdb adopt --check",
+    ] {
+        assert!(
+            r.stderr.contains(needle),
+            "{needle:?} not in:\n{}",
+            r.stderr
+        );
+    }
+    let doc = json(&db, &["adopt"], 1);
+    assert_eq!(doc["dry_run"], false);
+    assert_eq!(doc["applied"], false);
+    assert_eq!(doc["problems"][0]["column"], "tier");
+
+    assert!(has_table(&mut conn, "alembic_version"));
+    assert!(is_legacy(&mut conn));
+    assert_eq!(
+        state(&mut conn),
+        before,
+        "a refused adoption changed the database"
+    );
+
+    // Once the row is fixed, adoption goes through.
+    conn.batch_execute("UPDATE customers SET tier = 'enterprise'")
+        .unwrap();
+    expect(&db, &["adopt"], 0);
+    assert!(!is_legacy(&mut conn));
+}
+
+#[test]
+fn adopt_refuses_databases_it_cannot_adopt() {
+    let db = TestDatabase::empty().unwrap();
+    for args in [&["adopt"][..], &["adopt", "--check"]] {
+        let r = on(&db, args);
+        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains("the database is empty"), "{}", r.stderr);
+        assert!(r.stderr.contains("csdb upgrade"), "{}", r.stderr);
+    }
+
+    let mut conn = db.connect().unwrap();
+    conn.batch_execute("CREATE TABLE invoices (id serial PRIMARY KEY)")
+        .unwrap();
+    let r = on(&db, &["adopt", "--check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("invoices") && r.stderr.contains("Nothing was changed"),
+        "{}",
+        r.stderr
+    );
+    assert!(has_table(&mut conn, "invoices"));
 }

@@ -11,6 +11,8 @@
 //! csdb current | history | stamp   # alembic current / history / stamp head
 //! csdb downgrade                   # alembic downgrade -1
 //! csdb downgrade base --yes        # alembic downgrade base (refused without --yes)
+//! csdb adopt --check               # what adopting an original-system database would do
+//! csdb adopt                       # convert it (Alembic revision 6b022f57af5f), all or nothing
 //! csdb vacuum customers            # VACUUM ANALYZE customers
 //! csdb --json orphans | jq '.[] | select(.orphan_count > 0)'
 //! csdb doctor                      # checklist with OK / WARN / FAIL and a verdict
@@ -25,11 +27,13 @@
 //! | code | meaning |
 //! |---|---|
 //! | 0 | success; `doctor` found the database healthy or only warned |
-//! | 1 | the operation failed, or the database is unhealthy (`doctor` FAIL, `orphans` found some) |
+//! | 1 | the operation failed, or the database is unhealthy (`doctor` FAIL, `orphans` found some); `adopt` refused, or `adopt --check` found problems |
 //! | 2 | usage error: unknown command or option, bad table name, `downgrade base` without `--yes`, no database URL |
 //! | 3 | cannot connect to the database (or the connection was lost) |
 
 // A crate root resolves `mod` paths from its own directory (src/bin/), hence the explicit paths.
+#[path = "csdb/adopt.rs"]
+mod adoption;
 #[path = "csdb/args.rs"]
 mod args;
 #[path = "csdb/doctor.rs"]
@@ -40,6 +44,7 @@ mod render;
 use std::io::Write;
 use std::process::ExitCode;
 
+use customer_success_db::adopt::{self, DatabaseKind};
 use customer_success_db::maintenance::{self, MaintenanceRun};
 use customer_success_db::url::{redact, scrub_password};
 use customer_success_db::{connection, migrations, Error};
@@ -179,12 +184,14 @@ fn run(inv: &Invocation) -> Result<Output, Failure> {
         (Err(e), _) => return Err(connect_failure(&e, &url)),
     };
     let conn = &mut conn;
+    refuse_legacy(conn, &inv.command, &url)?;
     let result = match &inv.command {
         Command::Upgrade { .. } => upgrade(conn),
         Command::Current => current(conn),
         Command::History => history(conn),
         Command::Downgrade { all, .. } => downgrade(conn, *all),
         Command::Stamp => stamp(conn),
+        Command::Adopt { check } => return adoption::run(conn, *check, &url),
         Command::Analyze(t) => maintenance::analyze(conn, *t).map(ran),
         Command::Vacuum(t) => maintenance::vacuum_analyze(conn, *t).map(ran),
         Command::Reindex(t) => maintenance::reindex_table(conn, *t).map(ran),
@@ -197,6 +204,35 @@ fn run(inv: &Invocation) -> Result<Output, Failure> {
         Command::Doctor => Ok(doctor::run(conn, &url)),
     };
     result.map_err(|e| failure(&inv.command, &e, &url))
+}
+
+/// Refuses the migration commands on a database of the original system: Diesel would create its
+/// bookkeeping table there (even `current` does), after which the database is neither adoptable
+/// nor managed, and `stamp` would record as applied migrations whose column types it lacks.
+fn refuse_legacy(conn: &mut PgConnection, command: &Command, url: &str) -> Result<(), Failure> {
+    if !matches!(
+        command,
+        Command::Upgrade { .. }
+            | Command::Current
+            | Command::History
+            | Command::Downgrade { .. }
+            | Command::Stamp
+    ) {
+        return Ok(());
+    }
+    match adopt::detect(conn) {
+        Err(e) => Err(failure(command, &e, url)),
+        Ok(kind @ DatabaseKind::Legacy { .. }) => Err(Failure {
+            code: EXIT_FAILED,
+            message: format!(
+                "{} refused: this is {kind}, which csdb's migrations do not manage until it is \
+                 adopted. Nothing was changed. Run `csdb adopt --check` to see what \
+                 adoption does, then `csdb adopt`.",
+                command_name(command)
+            ),
+        }),
+        Ok(_) => Ok(()),
+    }
 }
 
 fn database_url(inv: &Invocation) -> Result<String, Failure> {
@@ -270,6 +306,10 @@ fn failure(command: &Command, e: &Error, url: &str) -> Failure {
         Command::Orphans => {
             "\nThe orphan check needs every table: run `csdb upgrade` if migrations are pending."
         }
+        Command::Adopt { check: false } => {
+            "\nAdoption runs in one transaction, so a failed one changes nothing; `csdb adopt \
+             --check` shows what it would do."
+        }
         _ => "",
     };
     Failure {
@@ -289,6 +329,8 @@ fn command_name(command: &Command) -> &'static str {
         Command::History => "history",
         Command::Downgrade { .. } => "downgrade",
         Command::Stamp => "stamp",
+        Command::Adopt { check: false } => "adopt",
+        Command::Adopt { check: true } => "adopt --check",
         Command::Analyze(_) => "analyze",
         Command::Vacuum(_) => "vacuum",
         Command::Reindex(_) => "reindex",

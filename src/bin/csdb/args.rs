@@ -23,6 +23,12 @@ Migrations (the Alembic commands of the operations guide):
                        (alembic downgrade base; also --base); refused without --yes
   downgrade base --sql print the SQL script that reverts every migration; needs no database
   stamp                record every migration as applied without running it (alembic stamp head)
+  adopt [--check]      convert a database created by the original Alembic system (revision
+                       6b022f57af5f) into one these migrations manage, in one transaction: column
+                       types, NULLs filled with defaults, money rounded to cents, identities,
+                       triggers, and every migration recorded as applied. Refused, changing
+                       nothing, if a row or the schema does not fit. --check only prints what it
+                       would do, or the problems; exits 1 when there are problems
 
 Maintenance:
   analyze [TABLE]      refresh planner statistics of TABLE, or of every table
@@ -50,7 +56,8 @@ Options:
 
 Exit codes:
   0  success (doctor: healthy, or warnings only)
-  1  the operation failed, or the database is unhealthy (doctor FAIL, orphans found)
+  1  the operation failed, or the database is unhealthy (doctor FAIL, orphans found,
+     adopt refused or adopt --check found problems)
   2  usage error: unknown command or option, bad table name, missing --yes, no database URL
   3  cannot connect to the database
 
@@ -81,6 +88,11 @@ pub enum Command {
     },
     /// `stamp`.
     Stamp,
+    /// `adopt`, `adopt --check`.
+    Adopt {
+        /// `--check`: dry run.
+        check: bool,
+    },
     /// `analyze [TABLE]`.
     Analyze(Option<Table>),
     /// `vacuum [TABLE]`.
@@ -143,6 +155,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
     let mut database_url = None;
     let mut json = false;
     let (mut sql, mut base, mut yes, mut minus_one) = (false, false, false, false);
+    let mut check = false;
     let mut words: Vec<String> = Vec::new();
     let mut help = false;
 
@@ -155,6 +168,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
             Long("sql") => sql = true,
             Long("base") => base = true,
             Long("yes") | Short('y') => yes = true,
+            Long("check") => check = true,
             // `downgrade -1`, as in Alembic.
             Short('1') => minus_one = true,
             Value(v) => words.push(v.string()?),
@@ -228,6 +242,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
             only_head(name, rest)?;
             Command::Stamp
         }
+        "adopt" => no_args(rest).map(|()| Command::Adopt { check })?,
         "analyze" => Command::Analyze(optional_table(rest)?),
         "vacuum" => Command::Vacuum(optional_table(rest)?),
         "reindex" => match rest {
@@ -273,6 +288,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
             "-1",
             matches!(command, Command::Downgrade { .. }),
         ),
+        (check, "--check", matches!(command, Command::Adopt { .. })),
     ];
     if let Some((_, flag, _)) = misplaced
         .iter()
@@ -369,6 +385,11 @@ mod tests {
             command(&["reindex", "customers"]),
             Some(Command::Reindex(Table::Customers))
         );
+        assert_eq!(
+            command(&["adopt", "--check"]),
+            Some(Command::Adopt { check: true })
+        );
+        assert_eq!(command(&["adopt"]), Some(Command::Adopt { check: false }));
         assert_eq!(run(&["help"]), Ok(Request::Help));
         assert_eq!(run(&["doctor", "-h"]), Ok(Request::Help));
         assert_eq!(run(&["-V"]), Ok(Request::Version));
@@ -386,6 +407,9 @@ mod tests {
             &["history", "extra"],
             &["doctor", "--yes"],
             &["current", "--sql"],
+            &["adopt", "head"],
+            &["adopt", "--sql"],
+            &["upgrade", "--check"],
             &["downgrade", "--sql"],
             &["downgrade", "-1", "base"],
             &["upgrade", "base"],

@@ -3,6 +3,7 @@
 //! Read-only: unlike `csdb current`, it does not create Diesel's bookkeeping table on a database
 //! that has none.
 
+use customer_success_db::adopt::{self, DatabaseKind};
 use customer_success_db::maintenance::{self, Redundancy};
 use customer_success_db::migrations;
 use customer_success_db::url::redact;
@@ -200,15 +201,26 @@ fn migrations_check(conn: &mut PgConnection, url: &str, checks: &mut Vec<Check>)
             });
     let (status, detail, at_head) = match state {
         Err(e) => (Status::Fail, error_chain(&e, url), false),
-        Ok(None) => (
-            Status::Fail,
-            format!(
-                "no migration applied (no __diesel_schema_migrations table); run `csdb upgrade` \
-                 to create the schema ({} pending)",
-                migrations::SQL.len()
+        Ok(None) => match adopt::detect(conn) {
+            // `csdb upgrade` would fail on its existing tables: the way in is adoption.
+            Ok(kind @ DatabaseKind::Legacy { .. }) => (
+                Status::Fail,
+                format!(
+                    "{kind}, not managed by csdb's migrations; run `csdb adopt --check`, then \
+                     `csdb adopt`"
+                ),
+                false,
             ),
-            false,
-        ),
+            _ => (
+                Status::Fail,
+                format!(
+                    "no migration applied (no __diesel_schema_migrations table); run `csdb \
+                     upgrade` to create the schema ({} pending)",
+                    migrations::SQL.len()
+                ),
+                false,
+            ),
+        },
         Ok(Some((_, pending))) if !pending.is_empty() => (
             Status::Fail,
             format!(

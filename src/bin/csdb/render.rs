@@ -79,6 +79,38 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// `items` joined with `, ` into lines that start with `indent` and, where possible, stay within
+/// `width` characters; each line ends with a newline. Nothing for no items.
+pub fn wrap(items: &[String], indent: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for (i, item) in items.iter().enumerate() {
+        let piece = if i + 1 < items.len() {
+            format!("{item},")
+        } else {
+            item.clone()
+        };
+        let fits =
+            indent.chars().count() + line.chars().count() + 1 + piece.chars().count() <= width;
+        if !line.is_empty() && !fits {
+            out.push_str(indent);
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&piece);
+    }
+    if !line.is_empty() {
+        out.push_str(indent);
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +138,17 @@ mod tests {
         assert_eq!(bytes(30 * 1024 * 1024), "30 MB");
         assert_eq!(plural(1, "index", "indexes"), "1 index");
         assert_eq!(plural(2, "index", "indexes"), "2 indexes");
+    }
+
+    #[test]
+    fn wraps_lists_at_the_width() {
+        let items: Vec<String> = ["alpha 1", "beta 22", "gamma 333"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        assert_eq!(wrap(&items, "  ", 100), "  alpha 1, beta 22, gamma 333\n");
+        assert_eq!(wrap(&items, "  ", 20), "  alpha 1, beta 22,\n  gamma 333\n");
+        assert_eq!(wrap(&items[..1], "  ", 3), "  alpha 1\n");
+        assert_eq!(wrap(&[], "  ", 20), "");
     }
 }
