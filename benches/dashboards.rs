@@ -126,7 +126,11 @@ fn bench_size(c: &mut Criterion, customers: usize) {
 
     // 3. Renewal pipeline.
     let mut g = c.benchmark_group("renewal_pipeline");
-    let stmt = raw.prepare(&sql_of(&renewal_pipeline_query(90, RenewalStatus::AtRisk, page)));
+    let stmt = raw.prepare(&sql_of(&renewal_pipeline_query(
+        90,
+        RenewalStatus::AtRisk,
+        page,
+    )));
     g.bench_with_input(BenchmarkId::new("diesel", customers), &(), |b, _| {
         b.iter(|| renewal_pipeline(&mut conn, 90, RenewalStatus::AtRisk, page).expect("query"))
     });
@@ -158,7 +162,13 @@ fn bench_size(c: &mut Criterion, customers: usize) {
             raw.client
                 .query(
                     &stmt,
-                    &[&vec!["open", "in_progress"], &"breached", &"at_risk", &PAGE, &0i64],
+                    &[
+                        &vec!["open", "in_progress"],
+                        &"breached",
+                        &"at_risk",
+                        &PAGE,
+                        &0i64,
+                    ],
                 )
                 .expect("query")
                 .iter()

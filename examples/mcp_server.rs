@@ -28,7 +28,7 @@ use std::process::ExitCode;
 
 use customer_success_db::async_pool::{AsyncDb, AsyncOptions};
 use customer_success_db::crud::Crud;
-use customer_success_db::harness::Server;
+use customer_success_db::harness::{self, AppDatabaseSource};
 use customer_success_db::models::Customer;
 use customer_success_db::{connection, demo, migrations, Error};
 use rmcp::ServiceExt;
@@ -120,31 +120,21 @@ async fn serve(db: AsyncDb) -> Result<(), Box<dyn std::error::Error>> {
 }
 
 fn database_url(o: &Options) -> Result<String, Error> {
-    if let Ok(url) = connection::database_url() {
-        log::info!(
-            "using DATABASE_URL ({})",
-            customer_success_db::url::redact(&url)
-        );
-        return Ok(url);
-    }
-    let server = if o.keep {
-        Server::shared_persistent()
-    } else {
-        Server::shared()
-    };
-    let harness_error = |e: customer_success_db::harness::HarnessError| Error::Connection {
+    let (url, source) = harness::app_database(DATABASE, o.keep).map_err(|e| Error::Connection {
         message: e.to_string(),
-    };
-    let server = server.map_err(harness_error)?;
-    log::info!(
-        "DATABASE_URL is not set: using a throwaway PostgreSQL server{}",
-        if o.keep {
-            " (data kept for the next run)"
-        } else {
-            ""
+    })?;
+    match source {
+        AppDatabaseSource::DatabaseUrl => {
+            log::info!("using DATABASE_URL ({})", customer_success_db::url::redact(&url))
         }
-    );
-    server.ensure_database(DATABASE).map_err(harness_error)
+        AppDatabaseSource::Throwaway => {
+            log::info!("DATABASE_URL is not set: using a throwaway PostgreSQL server")
+        }
+        AppDatabaseSource::ThrowawayKept => log::info!(
+            "DATABASE_URL is not set: using a throwaway PostgreSQL server (data kept for the next run)"
+        ),
+    }
+    Ok(url)
 }
 
 /// Selects and migrates the database, loads demo data into an empty one, and wraps the pool.

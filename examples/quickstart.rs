@@ -16,9 +16,10 @@ use std::time::Instant;
 
 use chrono::{Duration, NaiveDate, Utc};
 use customer_success_db::crud::{ByKey, Crud, Page};
-use customer_success_db::harness::Server;
+use customer_success_db::harness::{self, AppDatabaseSource};
 use customer_success_db::models::*;
 use customer_success_db::types::*;
+use customer_success_db::url::redact;
 use customer_success_db::{connection, demo, migrations, queries, Result};
 use diesel::PgConnection;
 
@@ -73,35 +74,27 @@ fn main() {
     }
 }
 
-fn database_url(o: &Options) -> std::result::Result<String, Box<dyn std::error::Error>> {
-    if let Ok(url) = connection::database_url() {
-        println!(
-            "Using DATABASE_URL ({})",
-            customer_success_db::url::redact(&url)
-        );
-        return Ok(url);
-    }
-    let server = if o.keep {
-        Server::shared_persistent()?
-    } else {
-        Server::shared()?
-    };
-    println!(
-        "DATABASE_URL is not set: using a throwaway PostgreSQL server{}",
-        if o.keep {
-            " (data kept for the next run)"
-        } else {
-            ""
+fn database_url(o: &Options) -> Result<String> {
+    let (url, source) = harness::app_database(DATABASE, o.keep).map_err(|e| {
+        customer_success_db::Error::Connection {
+            message: e.to_string(),
         }
-    );
-    Ok(server.ensure_database(DATABASE)?)
+    })?;
+    match source {
+        AppDatabaseSource::DatabaseUrl => println!("Using DATABASE_URL ({})", redact(&url)),
+        AppDatabaseSource::Throwaway => {
+            println!("DATABASE_URL is not set: using a throwaway PostgreSQL server")
+        }
+        AppDatabaseSource::ThrowawayKept => println!(
+            "DATABASE_URL is not set: using a throwaway PostgreSQL server (data kept for the next run)"
+        ),
+    }
+    Ok(url)
 }
 
 fn run(o: &Options) -> Result<()> {
     let started = Instant::now();
-    let url = database_url(o).map_err(|e| customer_success_db::Error::Connection {
-        message: e.to_string(),
-    })?;
+    let url = database_url(o)?;
     let mut conn = connection::connect(&url)?;
 
     let newly = migrations::run_pending(&mut conn)?;

@@ -64,7 +64,11 @@ pub fn connect_from_env() -> Result<PgConnection> {
 
 fn connection_error(url: &str, e: &dyn std::fmt::Display) -> Error {
     Error::Connection {
-        message: format!("{} (url: {})", scrub_password(&e.to_string(), url), redact(url)),
+        message: format!(
+            "{} (url: {})",
+            scrub_password(&e.to_string(), url),
+            redact(url)
+        ),
     }
 }
 
@@ -134,7 +138,11 @@ pub fn pool_with(url: &str, options: &PoolOptions) -> Result<PgPool> {
         builder = builder.connection_customizer(Box::new(StatementTimeout(timeout)));
     }
     builder.build(manager).map_err(|e| Error::Pool {
-        message: format!("{} (url: {})", scrub_password(&e.to_string(), url), redact(url)),
+        message: format!(
+            "{} (url: {})",
+            scrub_password(&e.to_string(), url),
+            redact(url)
+        ),
     })
 }
 

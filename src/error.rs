@@ -27,7 +27,9 @@ pub enum Error {
     },
 
     /// A UNIQUE constraint (or primary key) rejected the row.
-    #[error("duplicate value violates unique constraint `{constraint}` on table `{table}`: {detail}")]
+    #[error(
+        "duplicate value violates unique constraint `{constraint}` on table `{table}`: {detail}"
+    )]
     UniqueViolation {
         /// The constraint, e.g. `customers_client_id_key`.
         constraint: String,
@@ -217,11 +219,10 @@ impl From<DieselError> for Error {
                         table,
                         source: e,
                     },
-                    DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand => {
-                        Error::Connection {
-                            message: info.message().to_owned(),
-                        }
-                    }
+                    DatabaseErrorKind::ClosedConnection
+                    | DatabaseErrorKind::UnableToSendCommand => Error::Connection {
+                        message: info.message().to_owned(),
+                    },
                     _ if is_invalid_data_message(info.message()) => Error::InvalidData {
                         message: info.message().to_owned(),
                         source: e,

@@ -11,6 +11,20 @@
 //! # Ok::<(), customer_success_db::Error>(())
 //! ```
 //!
+//! From a dependent crate, the README's five lines:
+//!
+//! ```no_run
+//! use customer_success_db::{connection, crud::{ByKey, Crud}, migrations, models::*};
+//!
+//! let pool = connection::pool(&connection::database_url()?)?;
+//! let mut conn = pool.get()?;
+//! migrations::run_pending(&mut conn)?;
+//! let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+//! Customer::create(&mut conn, &NewCustomer::new("acme", "Acme", "Acme Corp", start))?;
+//! let acme = Customer::get_by_key(&mut conn, "acme")?;
+//! # Ok::<(), customer_success_db::Error>(())
+//! ```
+//!
 //! | module | what |
 //! |---|---|
 //! | [`migrations`] | the embedded migrations and the Alembic-equivalent operations |

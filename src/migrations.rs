@@ -207,7 +207,9 @@ pub fn pending_sql(conn: &mut PgConnection) -> Result<String> {
     if pending.is_empty() {
         return Ok("-- The database is up to date: no pending migrations.\n".to_owned());
     }
-    Ok(render_upgrade(SQL.iter().filter(|m| pending.iter().any(|p| p == m.name))))
+    Ok(render_upgrade(
+        SQL.iter().filter(|m| pending.iter().any(|p| p == m.name)),
+    ))
 }
 
 /// The SQL that upgrades an empty database to the current schema, as one script (the offline
@@ -284,8 +286,7 @@ pub fn stamp_all(conn: &mut PgConnection) -> Result<Vec<String>> {
 /// # Errors
 /// [`Error::Migration`] if the embedded set cannot be listed (not expected in practice).
 pub fn embedded_names() -> Result<Vec<String>> {
-    let migrations: Vec<Box<dyn Migration<Pg>>> =
-        MigrationSource::<Pg>::migrations(&MIGRATIONS)
-            .map_err(|e| Error::migration("listing embedded migrations", e))?;
+    let migrations: Vec<Box<dyn Migration<Pg>>> = MigrationSource::<Pg>::migrations(&MIGRATIONS)
+        .map_err(|e| Error::migration("listing embedded migrations", e))?;
     Ok(migrations.iter().map(|m| m.name().to_string()).collect())
 }

@@ -28,8 +28,8 @@ use crate::crud::Page;
 use crate::error::Result;
 use crate::schema::{churn_predictions, customers, renewal_forecasts, support_tickets};
 use crate::types::{
-    CustomerStatus, HealthScore, HealthTrend, LifecycleStage, Money, Probability,
-    RenewalStatus, RiskLevel, SlaStatus, TicketPriority, TicketStatus,
+    CustomerStatus, HealthScore, HealthTrend, LifecycleStage, Money, Probability, RenewalStatus,
+    RiskLevel, SlaStatus, TicketPriority, TicketStatus,
 };
 
 /// A row of the customer health dashboard.
@@ -101,7 +101,11 @@ pub fn csm_workload_query(
     customers::table
         .filter(customers::status.eq(CustomerStatus::Active))
         .group_by(customers::csm_assigned)
-        .select((customers::csm_assigned, count_star(), avg(float8(customers::health_score))))
+        .select((
+            customers::csm_assigned,
+            count_star(),
+            avg(float8(customers::health_score)),
+        ))
         .order((count_star().desc(), customers::csm_assigned.asc()))
         .limit(limit)
         .offset(offset)
@@ -146,7 +150,10 @@ pub fn renewal_pipeline_query(
     renewal_forecasts::table
         .filter(renewal_forecasts::days_until_renewal.le(within_days))
         .filter(renewal_forecasts::renewal_status.eq(status))
-        .order((renewal_forecasts::renewal_date.asc(), renewal_forecasts::id.asc()))
+        .order((
+            renewal_forecasts::renewal_date.asc(),
+            renewal_forecasts::id.asc(),
+        ))
         .select(RenewalPipelineRow::as_select())
         .limit(limit)
         .offset(offset)
@@ -360,7 +367,11 @@ where
 
 fn report_from_plan(plan: serde_json::Value) -> ExplainReport {
     let top = plan.get(0).cloned().unwrap_or(serde_json::Value::Null);
-    let ms = |key: &str| top.get(key).and_then(serde_json::Value::as_f64).unwrap_or(0.0);
+    let ms = |key: &str| {
+        top.get(key)
+            .and_then(serde_json::Value::as_f64)
+            .unwrap_or(0.0)
+    };
     let mut indexes = Vec::new();
     let mut node_types = Vec::new();
     if let Some(root) = top.get("Plan") {

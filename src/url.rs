@@ -64,15 +64,21 @@ fn password_of(url: &str) -> Option<String> {
         let query = rest[authority_end..].split_once('?')?.1;
         return query
             .split('&')
-            .find_map(|kv| kv.split_once('=').filter(|(k, _)| k.eq_ignore_ascii_case("password")))
+            .find_map(|kv| {
+                kv.split_once('=')
+                    .filter(|(k, _)| k.eq_ignore_ascii_case("password"))
+            })
             .map(|(_, v)| v.to_owned());
     }
     let start = find_password_key(url)?;
-    let after = url[start + "password".len()..].trim_start().strip_prefix('=')?.trim_start();
-    let value = match after.strip_prefix('\'') {
-        Some(q) => q.split('\'').next().unwrap_or(q),
-        None => after.split_whitespace().next().unwrap_or(""),
-    };
+    let after = url[start + "password".len()..]
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
+    let value = &after[..conninfo_value_len(after)];
+    let value = value
+        .strip_prefix('\'')
+        .map_or(value, |q| q.strip_suffix('\'').unwrap_or(q));
     Some(value.to_owned())
 }
 
@@ -101,27 +107,29 @@ fn redact_key_value(conninfo: &str) -> String {
         out.push_str("password=***");
         let after = rest[pos + "password".len()..].trim_start();
         let after = after.strip_prefix('=').unwrap_or(after).trim_start();
-        let consumed = if let Some(quoted) = after.strip_prefix('\'') {
-            let mut end = quoted.len();
-            let mut escaped = false;
-            for (i, c) in quoted.char_indices() {
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' {
-                    escaped = true;
-                } else if c == '\'' {
-                    end = i + 1;
-                    break;
-                }
-            }
-            1 + end
-        } else {
-            after.find(char::is_whitespace).unwrap_or(after.len())
-        };
-        rest = &after[consumed..];
+        rest = &after[conninfo_value_len(after)..];
     }
     out.push_str(rest);
     out
+}
+
+/// Length in bytes of the libpq key/value-form value at the start of `after` (the text after
+/// `key =`): up to the closing quote of a `'quoted \' value'`, else up to the next whitespace.
+pub(crate) fn conninfo_value_len(after: &str) -> usize {
+    let Some(quoted) = after.strip_prefix('\'') else {
+        return after.find(char::is_whitespace).unwrap_or(after.len());
+    };
+    let mut escaped = false;
+    for (i, c) in quoted.char_indices() {
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == '\'' {
+            return 1 + i + 1;
+        }
+    }
+    after.len()
 }
 
 fn find_password_key(s: &str) -> Option<usize> {
@@ -148,9 +156,15 @@ mod tests {
         assert_eq!(redact("postgres://u:p@h/db"), "postgres://u:***@h/db");
         assert_eq!(redact("postgres://u:p@ss@h/db"), "postgres://u:***@h/db");
         assert_eq!(redact("postgresql://u@h/db"), "postgresql://u@h/db");
-        assert_eq!(redact("postgres://h/db?password=x&sslmode=disable"), "postgres://h/db?password=***&sslmode=disable");
+        assert_eq!(
+            redact("postgres://h/db?password=x&sslmode=disable"),
+            "postgres://h/db?password=***&sslmode=disable"
+        );
         assert_eq!(redact("postgres://u:p@h"), "postgres://u:***@h");
-        assert_eq!(redact("host=h password='a b\\'c' user=u"), "host=h password=*** user=u");
+        assert_eq!(
+            redact("host=h password='a b\\'c' user=u"),
+            "host=h password=*** user=u"
+        );
         assert_eq!(redact("password = x dbname=y"), "password=*** dbname=y");
         assert_eq!(redact("dbname=y"), "dbname=y");
     }
@@ -159,9 +173,21 @@ mod tests {
     fn scrubs_password_from_messages() {
         use super::scrub_password;
         let msg = "FATAL: bad login hunter2 for postgres://u:hunter2@h/db";
-        assert_eq!(scrub_password(msg, "postgres://u:hunter2@h/db"), "FATAL: bad login *** for postgres://u:***@h/db");
-        assert_eq!(scrub_password("x hunter2", "host=h password=hunter2"), "x ***");
-        assert_eq!(scrub_password("x hunter2", "postgres://h/db?password=hunter2"), "x ***");
-        assert_eq!(scrub_password("unchanged", "postgres://u@h/db"), "unchanged");
+        assert_eq!(
+            scrub_password(msg, "postgres://u:hunter2@h/db"),
+            "FATAL: bad login *** for postgres://u:***@h/db"
+        );
+        assert_eq!(
+            scrub_password("x hunter2", "host=h password=hunter2"),
+            "x ***"
+        );
+        assert_eq!(
+            scrub_password("x hunter2", "postgres://h/db?password=hunter2"),
+            "x ***"
+        );
+        assert_eq!(
+            scrub_password("unchanged", "postgres://u@h/db"),
+            "unchanged"
+        );
     }
 }

@@ -12,15 +12,27 @@ macro_rules! check_join {
         let sql = diesel::debug_query::<diesel::pg::Pg, _>(&query).to_string();
         let on = format!(
             "ON (\"{}\".\"{}\" = \"{}\".\"{}\")",
-            stringify!($parent), stringify!($pcol), stringify!($child), stringify!($col)
+            stringify!($parent),
+            stringify!($pcol),
+            stringify!($child),
+            stringify!($col)
         );
         let on_reversed = format!(
             "ON (\"{}\".\"{}\" = \"{}\".\"{}\")",
-            stringify!($child), stringify!($col), stringify!($parent), stringify!($pcol)
+            stringify!($child),
+            stringify!($col),
+            stringify!($parent),
+            stringify!($pcol)
         );
         assert!(sql.contains(&on) || sql.contains(&on_reversed), "{sql}");
         let ids: Vec<i64> = query.load($conn).unwrap();
-        assert_eq!(ids.len(), 1, "{} join {}", stringify!($child), stringify!($parent));
+        assert_eq!(
+            ids.len(),
+            1,
+            "{} join {}",
+            stringify!($child),
+            stringify!($parent)
+        );
         // The parent side of the join resolves the child's key, whatever its numeric id.
         let keys: Vec<String> = $child::table
             .inner_join($parent::table)
@@ -41,18 +53,59 @@ fn every_foreign_key_pair_joins_on_its_business_key() {
         insert_minimal(c, "customers", &[("client_id", &format!("'filler-{i}'"))]).unwrap();
     }
     insert_minimal(c, "customers", &[("client_id", "'k-customers'")]).unwrap();
-    insert_minimal(c, "onboarding_plans", &[("client_id", "'k-customers'"), ("plan_id", "'k-onboarding_plans'")]).unwrap();
-    insert_minimal(c, "training_modules", &[("module_id", "'k-training_modules'")]).unwrap();
-    insert_minimal(c, "support_tickets", &[("client_id", "'k-customers'"), ("ticket_id", "'k-support_tickets'")]).unwrap();
+    insert_minimal(
+        c,
+        "onboarding_plans",
+        &[
+            ("client_id", "'k-customers'"),
+            ("plan_id", "'k-onboarding_plans'"),
+        ],
+    )
+    .unwrap();
+    insert_minimal(
+        c,
+        "training_modules",
+        &[("module_id", "'k-training_modules'")],
+    )
+    .unwrap();
+    insert_minimal(
+        c,
+        "support_tickets",
+        &[
+            ("client_id", "'k-customers'"),
+            ("ticket_id", "'k-support_tickets'"),
+        ],
+    )
+    .unwrap();
     for child in [
-        "health_scores", "risk_indicators", "churn_predictions", "renewal_forecasts", "contracts",
-        "customer_feedback", "nps_responses",
+        "health_scores",
+        "risk_indicators",
+        "churn_predictions",
+        "renewal_forecasts",
+        "contracts",
+        "customer_feedback",
+        "nps_responses",
     ] {
         insert_minimal(c, child, &[("client_id", "'k-customers'")]).unwrap();
     }
-    insert_minimal(c, "onboarding_milestones", &[("plan_id", "'k-onboarding_plans'")]).unwrap();
-    insert_minimal(c, "training_completions", &[("module_id", "'k-training_modules'")]).unwrap();
-    insert_minimal(c, "ticket_comments", &[("ticket_id", "'k-support_tickets'")]).unwrap();
+    insert_minimal(
+        c,
+        "onboarding_milestones",
+        &[("plan_id", "'k-onboarding_plans'")],
+    )
+    .unwrap();
+    insert_minimal(
+        c,
+        "training_completions",
+        &[("module_id", "'k-training_modules'")],
+    )
+    .unwrap();
+    insert_minimal(
+        c,
+        "ticket_comments",
+        &[("ticket_id", "'k-support_tickets'")],
+    )
+    .unwrap();
 
     check_join!(c, health_scores.client_id -> customers.client_id);
     check_join!(c, risk_indicators.client_id -> customers.client_id);

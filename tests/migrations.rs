@@ -28,7 +28,10 @@ fn migrated_database_matches_the_target_schema_exactly() {
     assert_eq!(count("constraint ", " CHECK "), 12);
     assert_eq!(count("constraint ", " UNIQUE "), 17);
     assert_eq!(count("constraint ", "PRIMARY KEY (id)"), 24);
-    assert_eq!(count("column ", ".id #1 bigint not null identity by default"), 24);
+    assert_eq!(
+        count("column ", ".id #1 bigint not null identity by default"),
+        24
+    );
 }
 
 #[test]
@@ -47,7 +50,10 @@ fn migrations_are_idempotent_and_report_state() {
     let applied = migrations::run_pending(&mut conn).unwrap();
     assert_eq!(applied.len(), names.len());
     assert_eq!(applied[1], "20240601000001");
-    assert!(migrations::run_pending(&mut conn).unwrap().is_empty(), "second run is a no-op");
+    assert!(
+        migrations::run_pending(&mut conn).unwrap().is_empty(),
+        "second run is a no-op"
+    );
     assert!(migrations::pending(&mut conn).unwrap().is_empty());
     assert_eq!(migrations::applied(&mut conn).unwrap(), applied);
     let history = migrations::history(&mut conn).unwrap();
@@ -65,8 +71,14 @@ fn up_down_up_round_trip_gives_the_identical_schema() {
     let reverted = migrations::revert_all(&mut conn).unwrap();
     assert_eq!(reverted.len(), migrations::SQL.len());
     assert_eq!(reverted[0], "20240601000006", "newest first");
-    assert!(dump(&mut conn).is_empty(), "revert all leaves an empty public schema");
-    assert_eq!(common::count(&mut conn, "__diesel_schema_migrations", ""), 0);
+    assert!(
+        dump(&mut conn).is_empty(),
+        "revert all leaves an empty public schema"
+    );
+    assert_eq!(
+        common::count(&mut conn, "__diesel_schema_migrations", ""),
+        0
+    );
 
     migrations::run_pending(&mut conn).unwrap();
     assert_eq!(dump(&mut conn), first);
@@ -87,7 +99,10 @@ fn revert_last_on_an_empty_database_is_an_error() {
     let db = TestDatabase::empty().unwrap();
     let mut conn = db.connect().unwrap();
     let err = migrations::revert_last(&mut conn).unwrap_err();
-    assert!(matches!(err, customer_success_db::Error::Migration { .. }), "{err:?}");
+    assert!(
+        matches!(err, customer_success_db::Error::Migration { .. }),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -104,9 +119,17 @@ fn concurrent_migrators_serialise_on_the_advisory_lock() {
         .collect();
     let applied: Vec<Vec<String>> = handles.into_iter().map(|h| h.join().unwrap()).collect();
     let total: usize = applied.iter().map(Vec::len).sum();
-    assert_eq!(total, migrations::SQL.len(), "each migration applied exactly once: {applied:?}");
+    assert_eq!(
+        total,
+        migrations::SQL.len(),
+        "each migration applied exactly once: {applied:?}"
+    );
     let mut conn = db.connect().unwrap();
-    assert_same_lines(&dump(&mut conn), &expected_schema(), "after concurrent migration");
+    assert_same_lines(
+        &dump(&mut conn),
+        &expected_schema(),
+        "after concurrent migration",
+    );
 }
 
 #[test]
@@ -114,20 +137,29 @@ fn offline_sql_script_builds_the_same_schema_and_is_recognised_as_current() {
     let db = TestDatabase::empty().unwrap();
     let mut conn = db.connect().unwrap();
     conn.batch_execute(&migrations::upgrade_sql()).unwrap();
-    assert_same_lines(&dump(&mut conn), &expected_schema(), "schema from upgrade_sql()");
+    assert_same_lines(
+        &dump(&mut conn),
+        &expected_schema(),
+        "schema from upgrade_sql()",
+    );
     assert!(migrations::pending(&mut conn).unwrap().is_empty());
     assert!(migrations::run_pending(&mut conn).unwrap().is_empty());
 
     conn.batch_execute(&migrations::downgrade_sql()).unwrap();
     assert!(dump(&mut conn).is_empty());
-    assert_eq!(migrations::pending(&mut conn).unwrap().len(), migrations::SQL.len());
+    assert_eq!(
+        migrations::pending(&mut conn).unwrap().len(),
+        migrations::SQL.len()
+    );
 }
 
 #[test]
 fn pending_sql_shows_only_what_is_left() {
     let db = TestDatabase::new().unwrap();
     let mut conn = db.connect().unwrap();
-    assert!(!migrations::pending_sql(&mut conn).unwrap().contains("CREATE TABLE"));
+    assert!(!migrations::pending_sql(&mut conn)
+        .unwrap()
+        .contains("CREATE TABLE"));
     migrations::revert_last(&mut conn).unwrap();
     let sql = migrations::pending_sql(&mut conn).unwrap();
     assert!(sql.contains("CREATE TABLE usage_analytics"));
@@ -145,5 +177,8 @@ fn stamp_marks_everything_applied_without_running_it() {
     assert_eq!(stamped.len(), migrations::SQL.len());
     assert!(migrations::pending(&mut conn).unwrap().is_empty());
     assert!(dump(&mut conn).is_empty(), "stamp runs no migration SQL");
-    assert!(migrations::stamp_all(&mut conn).unwrap().is_empty(), "stamping twice is a no-op");
+    assert!(
+        migrations::stamp_all(&mut conn).unwrap().is_empty(),
+        "stamping twice is a no-op"
+    );
 }

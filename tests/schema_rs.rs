@@ -69,7 +69,10 @@ tuple_columns!(A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V,
 tuple_columns!(A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X);
 tuple_columns!(A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X, Y);
 tuple_columns!(A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X, Y, Z);
-tuple_columns!(A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X, Y, Z, A1, B1, C1, D1, E1, F1);
+tuple_columns!(
+    A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X, Y, Z, A1, B1, C1, D1,
+    E1, F1
+);
 
 fn describe<T: Columns>(_: T) -> Vec<(&'static str, &'static [&'static str], bool)> {
     let mut out = Vec::new();
@@ -98,12 +101,30 @@ macro_rules! schema_tables {
 #[test]
 fn schema_rs_matches_the_database_column_for_column() {
     let declared = schema_tables!(
-        customers, health_scores, customer_segments, risk_indicators, churn_predictions,
-        onboarding_plans, onboarding_milestones, training_modules, training_completions,
-        support_tickets, ticket_comments, knowledge_base_articles, renewal_forecasts, contracts,
-        expansion_opportunities, renewal_campaigns, customer_feedback, nps_responses,
-        sentiment_analysis, survey_templates, health_metrics, engagement_metrics,
-        usage_analytics, cohort_analysis,
+        customers,
+        health_scores,
+        customer_segments,
+        risk_indicators,
+        churn_predictions,
+        onboarding_plans,
+        onboarding_milestones,
+        training_modules,
+        training_completions,
+        support_tickets,
+        ticket_comments,
+        knowledge_base_articles,
+        renewal_forecasts,
+        contracts,
+        expansion_opportunities,
+        renewal_campaigns,
+        customer_feedback,
+        nps_responses,
+        sentiment_analysis,
+        survey_templates,
+        health_metrics,
+        engagement_metrics,
+        usage_analytics,
+        cohort_analysis,
     );
     let db = TestDatabase::new().unwrap();
     let mut conn = db.connect().unwrap();
@@ -129,7 +150,11 @@ fn schema_rs_matches_the_database_column_for_column() {
         let db_names: Vec<&str> = db_cols.iter().map(|c| c.column_name.as_str()).collect();
         assert_eq!(rs_names, db_names, "{table}: columns (in order)");
         for ((name, udts, nullable), dbc) in columns.iter().zip(&db_cols) {
-            assert!(udts.contains(&dbc.udt_name.as_str()), "{table}.{name}: schema.rs says {udts:?}, database has {}", dbc.udt_name);
+            assert!(
+                udts.contains(&dbc.udt_name.as_str()),
+                "{table}.{name}: schema.rs says {udts:?}, database has {}",
+                dbc.udt_name
+            );
             assert_eq!(*nullable, dbc.nullable, "{table}.{name}: nullability");
             checked += 1;
         }

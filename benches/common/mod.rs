@@ -15,7 +15,11 @@ pub fn sizes(default: &[usize]) -> Vec<usize> {
     match std::env::var("CSDB_BENCH_SIZES") {
         Ok(s) if !s.trim().is_empty() => s
             .split(',')
-            .map(|n| n.trim().parse().expect("CSDB_BENCH_SIZES: comma-separated numbers"))
+            .map(|n| {
+                n.trim()
+                    .parse()
+                    .expect("CSDB_BENCH_SIZES: comma-separated numbers")
+            })
             .collect(),
         _ => default.to_vec(),
     }
@@ -34,7 +38,10 @@ pub fn demo_database(customers: usize) -> String {
     migrations::run_pending(&mut conn).expect("migrate");
     let present = Customer::count(&mut conn).expect("count");
     if present != customers as i64 {
-        assert_eq!(present, 0, "csdb_bench_{customers} holds other data; drop it");
+        assert_eq!(
+            present, 0,
+            "csdb_bench_{customers} holds other data; drop it"
+        );
         eprintln!("loading demo data: {customers} customers…");
         let report = demo::load(&mut conn, &DemoConfig::new(customers, 42), &mut |_| {})
             .expect("load demo data");

@@ -174,6 +174,40 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// Where [`app_database`] found the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppDatabaseSource {
+    /// `DATABASE_URL`, used as it is.
+    DatabaseUrl,
+    /// A database on the shared throwaway server, gone once no process uses the server.
+    Throwaway,
+    /// A database on the throwaway server whose data is kept for the next run.
+    ThrowawayKept,
+}
+
+/// The database of an application that should work on a fresh machine (the quickstart, the
+/// MCP example, a user's own tool): `DATABASE_URL` when it is set, used as it is; otherwise
+/// database `name` on the shared throwaway server ([`Server::shared_persistent`] when `keep`),
+/// created if missing. Returns its URL and where it came from.
+///
+/// # Errors
+///
+/// As [`Server::shared`], and when `name` is not a valid database name.
+pub fn app_database(name: &str, keep: bool) -> Result<(String, AppDatabaseSource), HarnessError> {
+    if let Some(url) = database_url() {
+        return Ok((url, AppDatabaseSource::DatabaseUrl));
+    }
+    let (server, source) = if keep {
+        (
+            Server::shared_persistent()?,
+            AppDatabaseSource::ThrowawayKept,
+        )
+    } else {
+        (Server::shared()?, AppDatabaseSource::Throwaway)
+    };
+    Ok((server.ensure_database(name)?, source))
+}
+
 impl Server {
     /// The server tests should use: the one `DATABASE_URL` names if it is set and not empty
     /// (any database on that server; the harness creates and drops its own databases there),

@@ -142,23 +142,7 @@ fn with_database_key_value(conninfo: &str, dbname: &str) -> String {
         };
         let key = rest[..eq].trim();
         let after = rest[eq + 1..].trim_start();
-        let value_len = if let Some(quoted) = after.strip_prefix('\'') {
-            let mut end = quoted.len();
-            let mut escaped = false;
-            for (i, c) in quoted.char_indices() {
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' {
-                    escaped = true;
-                } else if c == '\'' {
-                    end = i + 1;
-                    break;
-                }
-            }
-            1 + end
-        } else {
-            after.find(char::is_whitespace).unwrap_or(after.len())
-        };
+        let value_len = crate::url::conninfo_value_len(after);
         let value = &after[..value_len];
         if !key.eq_ignore_ascii_case("dbname") {
             parts.push(format!("{key}={value}"));

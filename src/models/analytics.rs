@@ -92,7 +92,16 @@ impl NewHealthMetric {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(client_id: impl Into<String>, period_start: DateTime<Utc>, period_end: DateTime<Utc>, overall_health_score: HealthScore, health_score_trend: MetricTrend, health_score_change: i32, health_components: Value, component_trends: Value) -> Self {
+    pub fn new(
+        client_id: impl Into<String>,
+        period_start: DateTime<Utc>,
+        period_end: DateTime<Utc>,
+        overall_health_score: HealthScore,
+        health_score_trend: MetricTrend,
+        health_score_change: i32,
+        health_components: Value,
+        component_trends: Value,
+    ) -> Self {
         NewHealthMetric {
             client_id: client_id.into(),
             period_start,
@@ -152,14 +161,25 @@ pub struct HealthMetricChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benchmark_comparison: Option<Value>,
     /// `predicted_next_period_score`: integer, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub predicted_next_period_score: Option<Option<HealthScore>>,
     /// `confidence`: double precision, default `0.0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,
 }
 
-crate::crud::impl_crud!(HealthMetric, NewHealthMetric, HealthMetricChanges, health_metrics, columns = 15, client = client_id);
+crate::crud::impl_crud!(
+    HealthMetric,
+    NewHealthMetric,
+    HealthMetricChanges,
+    health_metrics,
+    columns = 15,
+    client = client_id
+);
 
 /// A row of `engagement_metrics`.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize)]
@@ -277,7 +297,26 @@ impl NewEngagementMetric {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(client_id: impl Into<String>, period_start: DateTime<Utc>, period_end: DateTime<Utc>, total_users: i32, active_users: i32, daily_active_users: i32, weekly_active_users: i32, monthly_active_users: i32, activation_rate: f64, engagement_rate: f64, total_logins: i32, avg_logins_per_user: f64, total_session_minutes: i32, avg_session_duration_minutes: f64, total_actions: i32, avg_actions_per_session: f64, feature_adoption: Value, engagement_trend: MetricTrend) -> Self {
+    pub fn new(
+        client_id: impl Into<String>,
+        period_start: DateTime<Utc>,
+        period_end: DateTime<Utc>,
+        total_users: i32,
+        active_users: i32,
+        daily_active_users: i32,
+        weekly_active_users: i32,
+        monthly_active_users: i32,
+        activation_rate: f64,
+        engagement_rate: f64,
+        total_logins: i32,
+        avg_logins_per_user: f64,
+        total_session_minutes: i32,
+        avg_session_duration_minutes: f64,
+        total_actions: i32,
+        avg_actions_per_session: f64,
+        feature_adoption: Value,
+        engagement_trend: MetricTrend,
+    ) -> Self {
         NewEngagementMetric {
             client_id: client_id.into(),
             period_start,
@@ -380,7 +419,14 @@ pub struct EngagementMetricChanges {
     pub vs_previous_period: Option<Value>,
 }
 
-crate::crud::impl_crud!(EngagementMetric, NewEngagementMetric, EngagementMetricChanges, engagement_metrics, columns = 24, client = client_id);
+crate::crud::impl_crud!(
+    EngagementMetric,
+    NewEngagementMetric,
+    EngagementMetricChanges,
+    engagement_metrics,
+    columns = 24,
+    client = client_id
+);
 
 /// A row of `usage_analytics`.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize)]
@@ -471,7 +517,18 @@ impl NewUsageAnalytics {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(client_id: impl Into<String>, period_start: DateTime<Utc>, period_end: DateTime<Utc>, total_usage_events: i32, unique_features_used: i32, total_features_available: i32, feature_utilization_rate: f64, top_features: Value, usage_trend: MetricTrend, usage_growth_rate: f64) -> Self {
+    pub fn new(
+        client_id: impl Into<String>,
+        period_start: DateTime<Utc>,
+        period_end: DateTime<Utc>,
+        total_usage_events: i32,
+        unique_features_used: i32,
+        total_features_available: i32,
+        feature_utilization_rate: f64,
+        top_features: Value,
+        usage_trend: MetricTrend,
+        usage_growth_rate: f64,
+    ) -> Self {
         NewUsageAnalytics {
             client_id: client_id.into(),
             period_start,
@@ -546,7 +603,14 @@ pub struct UsageAnalyticsChanges {
     pub usage_growth_rate: Option<f64>,
 }
 
-crate::crud::impl_crud!(UsageAnalytics, NewUsageAnalytics, UsageAnalyticsChanges, usage_analytics, columns = 17, client = client_id);
+crate::crud::impl_crud!(
+    UsageAnalytics,
+    NewUsageAnalytics,
+    UsageAnalyticsChanges,
+    usage_analytics,
+    columns = 17,
+    client = client_id
+);
 
 /// A row of `cohort_analysis`.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize)]
@@ -613,7 +677,17 @@ impl NewCohortAnalysis {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(cohort_id: impl Into<String>, cohort_name: impl Into<String>, cohort_definition: Value, cohort_size: i32, analysis_date: NaiveDate, months_since_cohort: i32, retention_by_month: Value, engagement_by_month: Value, revenue_metrics: Value) -> Self {
+    pub fn new(
+        cohort_id: impl Into<String>,
+        cohort_name: impl Into<String>,
+        cohort_definition: Value,
+        cohort_size: i32,
+        analysis_date: NaiveDate,
+        months_since_cohort: i32,
+        retention_by_month: Value,
+        engagement_by_month: Value,
+        revenue_metrics: Value,
+    ) -> Self {
         NewCohortAnalysis {
             cohort_id: cohort_id.into(),
             cohort_name: cohort_name.into(),
@@ -665,4 +739,11 @@ pub struct CohortAnalysisChanges {
     pub benchmark_comparison: Option<Value>,
 }
 
-crate::crud::impl_crud!(CohortAnalysis, NewCohortAnalysis, CohortAnalysisChanges, cohort_analysis, columns = 12, key = cohort_id);
+crate::crud::impl_crud!(
+    CohortAnalysis,
+    NewCohortAnalysis,
+    CohortAnalysisChanges,
+    cohort_analysis,
+    columns = 12,
+    key = cohort_id
+);

@@ -123,7 +123,12 @@ pub struct NewCustomer {
 impl NewCustomer {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
-    pub fn new(client_id: impl Into<String>, client_name: impl Into<String>, company_name: impl Into<String>, contract_start_date: NaiveDate) -> Self {
+    pub fn new(
+        client_id: impl Into<String>,
+        client_name: impl Into<String>,
+        company_name: impl Into<String>,
+        contract_start_date: NaiveDate,
+    ) -> Self {
         NewCustomer {
             client_id: client_id.into(),
             client_name: client_name.into(),
@@ -176,19 +181,39 @@ pub struct CustomerChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract_start_date: Option<NaiveDate>,
     /// `contract_end_date`: date, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub contract_end_date: Option<Option<NaiveDate>>,
     /// `renewal_date`: date, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub renewal_date: Option<Option<NaiveDate>>,
     /// `primary_contact_email`: varchar(255), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub primary_contact_email: Option<Option<String>>,
     /// `primary_contact_name`: varchar(200), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub primary_contact_name: Option<Option<String>>,
     /// `csm_assigned`: varchar(200), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub csm_assigned: Option<Option<String>>,
     /// `health_score`: integer, default `50`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -197,17 +222,39 @@ pub struct CustomerChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_trend: Option<HealthTrend>,
     /// `last_engagement_date`: timestamptz, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub last_engagement_date: Option<Option<DateTime<Utc>>>,
     /// `status`: varchar(20), default `'active'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CustomerStatus>,
 }
 
-crate::crud::impl_crud!(Customer, NewCustomer, CustomerChanges, customers, columns = 20, key = client_id, client = client_id);
+crate::crud::impl_crud!(
+    Customer,
+    NewCustomer,
+    CustomerChanges,
+    customers,
+    columns = 20,
+    key = client_id,
+    client = client_id
+);
 
 /// A row of `health_scores`.
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize, Associations)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Queryable,
+    Selectable,
+    Identifiable,
+    Serialize,
+    Deserialize,
+    Associations,
+)]
 #[diesel(table_name = health_scores, check_for_backend(diesel::pg::Pg))]
 #[diesel(belongs_to(Customer, foreign_key = client_id))]
 pub struct HealthScoreRecord {
@@ -329,7 +376,14 @@ pub struct HealthScoreRecordChanges {
     pub(crate) overall_score: Option<Option<ComponentScore>>,
 }
 
-crate::crud::impl_crud!(HealthScoreRecord, NewHealthScoreRecord, HealthScoreRecordChanges, health_scores, columns = 15, client = client_id);
+crate::crud::impl_crud!(
+    HealthScoreRecord,
+    NewHealthScoreRecord,
+    HealthScoreRecordChanges,
+    health_scores,
+    columns = 15,
+    client = client_id
+);
 
 /// A row of `customer_segments`.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize)]
@@ -405,7 +459,12 @@ pub struct NewCustomerSegment {
 impl NewCustomerSegment {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
-    pub fn new(segment_id: impl Into<String>, segment_name: impl Into<String>, segment_type: impl Into<String>, criteria: Value) -> Self {
+    pub fn new(
+        segment_id: impl Into<String>,
+        segment_name: impl Into<String>,
+        segment_type: impl Into<String>,
+        criteria: Value,
+    ) -> Self {
         NewCustomerSegment {
             segment_id: segment_id.into(),
             segment_name: segment_name.into(),
@@ -458,10 +517,27 @@ pub struct CustomerSegmentChanges {
     pub avg_health_score: Option<f64>,
 }
 
-crate::crud::impl_crud!(CustomerSegment, NewCustomerSegment, CustomerSegmentChanges, customer_segments, columns = 13, key = segment_id);
+crate::crud::impl_crud!(
+    CustomerSegment,
+    NewCustomerSegment,
+    CustomerSegmentChanges,
+    customer_segments,
+    columns = 13,
+    key = segment_id
+);
 
 /// A row of `risk_indicators`.
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize, Associations)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Queryable,
+    Selectable,
+    Identifiable,
+    Serialize,
+    Deserialize,
+    Associations,
+)]
 #[diesel(table_name = risk_indicators, check_for_backend(diesel::pg::Pg))]
 #[diesel(belongs_to(Customer, foreign_key = client_id))]
 pub struct RiskIndicator {
@@ -527,7 +603,16 @@ impl NewRiskIndicator {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(client_id: impl Into<String>, indicator_id: impl Into<String>, indicator_name: impl Into<String>, category: impl Into<String>, severity: RiskLevel, current_value: f64, threshold_value: f64, description: impl Into<String>) -> Self {
+    pub fn new(
+        client_id: impl Into<String>,
+        indicator_id: impl Into<String>,
+        indicator_name: impl Into<String>,
+        category: impl Into<String>,
+        severity: RiskLevel,
+        current_value: f64,
+        threshold_value: f64,
+        description: impl Into<String>,
+    ) -> Self {
         NewRiskIndicator {
             client_id: client_id.into(),
             indicator_id: indicator_id.into(),
@@ -581,14 +666,35 @@ pub struct RiskIndicatorChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detected_at: Option<DateTime<Utc>>,
     /// `resolved_at`: timestamptz, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub resolved_at: Option<Option<DateTime<Utc>>>,
 }
 
-crate::crud::impl_crud!(RiskIndicator, NewRiskIndicator, RiskIndicatorChanges, risk_indicators, columns = 12, client = client_id);
+crate::crud::impl_crud!(
+    RiskIndicator,
+    NewRiskIndicator,
+    RiskIndicatorChanges,
+    risk_indicators,
+    columns = 12,
+    client = client_id
+);
 
 /// A row of `churn_predictions`.
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize, Associations)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Queryable,
+    Selectable,
+    Identifiable,
+    Serialize,
+    Deserialize,
+    Associations,
+)]
 #[diesel(table_name = churn_predictions, check_for_backend(diesel::pg::Pg))]
 #[diesel(belongs_to(Customer, foreign_key = client_id))]
 pub struct ChurnPrediction {
@@ -647,7 +753,12 @@ pub struct NewChurnPrediction {
 impl NewChurnPrediction {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
-    pub fn new(client_id: impl Into<String>, churn_probability: Probability, churn_risk_level: RiskLevel, confidence_score: f64) -> Self {
+    pub fn new(
+        client_id: impl Into<String>,
+        churn_probability: Probability,
+        churn_risk_level: RiskLevel,
+        confidence_score: f64,
+    ) -> Self {
         NewChurnPrediction {
             client_id: client_id.into(),
             churn_probability,
@@ -687,7 +798,11 @@ pub struct ChurnPredictionChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contributing_factors: Option<Value>,
     /// `predicted_churn_date`: date, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub predicted_churn_date: Option<Option<NaiveDate>>,
     /// `retention_recommendations`: jsonb, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -697,4 +812,11 @@ pub struct ChurnPredictionChanges {
     pub model_version: Option<String>,
 }
 
-crate::crud::impl_crud!(ChurnPrediction, NewChurnPrediction, ChurnPredictionChanges, churn_predictions, columns = 10, client = client_id);
+crate::crud::impl_crud!(
+    ChurnPrediction,
+    NewChurnPrediction,
+    ChurnPredictionChanges,
+    churn_predictions,
+    columns = 10,
+    client = client_id
+);

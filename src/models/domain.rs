@@ -58,10 +58,20 @@ impl HealthWeights {
             ("payment_weight", payment),
         ] {
             if !w.is_finite() {
-                return Err(ValidationError::new(field, w, "0 to 1", ValidationErrorKind::NotFinite));
+                return Err(ValidationError::new(
+                    field,
+                    w,
+                    "0 to 1",
+                    ValidationErrorKind::NotFinite,
+                ));
             }
             if !(0.0..=1.0).contains(&w) {
-                return Err(ValidationError::new(field, w, "0 to 1", ValidationErrorKind::OutOfRange));
+                return Err(ValidationError::new(
+                    field,
+                    w,
+                    "0 to 1",
+                    ValidationErrorKind::OutOfRange,
+                ));
             }
         }
         let sum = usage + engagement + support + satisfaction + payment;
@@ -336,7 +346,10 @@ mod tests {
             payment: c(20.0),
         };
         let overall = comps.overall(&HealthWeights::DEFAULT).get();
-        assert!((overall - (35.0 + 20.0 + 9.0 + 6.0 + 2.0)).abs() < 1e-9, "{overall}");
+        assert!(
+            (overall - (35.0 + 20.0 + 9.0 + 6.0 + 2.0)).abs() < 1e-9,
+            "{overall}"
+        );
         let all_usage = HealthWeights::new(1.0, 0.0, 0.0, 0.0, 0.0).unwrap();
         assert_eq!(comps.overall(&all_usage).get(), 100.0);
         let max = HealthComponents {
@@ -376,7 +389,11 @@ mod tests {
     #[test]
     fn category_follows_the_score() {
         let mut r = NewNpsResponse::new(
-            "r", "c", "s", "e@x", "n",
+            "r",
+            "c",
+            "s",
+            "e@x",
+            "n",
             NpsScore::new(3).unwrap(),
             Sentiment::Negative,
             SentimentScore::new(-0.5).unwrap(),

@@ -8,12 +8,22 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::customer::Customer;
 use crate::schema::*;
 use crate::types::*;
-use super::customer::{Customer};
 
 /// A row of `customer_feedback`.
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize, Associations)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Queryable,
+    Selectable,
+    Identifiable,
+    Serialize,
+    Deserialize,
+    Associations,
+)]
 #[diesel(table_name = customer_feedback, check_for_backend(diesel::pg::Pg))]
 #[diesel(belongs_to(Customer, foreign_key = client_id))]
 pub struct CustomerFeedback {
@@ -146,7 +156,19 @@ impl NewCustomerFeedback {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(feedback_id: impl Into<String>, client_id: impl Into<String>, feedback_type: FeedbackType, source: impl Into<String>, submitter_email: impl Into<String>, submitter_name: impl Into<String>, title: impl Into<String>, content: impl Into<String>, category: impl Into<String>, sentiment: Sentiment, sentiment_score: SentimentScore) -> Self {
+    pub fn new(
+        feedback_id: impl Into<String>,
+        client_id: impl Into<String>,
+        feedback_type: FeedbackType,
+        source: impl Into<String>,
+        submitter_email: impl Into<String>,
+        submitter_name: impl Into<String>,
+        title: impl Into<String>,
+        content: impl Into<String>,
+        category: impl Into<String>,
+        sentiment: Sentiment,
+        sentiment_score: SentimentScore,
+    ) -> Self {
         NewCustomerFeedback {
             feedback_id: feedback_id.into(),
             client_id: client_id.into(),
@@ -208,7 +230,11 @@ pub struct CustomerFeedbackChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// `subcategory`: varchar(100), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub subcategory: Option<Option<String>>,
     /// `tags`: jsonb, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -226,35 +252,77 @@ pub struct CustomerFeedbackChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<FeedbackStatus>,
     /// `impact_assessment`: text, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub impact_assessment: Option<Option<String>>,
     /// `assigned_to`: varchar(200), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub assigned_to: Option<Option<String>>,
     /// `follow_up_required`: boolean, default `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up_required: Option<bool>,
     /// `follow_up_by`: date, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub follow_up_by: Option<Option<NaiveDate>>,
     /// `customer_responded`: boolean, default `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_responded: Option<bool>,
     /// `resolution_notes`: text, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub resolution_notes: Option<Option<String>>,
     /// `reviewed_at`: timestamptz, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub reviewed_at: Option<Option<DateTime<Utc>>>,
     /// `resolved_at`: timestamptz, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub resolved_at: Option<Option<DateTime<Utc>>>,
 }
 
-crate::crud::impl_crud!(CustomerFeedback, NewCustomerFeedback, CustomerFeedbackChanges, customer_feedback, columns = 26, key = feedback_id, client = client_id);
+crate::crud::impl_crud!(
+    CustomerFeedback,
+    NewCustomerFeedback,
+    CustomerFeedbackChanges,
+    customer_feedback,
+    columns = 26,
+    key = feedback_id,
+    client = client_id
+);
 
 /// A row of `nps_responses`.
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize, Associations)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Queryable,
+    Selectable,
+    Identifiable,
+    Serialize,
+    Deserialize,
+    Associations,
+)]
 #[diesel(table_name = nps_responses, check_for_backend(diesel::pg::Pg))]
 #[diesel(belongs_to(Customer, foreign_key = client_id))]
 pub struct NpsResponse {
@@ -383,19 +451,39 @@ pub struct NpsResponseChanges {
     #[serde(skip)]
     pub(crate) category: Option<NpsCategory>,
     /// `reason`: text, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub reason: Option<Option<String>>,
     /// `follow_up_question_1`: text, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub follow_up_question_1: Option<Option<String>>,
     /// `follow_up_answer_1`: text, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub follow_up_answer_1: Option<Option<String>>,
     /// `follow_up_question_2`: text, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub follow_up_question_2: Option<Option<String>>,
     /// `follow_up_answer_2`: text, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub follow_up_answer_2: Option<Option<String>>,
     /// `sentiment`: varchar(20).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -420,7 +508,15 @@ pub struct NpsResponseChanges {
     pub response_time_hours: Option<f64>,
 }
 
-crate::crud::impl_crud!(NpsResponse, NewNpsResponse, NpsResponseChanges, nps_responses, columns = 20, key = response_id, client = client_id);
+crate::crud::impl_crud!(
+    NpsResponse,
+    NewNpsResponse,
+    NpsResponseChanges,
+    nps_responses,
+    columns = 20,
+    key = response_id,
+    client = client_id
+);
 
 /// A row of `sentiment_analysis`.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize)]
@@ -512,7 +608,17 @@ impl NewSentimentAnalysis {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(analysis_id: impl Into<String>, period_start: DateTime<Utc>, period_end: DateTime<Utc>, total_feedback_items: i32, feedback_by_type: Value, overall_sentiment: Sentiment, overall_sentiment_score: SentimentScore, sentiment_distribution: Value, sentiment_trend: SentimentTrend) -> Self {
+    pub fn new(
+        analysis_id: impl Into<String>,
+        period_start: DateTime<Utc>,
+        period_end: DateTime<Utc>,
+        total_feedback_items: i32,
+        feedback_by_type: Value,
+        overall_sentiment: Sentiment,
+        overall_sentiment_score: SentimentScore,
+        sentiment_distribution: Value,
+        sentiment_trend: SentimentTrend,
+    ) -> Self {
         NewSentimentAnalysis {
             analysis_id: analysis_id.into(),
             period_start,
@@ -541,7 +647,11 @@ impl NewSentimentAnalysis {
 #[diesel(table_name = sentiment_analysis, check_for_backend(diesel::pg::Pg))]
 pub struct SentimentAnalysisChanges {
     /// `client_id`: varchar(100), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub client_id: Option<Option<String>>,
     /// `period_start`: timestamptz.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -577,17 +687,33 @@ pub struct SentimentAnalysisChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_items: Option<Value>,
     /// `nps_score`: integer, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub nps_score: Option<Option<i32>>,
     /// `csat_score`: double precision, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub csat_score: Option<Option<f64>>,
     /// `analyzed_at`: timestamptz, default `now()`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub analyzed_at: Option<DateTime<Utc>>,
 }
 
-crate::crud::impl_crud!(SentimentAnalysis, NewSentimentAnalysis, SentimentAnalysisChanges, sentiment_analysis, columns = 17, key = analysis_id, client = client_id);
+crate::crud::impl_crud!(
+    SentimentAnalysis,
+    NewSentimentAnalysis,
+    SentimentAnalysisChanges,
+    sentiment_analysis,
+    columns = 17,
+    key = analysis_id,
+    client = client_id
+);
 
 /// A row of `survey_templates`.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize)]
@@ -652,7 +778,13 @@ pub struct NewSurveyTemplate {
 impl NewSurveyTemplate {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
-    pub fn new(template_id: impl Into<String>, template_name: impl Into<String>, template_type: FeedbackType, description: impl Into<String>, questions: Value) -> Self {
+    pub fn new(
+        template_id: impl Into<String>,
+        template_name: impl Into<String>,
+        template_type: FeedbackType,
+        description: impl Into<String>,
+        questions: Value,
+    ) -> Self {
         NewSurveyTemplate {
             template_id: template_id.into(),
             template_name: template_name.into(),
@@ -697,4 +829,11 @@ pub struct SurveyTemplateChanges {
     pub active: Option<bool>,
 }
 
-crate::crud::impl_crud!(SurveyTemplate, NewSurveyTemplate, SurveyTemplateChanges, survey_templates, columns = 11, key = template_id);
+crate::crud::impl_crud!(
+    SurveyTemplate,
+    NewSurveyTemplate,
+    SurveyTemplateChanges,
+    survey_templates,
+    columns = 11,
+    key = template_id
+);

@@ -8,14 +8,24 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::customer::Customer;
 use crate::schema::*;
 use crate::types::*;
-use super::customer::{Customer};
 
 /// A row of `onboarding_plans`.
 ///
 /// Identified by its business key `plan_id` (what foreign keys reference); `id` is the SQL primary key.
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize, Associations)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Queryable,
+    Selectable,
+    Identifiable,
+    Serialize,
+    Deserialize,
+    Associations,
+)]
 #[diesel(table_name = onboarding_plans, check_for_backend(diesel::pg::Pg))]
 #[diesel(primary_key(plan_id))]
 #[diesel(belongs_to(Customer, foreign_key = client_id))]
@@ -111,7 +121,17 @@ impl NewOnboardingPlan {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(plan_id: impl Into<String>, client_id: impl Into<String>, plan_name: impl Into<String>, product_tier: impl Into<String>, start_date: NaiveDate, target_completion_date: NaiveDate, timeline_weeks: i32, customer_goals: Value, success_criteria: Value) -> Self {
+    pub fn new(
+        plan_id: impl Into<String>,
+        client_id: impl Into<String>,
+        plan_name: impl Into<String>,
+        product_tier: impl Into<String>,
+        start_date: NaiveDate,
+        target_completion_date: NaiveDate,
+        timeline_weeks: i32,
+        customer_goals: Value,
+        success_criteria: Value,
+    ) -> Self {
         NewOnboardingPlan {
             plan_id: plan_id.into(),
             client_id: client_id.into(),
@@ -156,7 +176,11 @@ pub struct OnboardingPlanChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_completion_date: Option<NaiveDate>,
     /// `actual_completion_date`: date, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub actual_completion_date: Option<Option<NaiveDate>>,
     /// `timeline_weeks`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -171,7 +195,11 @@ pub struct OnboardingPlanChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_estimated_hours: Option<i32>,
     /// `assigned_csm`: varchar(200), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub assigned_csm: Option<Option<String>>,
     /// `assigned_implementation_team`: jsonb, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -184,10 +212,28 @@ pub struct OnboardingPlanChanges {
     pub completion_percentage: Option<f64>,
 }
 
-crate::crud::impl_crud!(OnboardingPlan, NewOnboardingPlan, OnboardingPlanChanges, onboarding_plans, columns = 18, key = plan_id, client = client_id);
+crate::crud::impl_crud!(
+    OnboardingPlan,
+    NewOnboardingPlan,
+    OnboardingPlanChanges,
+    onboarding_plans,
+    columns = 18,
+    key = plan_id,
+    client = client_id
+);
 
 /// A row of `onboarding_milestones`.
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize, Associations)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Queryable,
+    Selectable,
+    Identifiable,
+    Serialize,
+    Deserialize,
+    Associations,
+)]
 #[diesel(table_name = onboarding_milestones, check_for_backend(diesel::pg::Pg))]
 #[diesel(belongs_to(OnboardingPlan, foreign_key = plan_id))]
 pub struct OnboardingMilestone {
@@ -283,7 +329,16 @@ impl NewOnboardingMilestone {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(milestone_id: impl Into<String>, plan_id: impl Into<String>, name: impl Into<String>, description: impl Into<String>, week: i32, sequence_order: i32, tasks: Value, estimated_hours: i32) -> Self {
+    pub fn new(
+        milestone_id: impl Into<String>,
+        plan_id: impl Into<String>,
+        name: impl Into<String>,
+        description: impl Into<String>,
+        week: i32,
+        sequence_order: i32,
+        tasks: Value,
+        estimated_hours: i32,
+    ) -> Self {
         NewOnboardingMilestone {
             milestone_id: milestone_id.into(),
             plan_id: plan_id.into(),
@@ -343,16 +398,32 @@ pub struct OnboardingMilestoneChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimated_hours: Option<i32>,
     /// `actual_hours`: integer, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub actual_hours: Option<Option<i32>>,
     /// `assigned_to`: varchar(200), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub assigned_to: Option<Option<String>>,
     /// `due_date`: date, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub due_date: Option<Option<NaiveDate>>,
     /// `completion_date`: date, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub completion_date: Option<Option<NaiveDate>>,
     /// `status`: varchar(20), default `'not_started'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -365,7 +436,13 @@ pub struct OnboardingMilestoneChanges {
     pub blockers: Option<Value>,
 }
 
-crate::crud::impl_crud!(OnboardingMilestone, NewOnboardingMilestone, OnboardingMilestoneChanges, onboarding_milestones, columns = 18);
+crate::crud::impl_crud!(
+    OnboardingMilestone,
+    NewOnboardingMilestone,
+    OnboardingMilestoneChanges,
+    onboarding_milestones,
+    columns = 18
+);
 
 /// A row of `training_modules`.
 ///
@@ -461,7 +538,15 @@ pub struct NewTrainingModule {
 impl NewTrainingModule {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
-    pub fn new(module_id: impl Into<String>, module_name: impl Into<String>, module_description: impl Into<String>, format: TrainingFormat, duration_minutes: i32, learning_objectives: StringList, topics_covered: StringList) -> Self {
+    pub fn new(
+        module_id: impl Into<String>,
+        module_name: impl Into<String>,
+        module_description: impl Into<String>,
+        format: TrainingFormat,
+        duration_minutes: i32,
+        learning_objectives: StringList,
+        topics_covered: StringList,
+    ) -> Self {
         NewTrainingModule {
             module_id: module_id.into(),
             module_name: module_name.into(),
@@ -505,7 +590,11 @@ pub struct TrainingModuleChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_minutes: Option<i32>,
     /// `content_url`: varchar(500), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub content_url: Option<Option<String>>,
     /// `prerequisites`: jsonb, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -523,17 +612,38 @@ pub struct TrainingModuleChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passing_score: Option<f64>,
     /// `certification_awarded`: varchar(200), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub certification_awarded: Option<Option<String>>,
     /// `max_attempts`: integer, default `3`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_attempts: Option<i32>,
 }
 
-crate::crud::impl_crud!(TrainingModule, NewTrainingModule, TrainingModuleChanges, training_modules, columns = 17, key = module_id);
+crate::crud::impl_crud!(
+    TrainingModule,
+    NewTrainingModule,
+    TrainingModuleChanges,
+    training_modules,
+    columns = 17,
+    key = module_id
+);
 
 /// A row of `training_completions`.
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize, Associations)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Queryable,
+    Selectable,
+    Identifiable,
+    Serialize,
+    Deserialize,
+    Associations,
+)]
 #[diesel(table_name = training_completions, check_for_backend(diesel::pg::Pg))]
 #[diesel(belongs_to(TrainingModule, foreign_key = module_id))]
 pub struct TrainingCompletion {
@@ -620,7 +730,14 @@ pub struct NewTrainingCompletion {
 impl NewTrainingCompletion {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
-    pub fn new(completion_id: impl Into<String>, client_id: impl Into<String>, module_id: impl Into<String>, user_email: impl Into<String>, user_name: impl Into<String>, started_at: DateTime<Utc>) -> Self {
+    pub fn new(
+        completion_id: impl Into<String>,
+        client_id: impl Into<String>,
+        module_id: impl Into<String>,
+        user_email: impl Into<String>,
+        user_name: impl Into<String>,
+        started_at: DateTime<Utc>,
+    ) -> Self {
         NewTrainingCompletion {
             completion_id: completion_id.into(),
             client_id: client_id.into(),
@@ -663,13 +780,21 @@ pub struct TrainingCompletionChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<DateTime<Utc>>,
     /// `completed_at`: timestamptz, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub completed_at: Option<Option<DateTime<Utc>>>,
     /// `time_spent_minutes`: integer, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_spent_minutes: Option<i32>,
     /// `assessment_score`: double precision, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub assessment_score: Option<Option<f64>>,
     /// `attempts_used`: integer, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -681,14 +806,34 @@ pub struct TrainingCompletionChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certification_issued: Option<bool>,
     /// `certification_id`: varchar(100), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub certification_id: Option<Option<String>>,
     /// `feedback_rating`: double precision, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub feedback_rating: Option<Option<f64>>,
     /// `feedback_comments`: text, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub feedback_comments: Option<Option<String>>,
 }
 
-crate::crud::impl_crud!(TrainingCompletion, NewTrainingCompletion, TrainingCompletionChanges, training_completions, columns = 16, key = completion_id, client = client_id);
+crate::crud::impl_crud!(
+    TrainingCompletion,
+    NewTrainingCompletion,
+    TrainingCompletionChanges,
+    training_completions,
+    columns = 16,
+    key = completion_id,
+    client = client_id
+);

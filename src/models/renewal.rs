@@ -8,12 +8,22 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::customer::Customer;
 use crate::schema::*;
 use crate::types::*;
-use super::customer::{Customer};
 
 /// A row of `renewal_forecasts`.
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize, Associations)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Queryable,
+    Selectable,
+    Identifiable,
+    Serialize,
+    Deserialize,
+    Associations,
+)]
 #[diesel(table_name = renewal_forecasts, check_for_backend(diesel::pg::Pg))]
 #[diesel(belongs_to(Customer, foreign_key = client_id))]
 pub struct RenewalForecast {
@@ -126,7 +136,19 @@ impl NewRenewalForecast {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(forecast_id: impl Into<String>, client_id: impl Into<String>, contract_id: impl Into<String>, renewal_date: NaiveDate, current_arr: Money, forecasted_arr: Money, renewal_probability: Probability, renewal_status: RenewalStatus, confidence_score: f64, health_score: HealthScore, days_until_renewal: i32) -> Self {
+    pub fn new(
+        forecast_id: impl Into<String>,
+        client_id: impl Into<String>,
+        contract_id: impl Into<String>,
+        renewal_date: NaiveDate,
+        current_arr: Money,
+        forecasted_arr: Money,
+        renewal_probability: Probability,
+        renewal_status: RenewalStatus,
+        confidence_score: f64,
+        health_score: HealthScore,
+        days_until_renewal: i32,
+    ) -> Self {
         NewRenewalForecast {
             forecast_id: forecast_id.into(),
             client_id: client_id.into(),
@@ -202,10 +224,18 @@ pub struct RenewalForecastChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days_until_renewal: Option<i32>,
     /// `last_csm_touchpoint`: date, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub last_csm_touchpoint: Option<Option<NaiveDate>>,
     /// `next_scheduled_touchpoint`: date, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub next_scheduled_touchpoint: Option<Option<NaiveDate>>,
     /// `recommended_actions`: jsonb, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -221,10 +251,28 @@ pub struct RenewalForecastChanges {
     pub model_version: Option<String>,
 }
 
-crate::crud::impl_crud!(RenewalForecast, NewRenewalForecast, RenewalForecastChanges, renewal_forecasts, columns = 22, key = forecast_id, client = client_id);
+crate::crud::impl_crud!(
+    RenewalForecast,
+    NewRenewalForecast,
+    RenewalForecastChanges,
+    renewal_forecasts,
+    columns = 22,
+    key = forecast_id,
+    client = client_id
+);
 
 /// A row of `contracts`.
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize, Associations)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Queryable,
+    Selectable,
+    Identifiable,
+    Serialize,
+    Deserialize,
+    Associations,
+)]
 #[diesel(table_name = contracts, check_for_backend(diesel::pg::Pg))]
 #[diesel(belongs_to(Customer, foreign_key = client_id))]
 pub struct Contract {
@@ -352,7 +400,19 @@ impl NewContract {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(contract_id: impl Into<String>, client_id: impl Into<String>, contract_type: ContractType, contract_value: Money, billing_frequency: BillingFrequency, start_date: NaiveDate, end_date: NaiveDate, renewal_date: NaiveDate, payment_terms: impl Into<String>, tier: impl Into<String>, products_included: Value) -> Self {
+    pub fn new(
+        contract_id: impl Into<String>,
+        client_id: impl Into<String>,
+        contract_type: ContractType,
+        contract_value: Money,
+        billing_frequency: BillingFrequency,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+        renewal_date: NaiveDate,
+        payment_terms: impl Into<String>,
+        tier: impl Into<String>,
+        products_included: Value,
+    ) -> Self {
         NewContract {
             contract_id: contract_id.into(),
             client_id: client_id.into(),
@@ -425,7 +485,11 @@ pub struct ContractChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_status: Option<PaymentStatus>,
     /// `included_users`: integer, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub included_users: Option<Option<i32>>,
     /// `included_usage`: jsonb, default `'{}'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -443,23 +507,47 @@ pub struct ContractChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_percentage: Option<f64>,
     /// `discount_reason`: varchar(500), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub discount_reason: Option<Option<String>>,
     /// `signed_by`: varchar(200), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub signed_by: Option<Option<String>>,
     /// `owner_csm`: varchar(200), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub owner_csm: Option<Option<String>>,
     /// `last_modified`: timestamptz, default `now()`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_modified: Option<DateTime<Utc>>,
     /// `contract_url`: varchar(500), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub contract_url: Option<Option<String>>,
 }
 
-crate::crud::impl_crud!(Contract, NewContract, ContractChanges, contracts, columns = 25, key = contract_id, client = client_id);
+crate::crud::impl_crud!(
+    Contract,
+    NewContract,
+    ContractChanges,
+    contracts,
+    columns = 25,
+    key = contract_id,
+    client = client_id
+);
 
 /// A row of `expansion_opportunities`.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize)]
@@ -572,7 +660,15 @@ pub struct NewExpansionOpportunity {
 impl NewExpansionOpportunity {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
-    pub fn new(opportunity_id: impl Into<String>, client_id: impl Into<String>, opportunity_name: impl Into<String>, expansion_type: ExpansionType, estimated_value: Money, probability: Probability, current_stage: OpportunityStage) -> Self {
+    pub fn new(
+        opportunity_id: impl Into<String>,
+        client_id: impl Into<String>,
+        opportunity_name: impl Into<String>,
+        expansion_type: ExpansionType,
+        estimated_value: Money,
+        probability: Probability,
+        current_stage: OpportunityStage,
+    ) -> Self {
         NewExpansionOpportunity {
             opportunity_id: opportunity_id.into(),
             client_id: client_id.into(),
@@ -623,7 +719,11 @@ pub struct ExpansionOpportunityChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence_score: Option<f64>,
     /// `expected_close_date`: date, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub expected_close_date: Option<Option<NaiveDate>>,
     /// `current_stage`: varchar(50).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -638,7 +738,11 @@ pub struct ExpansionOpportunityChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blockers: Option<Value>,
     /// `champion`: varchar(200), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub champion: Option<Option<String>>,
     /// `decision_makers`: jsonb, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -647,17 +751,37 @@ pub struct ExpansionOpportunityChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub competitive_pressure: Option<CompetitivePressure>,
     /// `assigned_to`: varchar(200), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub assigned_to: Option<Option<String>>,
     /// `next_action`: varchar(500), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub next_action: Option<Option<String>>,
     /// `next_action_date`: date, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub next_action_date: Option<Option<NaiveDate>>,
 }
 
-crate::crud::impl_crud!(ExpansionOpportunity, NewExpansionOpportunity, ExpansionOpportunityChanges, expansion_opportunities, columns = 21, key = opportunity_id, client = client_id);
+crate::crud::impl_crud!(
+    ExpansionOpportunity,
+    NewExpansionOpportunity,
+    ExpansionOpportunityChanges,
+    expansion_opportunities,
+    columns = 21,
+    key = opportunity_id,
+    client = client_id
+);
 
 /// A row of `renewal_campaigns`.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize)]
@@ -755,7 +879,15 @@ pub struct NewRenewalCampaign {
 impl NewRenewalCampaign {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
-    pub fn new(campaign_id: impl Into<String>, campaign_name: impl Into<String>, start_date: NaiveDate, end_date: NaiveDate, target_renewal_date_range: Value, total_customers: i32, total_arr_at_risk: Money) -> Self {
+    pub fn new(
+        campaign_id: impl Into<String>,
+        campaign_name: impl Into<String>,
+        start_date: NaiveDate,
+        end_date: NaiveDate,
+        target_renewal_date_range: Value,
+        total_customers: i32,
+        total_arr_at_risk: Money,
+    ) -> Self {
         NewRenewalCampaign {
             campaign_id: campaign_id.into(),
             campaign_name: campaign_name.into(),
@@ -828,4 +960,11 @@ pub struct RenewalCampaignChanges {
     pub success_metrics: Option<Value>,
 }
 
-crate::crud::impl_crud!(RenewalCampaign, NewRenewalCampaign, RenewalCampaignChanges, renewal_campaigns, columns = 18, key = campaign_id);
+crate::crud::impl_crud!(
+    RenewalCampaign,
+    NewRenewalCampaign,
+    RenewalCampaignChanges,
+    renewal_campaigns,
+    columns = 18,
+    key = campaign_id
+);

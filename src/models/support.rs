@@ -8,14 +8,24 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::customer::Customer;
 use crate::schema::*;
 use crate::types::*;
-use super::customer::{Customer};
 
 /// A row of `support_tickets`.
 ///
 /// Identified by its business key `ticket_id` (what foreign keys reference); `id` is the SQL primary key.
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize, Associations)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Queryable,
+    Selectable,
+    Identifiable,
+    Serialize,
+    Deserialize,
+    Associations,
+)]
 #[diesel(table_name = support_tickets, check_for_backend(diesel::pg::Pg))]
 #[diesel(primary_key(ticket_id))]
 #[diesel(belongs_to(Customer, foreign_key = client_id))]
@@ -180,7 +190,18 @@ impl NewSupportTicket {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(ticket_id: impl Into<String>, client_id: impl Into<String>, subject: impl Into<String>, description: impl Into<String>, priority: TicketPriority, category: TicketCategory, requester_email: impl Into<String>, requester_name: impl Into<String>, sla_first_response_minutes: i32, sla_resolution_minutes: i32) -> Self {
+    pub fn new(
+        ticket_id: impl Into<String>,
+        client_id: impl Into<String>,
+        subject: impl Into<String>,
+        description: impl Into<String>,
+        priority: TicketPriority,
+        category: TicketCategory,
+        requester_email: impl Into<String>,
+        requester_name: impl Into<String>,
+        sla_first_response_minutes: i32,
+        sla_resolution_minutes: i32,
+    ) -> Self {
         NewSupportTicket {
             ticket_id: ticket_id.into(),
             client_id: client_id.into(),
@@ -248,22 +269,42 @@ pub struct SupportTicketChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requester_name: Option<String>,
     /// `assigned_agent`: varchar(255), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub assigned_agent: Option<Option<String>>,
     /// `assigned_team`: varchar(100), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub assigned_team: Option<Option<String>>,
     /// `tags`: jsonb, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<StringList>,
     /// `first_response_at`: timestamptz, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub first_response_at: Option<Option<DateTime<Utc>>>,
     /// `resolved_at`: timestamptz, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub resolved_at: Option<Option<DateTime<Utc>>>,
     /// `closed_at`: timestamptz, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub closed_at: Option<Option<DateTime<Utc>>>,
     /// `sla_first_response_minutes`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -278,41 +319,95 @@ pub struct SupportTicketChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution_sla_status: Option<SlaStatus>,
     /// `time_to_first_response_minutes`: integer, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub time_to_first_response_minutes: Option<Option<i32>>,
     /// `time_to_resolution_minutes`: integer, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub time_to_resolution_minutes: Option<Option<i32>>,
     /// `satisfaction_rating`: integer, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub satisfaction_rating: Option<Option<SatisfactionRating>>,
     /// `satisfaction_comment`: text, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub satisfaction_comment: Option<Option<String>>,
     /// `escalated`: boolean, default `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub escalated: Option<bool>,
     /// `escalated_at`: timestamptz, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub escalated_at: Option<Option<DateTime<Utc>>>,
     /// `escalation_reason`: text, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub escalation_reason: Option<Option<String>>,
     /// `resolution_notes`: text, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub resolution_notes: Option<Option<String>>,
     /// `internal_notes`: text, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub internal_notes: Option<Option<String>>,
     /// `customer_visible_notes`: text, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub customer_visible_notes: Option<Option<String>>,
 }
 
-crate::crud::impl_crud!(SupportTicket, NewSupportTicket, SupportTicketChanges, support_tickets, columns = 32, key = ticket_id, client = client_id);
+crate::crud::impl_crud!(
+    SupportTicket,
+    NewSupportTicket,
+    SupportTicketChanges,
+    support_tickets,
+    columns = 32,
+    key = ticket_id,
+    client = client_id
+);
 
 /// A row of `ticket_comments`.
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize, Associations)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Queryable,
+    Selectable,
+    Identifiable,
+    Serialize,
+    Deserialize,
+    Associations,
+)]
 #[diesel(table_name = ticket_comments, check_for_backend(diesel::pg::Pg))]
 #[diesel(belongs_to(SupportTicket, foreign_key = ticket_id))]
 pub struct TicketComment {
@@ -369,7 +464,14 @@ pub struct NewTicketComment {
 impl NewTicketComment {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
-    pub fn new(comment_id: impl Into<String>, ticket_id: impl Into<String>, author_email: impl Into<String>, author_name: impl Into<String>, author_type: AuthorType, content: impl Into<String>) -> Self {
+    pub fn new(
+        comment_id: impl Into<String>,
+        ticket_id: impl Into<String>,
+        author_email: impl Into<String>,
+        author_name: impl Into<String>,
+        author_type: AuthorType,
+        content: impl Into<String>,
+    ) -> Self {
         NewTicketComment {
             comment_id: comment_id.into(),
             ticket_id: ticket_id.into(),
@@ -413,7 +515,14 @@ pub struct TicketCommentChanges {
     pub attachments: Option<Value>,
 }
 
-crate::crud::impl_crud!(TicketComment, NewTicketComment, TicketCommentChanges, ticket_comments, columns = 10, key = comment_id);
+crate::crud::impl_crud!(
+    TicketComment,
+    NewTicketComment,
+    TicketCommentChanges,
+    ticket_comments,
+    columns = 10,
+    key = comment_id
+);
 
 /// A row of `knowledge_base_articles`.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize)]
@@ -536,7 +645,15 @@ pub struct NewKnowledgeBaseArticle {
 impl NewKnowledgeBaseArticle {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
-    pub fn new(article_id: impl Into<String>, title: impl Into<String>, summary: impl Into<String>, content: impl Into<String>, category: impl Into<String>, tags: StringList, author: impl Into<String>) -> Self {
+    pub fn new(
+        article_id: impl Into<String>,
+        title: impl Into<String>,
+        summary: impl Into<String>,
+        content: impl Into<String>,
+        category: impl Into<String>,
+        tags: StringList,
+        author: impl Into<String>,
+    ) -> Self {
         NewKnowledgeBaseArticle {
             article_id: article_id.into(),
             title: title.into(),
@@ -583,7 +700,11 @@ pub struct KnowledgeBaseArticleChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// `subcategory`: varchar(100), nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub subcategory: Option<Option<String>>,
     /// `tags`: jsonb.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -595,7 +716,11 @@ pub struct KnowledgeBaseArticleChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
     /// `published_at`: timestamptz, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub published_at: Option<Option<DateTime<Utc>>>,
     /// `version`: integer, default `1`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -629,4 +754,11 @@ pub struct KnowledgeBaseArticleChanges {
     pub product_tier_restrictions: Option<StringList>,
 }
 
-crate::crud::impl_crud!(KnowledgeBaseArticle, NewKnowledgeBaseArticle, KnowledgeBaseArticleChanges, knowledge_base_articles, columns = 23, key = article_id);
+crate::crud::impl_crud!(
+    KnowledgeBaseArticle,
+    NewKnowledgeBaseArticle,
+    KnowledgeBaseArticleChanges,
+    knowledge_base_articles,
+    columns = 23,
+    key = article_id
+);
