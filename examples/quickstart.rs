@@ -11,7 +11,7 @@
 //!   reuses the loaded data instead of loading it again;
 //! - `--customers N` (default 5000): size of the demo data set.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::time::Instant;
 
 use chrono::{Duration, NaiveDate, Utc};
@@ -117,18 +117,33 @@ fn run(o: &Options) -> Result<()> {
             ..demo::DemoConfig::default()
         };
         println!("\nLoading demo data for {} customers…", o.customers);
+        // A live progress line on a terminal; one line per batch in a log or a pipe.
+        let live = std::io::stderr().is_terminal();
+        let mut last_done = usize::MAX;
         let report = demo::load(&mut conn, &config, &mut |p: demo::Progress| {
-            eprint!(
-                "\r  {:>5.1}%  customers {:>6}/{:<6}  rows {:>8}  {:<26}",
-                p.fraction() * 100.0,
-                p.customers_done,
-                p.customers_total,
-                p.rows_loaded,
-                p.table
-            );
-            let _ = std::io::stderr().flush();
+            if live {
+                eprint!(
+                    "\r  {:>5.1}%  customers {:>6}/{:<6}  rows {:>8}  {:<26}",
+                    p.fraction() * 100.0,
+                    p.customers_done,
+                    p.customers_total,
+                    p.rows_loaded,
+                    p.table
+                );
+                let _ = std::io::stderr().flush();
+            } else if p.customers_done != last_done {
+                last_done = p.customers_done;
+                eprintln!(
+                    "  {:>5.1}%  customers {}/{}",
+                    p.fraction() * 100.0,
+                    p.customers_done,
+                    p.customers_total
+                );
+            }
         })?;
-        eprintln!();
+        if live {
+            eprintln!();
+        }
         println!(
             "  {} rows in {:.1} s ({:.0} rows/s)",
             report.total_rows,
