@@ -17,7 +17,7 @@
 //!   parked threads and checkout time-outs.
 //! - **Time.** Each call is given [`AsyncOptions::timeout`] (default 30 s) covering the wait for a
 //!   slot, the connection checkout and the closure. When it runs out the call returns
-//!   [`Error::Pool`] whose message starts with `timed out after` and says whether the work had
+//!   [`Error::Timeout`] whose message starts with `timed out after` and says whether the work had
 //!   started; [`Error::is_transient`] is true for it. A closure that had already started cannot
 //!   be stopped from the outside (it is a synchronous function on another thread): it runs to
 //!   completion and keeps its slot until then, so the concurrency bound stays true. To bound the
@@ -25,9 +25,8 @@
 //!   A closure that had not started when the time ran out is never run.
 //!
 //! A panic inside the closure does not take the runtime down: it is caught by the blocking task
-//! and returned as [`Error::Pool`] with a message starting `database task panicked`. (The crate's
-//! error type has no variant for either case, and both are about the pool machinery rather than
-//! the data, hence `Pool`.) The connection the closure was using is not reused, whatever state
+//! and returned as [`Error::TaskFailed`] with a message starting `panicked`. The connection the
+//! closure was using is not reused, whatever state
 //! the panic left it in (an open transaction, say): Diesel's pool manager treats a connection
 //! dropped during a panic as broken, and the pool closes it.
 //!
@@ -145,9 +144,9 @@ impl AsyncDb {
     ///
     /// # Errors
     ///
-    /// Whatever `f` returns; [`Error::Pool`] when no connection could be checked out, when the
-    /// [timeout](AsyncOptions::timeout) ran out (`timed out after …`), when `f` panicked
-    /// (`database task panicked: …`) or when there is no tokio runtime to run it on.
+    /// Whatever `f` returns; [`Error::Pool`] when no connection could be checked out or there is
+    /// no tokio runtime to run it on; [`Error::Timeout`] when the
+    /// [timeout](AsyncOptions::timeout) ran out; [`Error::TaskFailed`] when `f` panicked.
     pub async fn run<T, F>(&self, f: F) -> Result<T>
     where
         F: FnOnce(&mut PgConnection) -> Result<T> + Send + 'static,
@@ -235,7 +234,7 @@ impl AsyncDb {
     }
 
     fn timed_out(&self, what: impl fmt::Display) -> Error {
-        Error::Pool {
+        Error::Timeout {
             message: format!("timed out after {:?} {what}", self.timeout),
         }
     }
@@ -244,8 +243,8 @@ impl AsyncDb {
 /// Maps a failed blocking task to the crate's error, keeping a panic's message.
 fn join_failure(error: tokio::task::JoinError) -> Error {
     if !error.is_panic() {
-        return Error::Pool {
-            message: format!("database task did not complete: {error}"),
+        return Error::TaskFailed {
+            message: format!("did not complete: {error}"),
         };
     }
     let payload = error.into_panic();
@@ -254,7 +253,7 @@ fn join_failure(error: tokio::task::JoinError) -> Error {
         .map(|s| (*s).to_owned())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "(no message)".to_owned());
-    Error::Pool {
-        message: format!("database task panicked: {message}"),
+    Error::TaskFailed {
+        message: format!("panicked: {message}"),
     }
 }

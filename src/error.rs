@@ -109,6 +109,22 @@ pub enum Error {
         message: String,
     },
 
+    /// The operation did not finish in the time it was given (e.g. `AsyncDb`'s timeout).
+    /// Worth retrying.
+    #[error("timed out: {message}")]
+    Timeout {
+        /// What was being waited for, and whether the work had started.
+        message: String,
+    },
+
+    /// The task running the database work failed without returning a result (it panicked);
+    /// the connection it used is discarded.
+    #[error("database task failed: {message}")]
+    TaskFailed {
+        /// The panic message, when there was one.
+        message: String,
+    },
+
     /// Running, reverting or inspecting migrations failed.
     #[error("migration failed: {message}")]
     Migration {
@@ -143,7 +159,7 @@ impl Error {
     /// timeout, serialization failure).
     pub fn is_transient(&self) -> bool {
         match self {
-            Error::Connection { .. } | Error::Pool { .. } => true,
+            Error::Connection { .. } | Error::Pool { .. } | Error::Timeout { .. } => true,
             Error::Database {
                 source: DieselError::DatabaseError(kind, _),
             } => matches!(

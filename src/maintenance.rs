@@ -137,7 +137,7 @@ impl Table {
                     "table",
                     format!("{name:?}"),
                     TABLE_NAMES,
-                    ValidationErrorKind::OutOfRange,
+                    ValidationErrorKind::UnknownName,
                 ))
             })
     }

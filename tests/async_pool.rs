@@ -125,8 +125,8 @@ async fn timeout_while_running_returns_a_pool_error() {
         "returned at the timeout, not after the query: {:?}",
         started.elapsed()
     );
-    let Error::Pool { message } = &err else {
-        panic!("expected Error::Pool, got {err:?}");
+    let Error::Timeout { message } = &err else {
+        panic!("expected Error::Timeout, got {err:?}");
     };
     assert!(message.starts_with("timed out after 200ms"), "{message}");
     assert!(message.contains("may still complete"), "{message}");
@@ -207,10 +207,11 @@ async fn a_panic_becomes_an_error_and_the_pool_keeps_working() {
         .run(|_| -> customer_success_db::Result<()> { panic!("boom in the closure") })
         .await
         .expect_err("panic is an error");
-    let Error::Pool { message } = &err else {
-        panic!("expected Error::Pool, got {err:?}");
+    let Error::TaskFailed { message } = &err else {
+        panic!("expected Error::TaskFailed, got {err:?}");
     };
-    assert_eq!(message, "database task panicked: boom in the closure");
+    assert_eq!(message, "panicked: boom in the closure");
+    assert!(!err.is_transient());
 
     // A transaction that panics half-way leaves nothing behind, and the (single) pool slot
     // is usable again: the broken connection was replaced.

@@ -40,6 +40,8 @@ pub enum ValidationErrorKind {
     TooManyDecimalPlaces,
     /// The text could not be parsed as a number at all.
     NotANumber,
+    /// The name is not one of a closed set (e.g. a table name given by a caller).
+    UnknownName,
 }
 
 impl ValidationErrorKind {
@@ -49,6 +51,7 @@ impl ValidationErrorKind {
             Self::NotFinite => "is not a finite number",
             Self::TooManyDecimalPlaces => "has too many decimal places",
             Self::NotANumber => "is not a number",
+            Self::UnknownName => "is not a known name",
         }
     }
 }
