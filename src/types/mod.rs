@@ -15,13 +15,13 @@
 //!
 //! | type | SQL type | allowed | columns it guards |
 //! |---|---|---|---|
-//! | [`HealthScore`] | `integer` | 0 to 100 | `customers.health_score` |
-//! | [`ComponentScore`] | `double precision` | 0 to 100, finite | `health_scores.usage_score`, `health_scores.engagement_score` |
-//! | [`Probability`] | `double precision` | 0 to 1, finite | `churn_predictions.churn_probability`, `renewal_forecasts.renewal_probability`, `expansion_opportunities.probability` |
-//! | [`SentimentScore`] | `double precision` | -1 to 1, finite | `customer_feedback.sentiment_score`, `nps_responses.sentiment_score` |
-//! | [`SatisfactionRating`] | `integer` | 1 to 5 | `support_tickets.satisfaction_rating` |
-//! | [`NpsScore`] | `integer` | 0 to 10 | `nps_responses.score` |
-//! | [`Money`] | `numeric(14,2)` | 0 to 999999999999.99, at most 2 decimals | `customers.contract_value`, `contracts.contract_value` |
+//! | [`HealthScore`] | `integer` | 0 to 100 | `customers.health_score` (CHECK); also `renewal_forecasts.health_score`, `health_metrics.overall_health_score`, `health_metrics.predicted_next_period_score` |
+//! | [`ComponentScore`] | `double precision` | 0 to 100, finite | `health_scores.usage_score`, `health_scores.engagement_score` (CHECK); also the other three component scores and `overall_score` |
+//! | [`Probability`] | `double precision` | 0 to 1, finite | `churn_predictions.churn_probability`, `renewal_forecasts.renewal_probability`, `expansion_opportunities.probability` (CHECK); also `renewal_forecasts.expansion_probability` |
+//! | [`SentimentScore`] | `double precision` | -1 to 1, finite | `customer_feedback.sentiment_score`, `nps_responses.sentiment_score` (CHECK); also `sentiment_analysis.overall_sentiment_score` |
+//! | [`SatisfactionRating`] | `integer` | 1 to 5 | `support_tickets.satisfaction_rating` (CHECK) |
+//! | [`NpsScore`] | `integer` | 0 to 10 | `nps_responses.score` (CHECK) |
+//! | [`Money`] | `numeric(14,2)` | 0 to 999999999999.99, at most 2 decimals | `customers.contract_value`, `contracts.contract_value` (CHECK); also every other money column (ARR, estimated and expansion values) |
 //!
 //! Violations are reported as [`ValidationError`], whose [`for_field`](ValidationError::for_field)
 //! lets a caller name the exact column. [`Money`] serialises as a JSON string (`"1234.50"`).
