@@ -1,0 +1,245 @@
+"""Code generator (see tools/codegen/README.md). Reads the schema specification
+(`CSDB_SPEC`, default ../shared/spec/schema.json next to the checkout) and writes into the crate."""
+import os
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SPEC = os.environ.get("CSDB_SPEC", os.path.join(ROOT, "..", "shared", "spec", "schema.json"))
+import json, re, os
+spec = json.load(open(SPEC))
+OUT = os.path.join(ROOT, 'src', 'models')
+os.makedirs(OUT, exist_ok=True)
+
+STRUCT = {
+ 'customers':'Customer','health_scores':'HealthScoreRecord','customer_segments':'CustomerSegment',
+ 'risk_indicators':'RiskIndicator','churn_predictions':'ChurnPrediction','onboarding_plans':'OnboardingPlan',
+ 'onboarding_milestones':'OnboardingMilestone','training_modules':'TrainingModule','training_completions':'TrainingCompletion',
+ 'support_tickets':'SupportTicket','ticket_comments':'TicketComment','knowledge_base_articles':'KnowledgeBaseArticle',
+ 'renewal_forecasts':'RenewalForecast','contracts':'Contract','expansion_opportunities':'ExpansionOpportunity',
+ 'renewal_campaigns':'RenewalCampaign','customer_feedback':'CustomerFeedback','nps_responses':'NpsResponse',
+ 'sentiment_analysis':'SentimentAnalysis','survey_templates':'SurveyTemplate','health_metrics':'HealthMetric',
+ 'engagement_metrics':'EngagementMetric','usage_analytics':'UsageAnalytics','cohort_analysis':'CohortAnalysis',
+}
+ENUMS = {
+ 'customers.tier':'CustomerTier','customers.lifecycle_stage':'LifecycleStage','customers.health_trend':'HealthTrend',
+ 'customers.status':'CustomerStatus','risk_indicators.severity':'RiskLevel','churn_predictions.churn_risk_level':'RiskLevel',
+ 'onboarding_plans.status':'OnboardingStatus','onboarding_milestones.status':'MilestoneStatus','training_modules.format':'TrainingFormat',
+ 'training_modules.certification_level':'CertificationLevel','support_tickets.priority':'TicketPriority',
+ 'support_tickets.category':'TicketCategory','support_tickets.status':'TicketStatus',
+ 'support_tickets.first_response_sla_status':'SlaStatus','support_tickets.resolution_sla_status':'SlaStatus',
+ 'ticket_comments.author_type':'AuthorType','knowledge_base_articles.status':'ArticleStatus',
+ 'renewal_forecasts.renewal_status':'RenewalStatus','contracts.contract_type':'ContractType',
+ 'contracts.billing_frequency':'BillingFrequency','contracts.payment_status':'PaymentStatus',
+ 'expansion_opportunities.expansion_type':'ExpansionType','expansion_opportunities.current_stage':'OpportunityStage',
+ 'expansion_opportunities.competitive_pressure':'CompetitivePressure','customer_feedback.feedback_type':'FeedbackType',
+ 'survey_templates.template_type':'FeedbackType','customer_feedback.sentiment':'Sentiment','nps_responses.sentiment':'Sentiment',
+ 'sentiment_analysis.overall_sentiment':'Sentiment','customer_feedback.priority':'FeedbackPriority',
+ 'customer_feedback.status':'FeedbackStatus','nps_responses.category':'NpsCategory',
+ 'sentiment_analysis.sentiment_trend':'SentimentTrend','survey_templates.frequency':'SurveyFrequency',
+ 'health_metrics.health_score_trend':'MetricTrend','engagement_metrics.engagement_trend':'MetricTrend',
+ 'usage_analytics.usage_trend':'MetricTrend',
+}
+NEWTYPES = {
+ 'customers.health_score':'HealthScore','customers.contract_value':'Money',
+ 'health_scores.usage_score':'ComponentScore','health_scores.engagement_score':'ComponentScore',
+ 'health_scores.support_score':'ComponentScore','health_scores.satisfaction_score':'ComponentScore',
+ 'health_scores.payment_score':'ComponentScore','health_scores.overall_score':'ComponentScore',
+ 'customer_segments.total_arr':'Money',
+ 'churn_predictions.churn_probability':'Probability',
+ 'support_tickets.satisfaction_rating':'SatisfactionRating',
+ 'renewal_forecasts.current_arr':'Money','renewal_forecasts.forecasted_arr':'Money',
+ 'renewal_forecasts.renewal_probability':'Probability','renewal_forecasts.health_score':'HealthScore',
+ 'renewal_forecasts.expansion_probability':'Probability','renewal_forecasts.estimated_expansion_value':'Money',
+ 'contracts.contract_value':'Money',
+ 'expansion_opportunities.estimated_value':'Money','expansion_opportunities.probability':'Probability',
+ 'renewal_campaigns.total_arr_at_risk':'Money','renewal_campaigns.expansion_value_identified':'Money',
+ 'customer_feedback.sentiment_score':'SentimentScore',
+ 'nps_responses.score':'NpsScore','nps_responses.sentiment_score':'SentimentScore',
+ 'sentiment_analysis.overall_sentiment_score':'SentimentScore',
+ 'health_metrics.overall_health_score':'HealthScore','health_metrics.predicted_next_period_score':'HealthScore',
+}
+STRING_LISTS = {
+ 'support_tickets.tags','knowledge_base_articles.tags','customer_feedback.tags','knowledge_base_articles.search_keywords',
+ 'knowledge_base_articles.related_articles','knowledge_base_articles.product_tier_restrictions',
+ 'training_modules.prerequisites','training_modules.learning_objectives','training_modules.topics_covered',
+ 'onboarding_plans.assigned_implementation_team','onboarding_milestones.dependencies',
+ 'expansion_opportunities.decision_makers','expansion_opportunities.value_drivers','expansion_opportunities.requirements',
+}
+BUSINESS_KEY = {}  # table -> unique key column used for get_by_key
+DIESEL_PK = {'customers':'client_id','onboarding_plans':'plan_id','training_modules':'module_id','support_tickets':'ticket_id'}
+PARENT = {}  # (table) -> (parent struct, fk col)
+for t in spec['tables']:
+    if t['unique']: BUSINESS_KEY[t['name']] = t['unique'][0]
+    for f in t['foreign_keys']:
+        ptable = f['references'].split('(')[0]
+        PARENT[t['name']] = (STRUCT[ptable], f['column'], ptable)
+# Columns a caller may not set through the generic changeset (invariants kept by the domain API).
+GUARDED = {'nps_responses': {'score','category'}, 'health_scores': {'usage_score','engagement_score','support_score','satisfaction_score','payment_score','usage_weight','engagement_weight','support_weight','satisfaction_weight','payment_weight','overall_score'}}
+# Columns of the insert struct that are private (set by a constructor).
+PRIVATE_INSERT = {'nps_responses': {'score','category'}, 'health_scores': GUARDED['health_scores']}
+NO_CHANGE = {'id','created_at','updated_at'}
+
+def rust_base(t, c):
+    key = f"{t}.{c['name']}"
+    if key in ENUMS: return ENUMS[key]
+    if key in NEWTYPES: return NEWTYPES[key]
+    if key in STRING_LISTS: return 'StringList'
+    ty = c['type']
+    if ty.startswith('varchar') or ty == 'text': return 'String'
+    return {'bigint':'i64','integer':'i32','double precision':'f64','numeric(14,2)':'Money','date':'NaiveDate',
+            'timestamptz':'DateTime<Utc>','jsonb':'Value','boolean':'bool'}[ty]
+
+def doc_for(t, c):
+    parts = [f"`{c['name']}`: {c['type']}"]
+    if c['nullable']: parts.append('nullable')
+    if 'default' in c and c['default'] != 'identity': parts.append(f"default `{c['default']}`")
+    return ', '.join(parts) + '.'
+
+groups = {}
+for t in spec['tables']:
+    groups.setdefault(t['group'], []).append(t)
+
+GROUP_DOC = {
+ 'customer':'Customer tables: customers, health scores, segments, risk indicators, churn predictions.',
+ 'onboarding':'Onboarding tables: plans, milestones, training modules and completions.',
+ 'support':'Support tables: tickets, ticket comments, knowledge-base articles.',
+ 'renewal':'Renewal tables: forecasts, contracts, expansion opportunities, renewal campaigns.',
+ 'feedback':'Feedback tables: customer feedback, NPS responses, sentiment analyses, survey templates.',
+ 'analytics':'Analytics tables: health, engagement and usage metrics, cohort analyses.',
+}
+
+def max_len(c):
+    m = re.match(r'varchar\((\d+)\)', c['type'])
+    return int(m.group(1)) if m else None
+
+for g, tables in groups.items():
+    out = [f"//! {GROUP_DOC[g]}", "//!", "//! Generated from the schema specification; see the crate docs for the naming scheme",
+           "//! (`Foo` row, `NewFoo` insert, `FooChanges` changeset).", "",
+           "use chrono::{DateTime, NaiveDate, Utc};", "use diesel::prelude::*;", "use serde::{Deserialize, Serialize};",
+           "use serde_json::Value;", "", "use crate::schema::*;", "use crate::types::*;"]
+    parents = sorted({PARENT[t['name']][0] for t in tables if t['name'] in PARENT and PARENT[t['name']][2] not in [x['name'] for x in tables]})
+    used_parents = {}
+    for t in tables:
+        if t['name'] in PARENT:
+            ps, col, ptable = PARENT[t['name']]
+            if ptable not in [x['name'] for x in tables]:
+                pg = [x for x in spec['tables'] if x['name']==ptable][0]['group']
+                used_parents.setdefault(pg, set()).add(ps)
+    for pg, names in sorted(used_parents.items()):
+        out.append(f"use super::{pg}::{{{', '.join(sorted(names))}}};")
+    out.append("")
+    for t in tables:
+        n = t['name']; S = STRUCT[n]
+        cols = t['columns']
+        used = set()
+        # ---- row struct
+        pk = DIESEL_PK.get(n, 'id')
+        out.append(f"/// A row of `{n}`.")
+        if n in DIESEL_PK:
+            out.append(f"///\n/// Identified by its business key `{pk}` (what foreign keys reference); `id` is the SQL primary key.")
+        derives = "Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize"
+        if n in PARENT: derives += ", Associations"
+        out.append(f"#[derive({derives})]")
+        out.append(f"#[diesel(table_name = {n}, check_for_backend(diesel::pg::Pg))]")
+        if pk != 'id': out.append(f"#[diesel(primary_key({pk}))]")
+        if n in PARENT:
+            ps, col, _ = PARENT[n]
+            out.append(f"#[diesel(belongs_to({ps}, foreign_key = {col}))]")
+        out.append(f"pub struct {S} {{")
+        for c in cols:
+            ty = rust_base(n, c)
+            if c['nullable']: ty = f"Option<{ty}>"
+            out.append(f"    /// {doc_for(n, c)}")
+            out.append(f"    pub {c['name']}: {ty},")
+        out.append("}\n")
+        # ---- insert struct
+        priv = PRIVATE_INSERT.get(n, set())
+        out.append(f"/// A new row of `{n}`. Columns with a database default are `Option`: `None` lets the")
+        out.append("/// database fill them in.")
+        if priv:
+            out.append(f"///\n/// Built with [`{'New'+S}::new`], which derives {', '.join('`'+p+'`' for p in sorted(priv))}.")
+        out.append("#[derive(Debug, Clone, PartialEq, Insertable, Serialize%s)]" % ("" if priv else ", Deserialize"))
+        out.append(f"#[diesel(table_name = {n}, check_for_backend(diesel::pg::Pg))]")
+        out.append(f"pub struct New{S} {{")
+        for c in cols:
+            if c['name'] == 'id': continue
+            ty = rust_base(n, c)
+            optional = c['nullable'] or 'default' in c
+            if optional: ty = f"Option<{ty}>"
+            vis = 'pub(crate) ' if c['name'] in priv else 'pub '
+            extra = ''
+            if optional and not c['nullable']: extra = ' `None`: the database default.'
+            if c['name'] in priv: extra += ' Derived by the constructor.'
+            out.append(f"    /// {doc_for(n, c)}{extra}")
+            if optional and c['name'] not in priv:
+                out.append('    #[serde(default, skip_serializing_if = "Option::is_none")]')
+            out.append(f"    {vis}{c['name']}: {ty},")
+        out.append("}\n")
+        if n not in PRIVATE_INSERT:
+            req = [c for c in cols if c['name'] != 'id' and not (c['nullable'] or 'default' in c)]
+            opt = [c for c in cols if c['name'] != 'id' and (c['nullable'] or 'default' in c)]
+            params = []
+            for c in req:
+                ty = rust_base(n, c)
+                if ty == 'String': params.append(f"{c['name']}: impl Into<String>")
+                else: params.append(f"{c['name']}: {ty}")
+            out.append(f"impl New{S} {{")
+            out.append(f"    /// A new row with every required column; the optional ones start as `None` (database")
+            out.append(f"    /// default or NULL) and can be set with struct update syntax.")
+            if len(params) > 7: out.append("    #[allow(clippy::too_many_arguments)]")
+            out.append(f"    pub fn new({', '.join(params)}) -> Self {{")
+            out.append(f"        New{S} {{")
+            for c in req:
+                ty = rust_base(n, c)
+                out.append(f"            {c['name']}: {c['name']}.into()," if ty == 'String' else f"            {c['name']},")
+            for c in opt:
+                out.append(f"            {c['name']}: None,")
+            out.append("        }")
+            out.append("    }")
+            out.append("}\n")
+        # ---- changeset
+        guarded = GUARDED.get(n, set())
+        bkey = BUSINESS_KEY.get(n)
+        out.append(f"/// Changes to a row of `{n}`: `None` leaves a column alone; for nullable columns")
+        out.append("/// `Some(None)` sets NULL. The id, the business key and the timestamps the database")
+        out.append("/// maintains are not part of it.")
+        if guarded:
+            out.append(f"///\n/// {', '.join('`'+x+'`' for x in sorted(guarded))} change only through the constructors below, which keep")
+            out.append("/// derived columns consistent.")
+        out.append("#[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]")
+        out.append(f"#[diesel(table_name = {n}, check_for_backend(diesel::pg::Pg))]")
+        out.append(f"pub struct {S}Changes {{")
+        for c in cols:
+            if c['name'] in NO_CHANGE or c['name'] == bkey: continue
+            ty = rust_base(n, c)
+            ty = f"Option<Option<{ty}>>" if c['nullable'] else f"Option<{ty}>"
+            vis = 'pub(crate) ' if c['name'] in guarded else 'pub '
+            out.append(f"    /// {doc_for(n, c)}")
+            if c['name'] in guarded:
+                out.append('    #[serde(skip)]')
+            elif c['nullable']:
+                out.append('    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]')
+            else:
+                out.append('    #[serde(default, skip_serializing_if = "Option::is_none")]')
+            out.append(f"    {vis}{c['name']}: {ty},")
+        out.append("}\n")
+        # ---- crud
+        client = 'client_id' if any(c['name']=='client_id' for c in cols) else None
+        ncols = len(cols)
+        args = [f"{S}", f"New{S}", f"{S}Changes", n, f"columns = {ncols}"]
+        if bkey: args.append(f"key = {bkey}")
+        if client: args.append(f"client = {client}")
+        out.append(f"crate::crud::impl_crud!({', '.join(args)});\n")
+    text = "\n".join(out)
+    body = text.split("use crate::types::*;", 1)[1]
+    chrono_items = [x for x in ["DateTime", "NaiveDate", "Utc"] if x in body]
+    text = text.replace("use chrono::{DateTime, NaiveDate, Utc};", f"use chrono::{{{', '.join(chrono_items)}}};")
+    if "Value" not in body.replace("Value::", ""):
+        text = text.replace("use serde_json::Value;\n", "")
+    open(os.path.join(OUT, f"{g}.rs"), 'w').write(text)
+
+# README mapping table
+rows = ["| table | row | insert | changes | business key |", "|---|---|---|---|---|"]
+for t in spec['tables']:
+    S = STRUCT[t['name']]
+    rows.append(f"| `{t['name']}` | [`{S}`] | [`New{S}`] | [`{S}Changes`] | {('`'+BUSINESS_KEY[t['name']]+'`') if t['name'] in BUSINESS_KEY else '-'} |")
+open(os.path.join(ROOT, 'target', 'models_table.md'),'w').write("\n".join(rows)+"\n")
+json.dump({'struct':STRUCT,'enums':ENUMS,'newtypes':NEWTYPES,'lists':sorted(STRING_LISTS)}, open(os.path.join(ROOT, 'target', 'models_mapping.json'),'w'), indent=1)
