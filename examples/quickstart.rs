@@ -210,7 +210,7 @@ fn typed_api_tour(conn: &mut PgConnection) -> Result<()> {
         Sentiment::Positive,
         SentimentScore::new(0.8)?,
         Utc::now() - Duration::hours(5),
-        5.0,
+        NonNegativeF64::new(5.0)?,
     );
     let nps = NpsResponse::create(conn, &response)?;
     println!(

@@ -872,6 +872,108 @@ pub fn orphans(conn: &mut PgConnection) -> Result<Vec<OrphanReport>> {
     Ok(out)
 }
 
+/// What [`delete_orphans`] removed for one [`Reference`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeletedOrphans {
+    /// The child table.
+    pub table: Table,
+    /// Its referring column.
+    pub column: String,
+    /// What it refers to, e.g. `customers.client_id`.
+    pub references: String,
+    /// Rows deleted from `table` (not counting rows their own foreign keys cascaded to).
+    pub deleted: i64,
+    /// Up to [`ORPHAN_SAMPLE_SIZE`] distinct deleted values, sorted.
+    pub sample: Vec<String>,
+}
+
+/// Deletes every orphaned row [`orphans`] would report, in one transaction (all or nothing),
+/// and returns what was removed for each [`Reference`] that had orphans.
+///
+/// This is the explicit repair before upgrading a database that holds orphans (an adopted one,
+/// or one restored with triggers disabled) to schema v2, whose migration refuses to add the
+/// missing foreign keys over orphans rather than delete anything silently. References are
+/// handled in [`REFERENCES`] order, customers' children before their own children, so a
+/// deleted orphan plan takes its milestones along through the cascade and they are not
+/// counted again.
+///
+/// # Errors
+/// [`Error::Database`] when a table is missing or a row cannot be deleted; nothing is deleted
+/// then.
+pub fn delete_orphans(conn: &mut PgConnection) -> Result<Vec<DeletedOrphans>> {
+    #[derive(QueryableByName)]
+    struct Deleted {
+        #[diesel(sql_type = BigInt)]
+        deleted: i64,
+        #[diesel(sql_type = Array<Text>)]
+        sample: Vec<String>,
+    }
+    use diesel::Connection;
+    conn.transaction(|conn| {
+        let mut out = Vec::new();
+        for r in REFERENCES {
+            // Identifiers come from `REFERENCES`, checked against the schema at compile time.
+            let (child, column) = (r.table.quoted(), quote_ident(r.column));
+            let (parent, parent_column) = (r.parent.quoted(), quote_ident(r.parent_column));
+            let found: Deleted = sql_query(format!(
+                "WITH gone AS (
+                     DELETE FROM {child} c
+                     WHERE c.{column} IS NOT NULL
+                       AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE p.{parent_column} = c.{column})
+                     RETURNING c.{column}::text AS value
+                 )
+                 SELECT (SELECT count(*) FROM gone)::bigint AS deleted,
+                        ARRAY(SELECT DISTINCT value FROM gone ORDER BY value LIMIT {ORPHAN_SAMPLE_SIZE})
+                            AS sample"
+            ))
+            .get_result(conn)?;
+            if found.deleted > 0 {
+                log::warn!(
+                    "deleted {} orphaned rows from {} ({} -> {}.{})",
+                    found.deleted,
+                    r.table,
+                    r.column,
+                    r.parent,
+                    r.parent_column
+                );
+                out.push(DeletedOrphans {
+                    table: r.table,
+                    column: r.column.to_owned(),
+                    references: format!("{}.{}", r.parent, r.parent_column),
+                    deleted: found.deleted,
+                    sample: found.sample,
+                });
+            }
+        }
+        Ok(out)
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Derived values
+// ---------------------------------------------------------------------------------------------
+
+/// Rewrites the stored values that depend on the clock, as of now: both `*_sla_status`
+/// columns of every support ticket (from its timestamps and SLA minutes, as
+/// [`SlaStatus::at`](crate::types::SlaStatus::at) computes them) and
+/// `renewal_forecasts.days_until_renewal` (days from today, UTC). Only rows whose stored value
+/// differs are written. Returns how many rows changed.
+///
+/// The dashboards of [`crate::queries`] compute these at query time and do not need it; run it
+/// (e.g. `csdb refresh` from cron, hourly) for readers that use the stored columns. Schema v2's
+/// `csdb_refresh_derived_values()` SQL function does the work, so plain-SQL clients can call it
+/// too.
+pub fn refresh_derived_values(conn: &mut PgConnection) -> Result<i64> {
+    #[derive(QueryableByName)]
+    struct Changed {
+        #[diesel(sql_type = BigInt)]
+        changed: i64,
+    }
+    let r: Changed =
+        sql_query("SELECT csdb_refresh_derived_values() AS changed").get_result(conn)?;
+    Ok(r.changed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@
 //! |---|---|---|
 //! | customer health | [`health_dashboard`] | `ix_customers_health_score_status` |
 //! | CSM workload | [`csm_workload`] | `ix_customers_csm_assigned`, `ix_customers_status` |
-//! | renewal pipeline | [`renewal_pipeline`] | `ix_renewal_forecasts_status_days` |
+//! | renewal pipeline | [`renewal_pipeline`] | `ix_renewal_forecasts_status_days` (v2 selects by `renewal_date`) |
 //! | support SLA monitoring | [`sla_monitoring`] | `ix_support_tickets_priority_created` |
 //! | churn-risk analysis | [`churn_risk`] | `ix_churn_predictions_risk_level`, `ix_customers_status` |
 //! | CSM + lifecycle lookup | [`csm_customers`] | `ix_customers_csm_lifecycle` |
@@ -139,16 +139,39 @@ pub struct RenewalPipelineRow {
     pub forecasted_arr: Money,
 }
 
-/// Renewals due within `within_days` days whose status is `status` (the seed: `at_risk`),
-/// soonest first.
+/// Renewals due within `within_days` days of today (UTC), overdue ones included, whose status is
+/// `status` (the seed: `at_risk`), soonest first.
+///
+/// Schema v2: selects by `renewal_date`, not by the stored `days_until_renewal`, which is a
+/// snapshot taken when the forecast was written and goes stale a day later (`csdb refresh`
+/// rewrites it for readers that use it).
 pub fn renewal_pipeline_query(
     within_days: i32,
     status: RenewalStatus,
     page: Page,
 ) -> impl LoadQuery<'static, PgConnection, RenewalPipelineRow> + QueryFragment<Pg> + QueryId {
+    renewal_pipeline_as_of_query(Utc::now().date_naive(), within_days, status, page)
+}
+
+/// [`renewal_pipeline_query`] as seen on `today`: renewals due on or before
+/// `today + within_days`.
+pub fn renewal_pipeline_as_of_query(
+    today: NaiveDate,
+    within_days: i32,
+    status: RenewalStatus,
+    page: Page,
+) -> impl LoadQuery<'static, PgConnection, RenewalPipelineRow> + QueryFragment<Pg> + QueryId {
     let (limit, offset) = page.clamped();
+    // A window past chrono's range (absurd `within_days`) means "every date".
+    let last_day = today
+        .checked_add_signed(chrono::Duration::days(i64::from(within_days)))
+        .unwrap_or(if within_days < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        });
     renewal_forecasts::table
-        .filter(renewal_forecasts::days_until_renewal.le(within_days))
+        .filter(renewal_forecasts::renewal_date.le(last_day))
         .filter(renewal_forecasts::renewal_status.eq(status))
         .order((
             renewal_forecasts::renewal_date.asc(),
@@ -169,6 +192,17 @@ pub fn renewal_pipeline(
     Ok(renewal_pipeline_query(within_days, status, page).load(conn)?)
 }
 
+diesel::define_sql_function! {
+    /// The database's `csdb_sla_status(started, finished, sla_minutes, at)` (schema v2): the
+    /// state of one SLA at moment `at`; [`SlaStatus::at`] is its Rust twin.
+    fn csdb_sla_status(
+        started: diesel::sql_types::Timestamptz,
+        finished: diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>,
+        sla_minutes: diesel::sql_types::Integer,
+        at: diesel::sql_types::Timestamptz,
+    ) -> diesel::sql_types::Varchar;
+}
+
 /// A row of the support SLA monitor.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Serialize)]
 #[diesel(table_name = support_tickets, check_for_backend(Pg))]
@@ -181,24 +215,66 @@ pub struct SlaMonitorRow {
     pub priority: TicketPriority,
     /// When it was opened.
     pub created_at: DateTime<Utc>,
-    /// First-response SLA state.
+    /// First-response SLA state now (computed, not the stored column).
+    #[diesel(select_expression = csdb_sla_status(
+        support_tickets::created_at,
+        support_tickets::first_response_at,
+        support_tickets::sla_first_response_minutes,
+        diesel::dsl::now,
+    ))]
+    #[diesel(select_expression_type = csdb_sla_status<
+        support_tickets::created_at,
+        support_tickets::first_response_at,
+        support_tickets::sla_first_response_minutes,
+        diesel::dsl::now,
+    >)]
     pub first_response_sla_status: SlaStatus,
-    /// Resolution SLA state.
+    /// Resolution SLA state now (computed, not the stored column).
+    #[diesel(select_expression = csdb_sla_status(
+        support_tickets::created_at,
+        support_tickets::resolved_at,
+        support_tickets::sla_resolution_minutes,
+        diesel::dsl::now,
+    ))]
+    #[diesel(select_expression_type = csdb_sla_status<
+        support_tickets::created_at,
+        support_tickets::resolved_at,
+        support_tickets::sla_resolution_minutes,
+        diesel::dsl::now,
+    >)]
     pub resolution_sla_status: SlaStatus,
 }
 
-/// Open or in-progress tickets whose first-response SLA is breached or whose resolution SLA is
-/// at risk, most urgent priority first, then oldest first.
+/// Open or in-progress tickets whose first-response or resolution SLA is breached or at risk
+/// now, most urgent priority first, then oldest first.
+///
+/// Schema v2: the states are computed from each ticket's `created_at`, SLA minutes and
+/// response/resolution timestamps at query time (`csdb_sla_status(…, now())`), so a ticket
+/// whose stored `*_sla_status` is stale still shows. (The seed's query read the stored columns
+/// and asked for "first response breached or resolution at risk"; a breached resolution is
+/// shown too, since it is worse than one at risk.)
 pub fn sla_monitoring_query(
     page: Page,
 ) -> impl LoadQuery<'static, PgConnection, SlaMonitorRow> + QueryFragment<Pg> + QueryId {
     let (limit, offset) = page.clamped();
+    let alarming = [SlaStatus::Breached.as_str(), SlaStatus::AtRisk.as_str()];
     support_tickets::table
         .filter(support_tickets::status.eq_any([TicketStatus::Open, TicketStatus::InProgress]))
         .filter(
-            support_tickets::first_response_sla_status
-                .eq(SlaStatus::Breached)
-                .or(support_tickets::resolution_sla_status.eq(SlaStatus::AtRisk)),
+            csdb_sla_status(
+                support_tickets::created_at,
+                support_tickets::first_response_at,
+                support_tickets::sla_first_response_minutes,
+                diesel::dsl::now,
+            )
+            .eq_any(alarming)
+            .or(csdb_sla_status(
+                support_tickets::created_at,
+                support_tickets::resolved_at,
+                support_tickets::sla_resolution_minutes,
+                diesel::dsl::now,
+            )
+            .eq_any(alarming)),
         )
         .order((
             support_tickets::priority.asc(),

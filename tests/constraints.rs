@@ -57,6 +57,34 @@ fn insert_parent(conn: &mut PgConnection, table: &str, column: &str, key: &str) 
     .unwrap();
 }
 
+/// A row of `child` whose `col` is `key`; schema v2 adds what else it needs: a customer for a
+/// training completion (its client_id has a foreign key too) and an NPS category that matches
+/// the score.
+fn child_values(
+    conn: &mut PgConnection,
+    child: &str,
+    col: &str,
+    key: &str,
+) -> Vec<(String, String)> {
+    let mut values = vec![(col.to_owned(), format!("'{key}'"))];
+    if child == "training_completions" && col != "client_id" {
+        if common::count(conn, "customers", "client_id = 'completions-owner'") == 0 {
+            insert_minimal(conn, "customers", &[("client_id", "'completions-owner'")]).unwrap();
+        }
+        values.push(("client_id".to_owned(), "'completions-owner'".to_owned()));
+    }
+    if child == "nps_responses" {
+        values.push(("score".to_owned(), "9".to_owned()));
+        values.push(("category".to_owned(), "'promoter'".to_owned()));
+    }
+    values
+}
+
+fn insert_values(conn: &mut PgConnection, table: &str, values: &[(String, String)]) -> diesel::QueryResult<()> {
+    let refs: Vec<(&str, &str)> = values.iter().map(|(c, v)| (c.as_str(), v.as_str())).collect();
+    insert_minimal(conn, table, &refs)
+}
+
 #[test]
 fn every_foreign_key_cascades_on_delete() {
     let db = TestDatabase::new().unwrap();
@@ -65,7 +93,8 @@ fn every_foreign_key_cascades_on_delete() {
         let key = format!("fk-parent-{i}");
         insert_parent(&mut conn, parent, pcol, &key);
         for _ in 0..2 {
-            insert_minimal(&mut conn, child, &[(col, &format!("'{key}'"))]).unwrap();
+            let values = child_values(&mut conn, child, col, &key);
+            insert_values(&mut conn, child, &values).unwrap();
         }
         let filter = format!("{col} = '{key}'");
         assert_eq!(count(&mut conn, child, &filter), 2, "{child}");
@@ -109,7 +138,8 @@ fn every_foreign_key_rejects_an_orphan() {
     let db = TestDatabase::new().unwrap();
     let mut conn = db.connect().unwrap();
     for (child, col, _, _) in FOREIGN_KEYS {
-        let err: Error = insert_minimal(&mut conn, child, &[(col, "'no-such-parent'")])
+        let values = child_values(&mut conn, child, col, "no-such-parent");
+        let err: Error = insert_values(&mut conn, child, &values)
             .unwrap_err()
             .into();
         match err {
@@ -240,15 +270,29 @@ fn every_check_constraint_accepts_its_boundaries_and_rejects_just_outside() {
         } else {
             &[("client_id", "'c'")]
         };
+        // Schema v2's category rule: the category must be the score's.
+        let category = |v: &str| match v.parse::<i32>() {
+            Ok(9..) => "'promoter'",
+            Ok(7 | 8) => "'passive'",
+            _ => "'detractor'",
+        };
         for v in accepted {
             let mut values = fk.to_vec();
             values.push((column, v));
+            if table == "nps_responses" {
+                values.push(("category", category(v)));
+                values.push(("score", "0"));
+            }
             insert_minimal(&mut conn, table, &values)
                 .unwrap_or_else(|e| panic!("{table}.{column} = {v} rejected: {e}"));
         }
         for v in rejected {
             let mut values = fk.to_vec();
             values.push((column, v));
+            if table == "nps_responses" {
+                values.push(("category", category(v)));
+                values.push(("score", "0"));
+            }
             let err: Error = insert_minimal(&mut conn, table, &values)
                 .expect_err(&format!("{table}.{column} = {v} accepted"))
                 .into();

@@ -84,10 +84,16 @@ fn every_foreign_key_pair_joins_on_its_business_key() {
         "renewal_forecasts",
         "contracts",
         "customer_feedback",
-        "nps_responses",
     ] {
         insert_minimal(c, child, &[("client_id", "'k-customers'")]).unwrap();
     }
+    // Schema v2: the NPS category must be the score's.
+    insert_minimal(
+        c,
+        "nps_responses",
+        &[("client_id", "'k-customers'"), ("score", "9"), ("category", "'promoter'")],
+    )
+    .unwrap();
     insert_minimal(
         c,
         "onboarding_milestones",

@@ -372,8 +372,8 @@ async fn create_support_ticket_opens_a_ticket_with_the_priority_sla() {
     assert_eq!(stored.status, TicketStatus::Open);
     assert_eq!(
         (
-            stored.sla_first_response_minutes,
-            stored.sla_resolution_minutes
+            stored.sla_first_response_minutes.get(),
+            stored.sla_resolution_minutes.get()
         ),
         (60, 480)
     );

@@ -1,16 +1,42 @@
 //! The migrated database is exactly the target schema, and every migration operation works.
 mod common;
 
-use common::{assert_same_lines, dump, expected_schema, TestDatabase};
+use common::{
+    assert_same_lines, dump, expected_schema, expected_schema_head, revert_to_original,
+    TestDatabase, ORIGINAL_HEAD,
+};
 use customer_success_db::migrations;
 use diesel::connection::SimpleConnection;
 
+/// The version of the newest migration.
+fn head() -> String {
+    migrations::SQL.last().unwrap().version()
+}
+
 #[test]
-fn migrated_database_matches_the_target_schema_exactly() {
+fn migrated_database_is_the_v2_head_and_reverts_to_the_original_schema_exactly() {
     let db = TestDatabase::new().unwrap();
     let mut conn = db.connect().unwrap();
+    let head = dump(&mut conn);
+    assert_same_lines(&head, &expected_schema_head(), "migrated database (head)");
+    // Schema v2 adds constraints, functions and triggers; no table, column or index.
+    let at_head = |prefix: &str, needle: &str| {
+        head.iter()
+            .filter(|l| l.starts_with(prefix) && l.contains(needle))
+            .count()
+    };
+    assert_eq!(at_head("table ", ""), 24);
+    assert_eq!(at_head("column ", ""), 432);
+    assert_eq!(at_head("index ", ""), 134);
+    assert_eq!(at_head("constraint ", "FOREIGN KEY"), 18);
+    assert_eq!(at_head("constraint ", "ON DELETE CASCADE"), 18);
+    assert_eq!(at_head("constraint ", " CHECK "), 12 + 126);
+    assert_eq!(at_head("constraint ", " UNIQUE "), 17);
+
+    // The original point is still exactly the original system's schema.
+    revert_to_original(&mut conn);
     let actual = dump(&mut conn);
-    assert_same_lines(&actual, &expected_schema(), "migrated database");
+    assert_same_lines(&actual, &expected_schema(), "original point");
 
     // The headline numbers of the original system, counted independently of the fixture.
     let count = |prefix: &str, needle: &str| {
@@ -58,7 +84,8 @@ fn migrations_are_idempotent_and_report_state() {
     assert_eq!(migrations::applied(&mut conn).unwrap(), applied);
     let history = migrations::history(&mut conn).unwrap();
     assert!(history.iter().all(|h| h.applied));
-    assert_eq!(history.last().unwrap().version, "20240601000006");
+    assert_eq!(history.last().unwrap().version, head());
+    assert!(history.iter().any(|h| h.version == ORIGINAL_HEAD));
 }
 
 #[test]
@@ -70,7 +97,7 @@ fn up_down_up_round_trip_gives_the_identical_schema() {
 
     let reverted = migrations::revert_all(&mut conn).unwrap();
     assert_eq!(reverted.len(), migrations::SQL.len());
-    assert_eq!(reverted[0], "20240601000006", "newest first");
+    assert_eq!(reverted[0], head(), "newest first");
     assert!(
         dump(&mut conn).is_empty(),
         "revert all leaves an empty public schema"
@@ -85,11 +112,23 @@ fn up_down_up_round_trip_gives_the_identical_schema() {
 
     // The seed's "always test rollback": upgrade, downgrade -1, upgrade.
     let last = migrations::revert_last(&mut conn).unwrap();
-    assert_eq!(last, "20240601000006");
+    assert_eq!(last, head());
     let after_revert = dump(&mut conn);
-    assert!(!after_revert.iter().any(|l| l.contains("usage_analytics")));
+    assert!(!after_revert
+        .iter()
+        .any(|l| l.contains("csdb_refresh_derived_values")));
     assert!(after_revert.iter().any(|l| l == "table customers"));
     assert_eq!(migrations::pending(&mut conn).unwrap().len(), 1);
+    migrations::run_pending(&mut conn).unwrap();
+    assert_eq!(dump(&mut conn), first);
+
+    // And every step down to the original point and back up.
+    revert_to_original(&mut conn);
+    assert_same_lines(
+        &dump(&mut conn),
+        &expected_schema(),
+        "reverted to the original point",
+    );
     migrations::run_pending(&mut conn).unwrap();
     assert_eq!(dump(&mut conn), first);
 }
@@ -127,7 +166,7 @@ fn concurrent_migrators_serialise_on_the_advisory_lock() {
     let mut conn = db.connect().unwrap();
     assert_same_lines(
         &dump(&mut conn),
-        &expected_schema(),
+        &expected_schema_head(),
         "after concurrent migration",
     );
 }
@@ -139,7 +178,7 @@ fn offline_sql_script_builds_the_same_schema_and_is_recognised_as_current() {
     conn.batch_execute(&migrations::upgrade_sql()).unwrap();
     assert_same_lines(
         &dump(&mut conn),
-        &expected_schema(),
+        &expected_schema_head(),
         "schema from upgrade_sql()",
     );
     assert!(migrations::pending(&mut conn).unwrap().is_empty());
@@ -160,13 +199,19 @@ fn pending_sql_shows_only_what_is_left() {
     assert!(!migrations::pending_sql(&mut conn)
         .unwrap()
         .contains("CREATE TABLE"));
+    revert_to_original(&mut conn);
     migrations::revert_last(&mut conn).unwrap();
     let sql = migrations::pending_sql(&mut conn).unwrap();
     assert!(sql.contains("CREATE TABLE usage_analytics"));
+    assert!(sql.contains("VALIDATE CONSTRAINT"));
     assert!(!sql.contains("CREATE TABLE customers"));
     conn.batch_execute(&sql).unwrap();
     assert!(migrations::pending(&mut conn).unwrap().is_empty());
-    assert_same_lines(&dump(&mut conn), &expected_schema(), "after pending_sql");
+    assert_same_lines(
+        &dump(&mut conn),
+        &expected_schema_head(),
+        "after pending_sql",
+    );
 }
 
 #[test]

@@ -54,7 +54,7 @@ fn parents(conn: &mut PgConnection) {
         "enterprise",
         date(2024, 1, 1),
         date(2024, 3, 1),
-        8,
+        Count::new(8).unwrap(),
         json_sample(0),
         json_sample(0),
     );
@@ -64,7 +64,7 @@ fn parents(conn: &mut PgConnection) {
         "Module",
         "About",
         TrainingFormat::Video,
-        30,
+        Count::new(30).unwrap(),
         StringList::default(),
         StringList::default(),
     );
@@ -78,8 +78,8 @@ fn parents(conn: &mut PgConnection) {
         TicketCategory::Other,
         "r@x.io",
         "R",
-        60,
-        240,
+        Count::new(60).unwrap(),
+        Count::new(240).unwrap(),
     );
     SupportTicket::create(conn, &ticket).unwrap();
 }
@@ -94,24 +94,24 @@ fn customers_round_trip() {
         fill("client_id", 100, 0),
         fill("client_name", 200, 0),
         fill("company_name", 200, 0),
-        date(2025, 3, 14),
+        date(2025, 3, 9),
     );
     let mut full = base.clone();
     full.industry = Some(fill("industry", 100, 0));
-    full.tier = Some(CustomerTier::ALL[CustomerTier::ALL.len() - 1]);
-    full.lifecycle_stage = Some(LifecycleStage::ALL[LifecycleStage::ALL.len() - 1]);
-    full.contract_value = Some(money("12345.67"));
-    full.contract_end_date = Some(date(2025, 3, 14));
-    full.renewal_date = Some(date(2025, 3, 14));
+    full.tier = Some(CustomerTier::ALL[(5 + 0) % CustomerTier::ALL.len()]);
+    full.lifecycle_stage = Some(LifecycleStage::ALL[(6 + 0) % LifecycleStage::ALL.len()]);
+    full.contract_value = Some(money("13045.67"));
+    full.contract_end_date = Some(date(2025, 3, 10));
+    full.renewal_date = Some(date(2025, 3, 11));
     full.primary_contact_email = Some(fill("primary_contact_email", 255, 0));
     full.primary_contact_name = Some(fill("primary_contact_name", 200, 0));
     full.csm_assigned = Some(fill("csm_assigned", 200, 0));
-    full.health_score = Some(HealthScore::new(73).unwrap());
-    full.health_trend = Some(HealthTrend::ALL[HealthTrend::ALL.len() - 1]);
-    full.last_engagement_date = Some(ts(0));
-    full.status = Some(CustomerStatus::ALL[CustomerStatus::ALL.len() - 1]);
-    full.created_at = Some(ts(0));
-    full.updated_at = Some(ts(0));
+    full.health_score = Some(HealthScore::new(54).unwrap());
+    full.health_trend = Some(HealthTrend::ALL[(15 + 0) % HealthTrend::ALL.len()]);
+    full.last_engagement_date = Some(ts(16000));
+    full.status = Some(CustomerStatus::ALL[(17 + 0) % CustomerStatus::ALL.len()]);
+    full.created_at = Some(ts(18000));
+    full.updated_at = Some(ts(19000));
     let row = Customer::create(conn, &full).unwrap();
     assert_eq!(Customer::get(conn, row.id).unwrap(), row);
     assert_eq!(row.client_id, full.client_id, "customers.client_id");
@@ -193,7 +193,7 @@ fn customers_round_trip() {
             fill("client_id", 100, 1),
             fill("client_name", 200, 1),
             fill("company_name", 200, 1),
-            date(2025, 3, 15),
+            date(2025, 3, 10),
         ),
     )
     .unwrap();
@@ -301,11 +301,11 @@ fn health_scores_round_trip() {
             satisfaction: ComponentScore::new(60.0).unwrap(),
             payment: ComponentScore::new(50.0).unwrap(),
         },
-        HealthWeights::DEFAULT,
+        HealthWeights::new(0.4, 0.3, 0.15, 0.1, 0.05).unwrap(),
     );
     let mut full = base.clone();
-    full.created_at = Some(ts(0));
-    full.updated_at = Some(ts(0));
+    full.created_at = Some(ts(13000));
+    full.updated_at = Some(ts(14000));
     let row = HealthScoreRecord::create(conn, &full).unwrap();
     assert_eq!(HealthScoreRecord::get(conn, row.id).unwrap(), row);
     assert_eq!(row.client_id, full.client_id, "health_scores.client_id");
@@ -319,9 +319,42 @@ fn health_scores_round_trip() {
         full.updated_at,
         "health_scores.updated_at"
     );
-    assert_eq!(row.components().usage.get(), 90.0);
-    assert_eq!(Some(row.overall_score.unwrap()), full.overall_score());
-    assert!((row.overall_score.unwrap().get() - 76.0).abs() < 1e-9);
+    assert_eq!(row.usage_score.get(), 90.0, "health_scores.usage_score");
+    assert_eq!(
+        row.engagement_score.get(),
+        80.0,
+        "health_scores.engagement_score"
+    );
+    assert_eq!(row.support_score.get(), 70.0, "health_scores.support_score");
+    assert_eq!(
+        row.satisfaction_score.get(),
+        60.0,
+        "health_scores.satisfaction_score"
+    );
+    assert_eq!(row.payment_score.get(), 50.0, "health_scores.payment_score");
+    assert_eq!(row.usage_weight.get(), 0.4, "health_scores.usage_weight");
+    assert_eq!(
+        row.engagement_weight.get(),
+        0.3,
+        "health_scores.engagement_weight"
+    );
+    assert_eq!(
+        row.support_weight.get(),
+        0.15,
+        "health_scores.support_weight"
+    );
+    assert_eq!(
+        row.satisfaction_weight.get(),
+        0.1,
+        "health_scores.satisfaction_weight"
+    );
+    assert_eq!(
+        row.payment_weight.get(),
+        0.05,
+        "health_scores.payment_weight"
+    );
+    assert_eq!(row.overall_score, full.overall_score());
+    assert!((row.overall_score.unwrap().get() - 79.0).abs() < 1e-9);
     let json = serde_json::to_string(&row).unwrap();
     assert_eq!(
         serde_json::from_str::<HealthScoreRecord>(&json).unwrap(),
@@ -338,7 +371,7 @@ fn health_scores_round_trip() {
                 satisfaction: ComponentScore::new(60.0).unwrap(),
                 payment: ComponentScore::new(50.0).unwrap(),
             },
-            HealthWeights::DEFAULT,
+            HealthWeights::new(0.4, 0.3, 0.15, 0.1, 0.05).unwrap(),
         ),
     )
     .unwrap();
@@ -350,15 +383,16 @@ fn health_scores_round_trip() {
         updated,
         "empty changeset"
     );
-    let w = HealthWeights::new(0.2, 0.2, 0.2, 0.2, 0.2).unwrap();
+    let w = HealthWeights::new(0.1, 0.2, 0.3, 0.25, 0.15).unwrap();
     let re = HealthScoreRecord::update(
         conn,
         row.id,
         &HealthScoreRecordChanges::recompute(row.components(), w),
     )
     .unwrap();
-    assert!((re.overall_score.unwrap().get() - 70.0).abs() < 1e-9);
+    assert!((re.overall_score.unwrap().get() - 68.5).abs() < 1e-9);
     assert_eq!(re.weights().unwrap(), w);
+    assert_eq!(re.components(), row.components());
     assert_eq!(
         HealthScoreRecord::list_by_client(conn, CLIENT, Page::first(10))
             .unwrap()
@@ -399,17 +433,17 @@ fn customer_segments_round_trip() {
         fill("segment_id", 100, 0),
         fill("segment_name", 200, 0),
         fill("segment_type", 50, 0),
-        json_sample(0),
+        json_sample(4),
     );
     let mut full = base.clone();
-    full.characteristics = Some(json_sample(0));
-    full.engagement_strategy = Some(json_sample(0));
-    full.success_metrics = Some(json_sample(0));
-    full.customer_count = Some(7);
-    full.total_arr = Some(money("12345.67"));
-    full.avg_health_score = Some(3.25);
-    full.created_at = Some(ts(0));
-    full.updated_at = Some(ts(0));
+    full.characteristics = Some(json_sample(5));
+    full.engagement_strategy = Some(json_sample(6));
+    full.success_metrics = Some(json_sample(7));
+    full.customer_count = Some(Count::new(15).unwrap());
+    full.total_arr = Some(money("13245.67"));
+    full.avg_health_score = Some(ComponentScore::new(60.5).unwrap());
+    full.created_at = Some(ts(11000));
+    full.updated_at = Some(ts(12000));
     let row = CustomerSegment::create(conn, &full).unwrap();
     assert_eq!(CustomerSegment::get(conn, row.id).unwrap(), row);
     assert_eq!(
@@ -473,7 +507,7 @@ fn customer_segments_round_trip() {
             fill("segment_id", 100, 1),
             fill("segment_name", 200, 1),
             fill("segment_type", 50, 1),
-            json_sample(1),
+            json_sample(104),
         ),
     )
     .unwrap();
@@ -545,15 +579,15 @@ fn risk_indicators_round_trip() {
         fill("indicator_id", 100, 0),
         fill("indicator_name", 200, 0),
         fill("category", 50, 0),
-        RiskLevel::ALL[RiskLevel::ALL.len() - 1],
-        3.25,
-        3.25,
+        RiskLevel::ALL[(5 + 0) % RiskLevel::ALL.len()],
+        FiniteF64::new(-9.25).unwrap(),
+        FiniteF64::new(-10.25).unwrap(),
         fill("description", 300, 0),
     );
     let mut full = base.clone();
-    full.mitigation_actions = Some(json_sample(0));
-    full.detected_at = Some(ts(0));
-    full.resolved_at = Some(ts(0));
+    full.mitigation_actions = Some(json_sample(9));
+    full.detected_at = Some(ts(10000));
+    full.resolved_at = Some(ts(11000));
     let row = RiskIndicator::create(conn, &full).unwrap();
     assert_eq!(RiskIndicator::get(conn, row.id).unwrap(), row);
     assert_eq!(row.client_id, full.client_id, "risk_indicators.client_id");
@@ -602,9 +636,9 @@ fn risk_indicators_round_trip() {
             fill("indicator_id", 100, 1),
             fill("indicator_name", 200, 1),
             fill("category", 50, 1),
-            RiskLevel::ALL[RiskLevel::ALL.len() - 2],
-            4.25,
-            4.25,
+            RiskLevel::ALL[(5 + 1) % RiskLevel::ALL.len()],
+            FiniteF64::new(-10.25).unwrap(),
+            FiniteF64::new(-11.25).unwrap(),
             fill("description", 300, 1),
         ),
     )
@@ -683,15 +717,15 @@ fn churn_predictions_round_trip() {
     parents(conn);
     let base = NewChurnPrediction::new(
         CLIENT.to_owned(),
-        Probability::new(0.42).unwrap(),
-        RiskLevel::ALL[RiskLevel::ALL.len() - 1],
-        3.25,
+        Probability::new(0.13).unwrap(),
+        RiskLevel::ALL[(4 + 0) % RiskLevel::ALL.len()],
+        Fraction::new(0.35).unwrap(),
     );
     let mut full = base.clone();
-    full.prediction_date = Some(ts(0));
-    full.contributing_factors = Some(json_sample(0));
-    full.predicted_churn_date = Some(date(2025, 3, 14));
-    full.retention_recommendations = Some(json_sample(0));
+    full.prediction_date = Some(ts(2000));
+    full.contributing_factors = Some(json_sample(6));
+    full.predicted_churn_date = Some(date(2025, 3, 8));
+    full.retention_recommendations = Some(json_sample(8));
     full.model_version = Some(fill("model_version", 20, 0));
     let row = ChurnPrediction::create(conn, &full).unwrap();
     assert_eq!(ChurnPrediction::get(conn, row.id).unwrap(), row);
@@ -738,9 +772,9 @@ fn churn_predictions_round_trip() {
         conn,
         &NewChurnPrediction::new(
             CLIENT.to_owned(),
-            Probability::new(0.52).unwrap(),
-            RiskLevel::ALL[RiskLevel::ALL.len() - 2],
-            4.25,
+            Probability::new(0.23).unwrap(),
+            RiskLevel::ALL[(4 + 1) % RiskLevel::ALL.len()],
+            Fraction::new(0.44999999999999996).unwrap(),
         ),
     )
     .unwrap();
@@ -750,8 +784,8 @@ fn churn_predictions_round_trip() {
         "churn_predictions.predicted_churn_date"
     );
     let mut changes = ChurnPredictionChanges::default();
-    changes.prediction_date = Some(ts(1));
-    changes.churn_probability = Some(Probability::new(0.52).unwrap());
+    changes.prediction_date = Some(ts(2001));
+    changes.churn_probability = Some(Probability::new(0.23).unwrap());
     changes.predicted_churn_date = Some(None);
     let updated = ChurnPrediction::update(conn, row.id, &changes).unwrap();
     assert_eq!(
@@ -824,25 +858,25 @@ fn onboarding_plans_round_trip() {
         CLIENT.to_owned(),
         fill("plan_name", 200, 0),
         fill("product_tier", 50, 0),
-        date(2025, 3, 14),
-        date(2025, 3, 14),
-        7,
-        json_sample(0),
-        json_sample(0),
+        date(2025, 3, 6),
+        date(2025, 3, 7),
+        Count::new(15).unwrap(),
+        json_sample(9),
+        json_sample(10),
     );
     let mut full = base.clone();
-    full.actual_completion_date = Some(date(2025, 3, 14));
-    full.total_estimated_hours = Some(7);
+    full.actual_completion_date = Some(date(2025, 3, 8));
+    full.total_estimated_hours = Some(Count::new(18).unwrap());
     full.assigned_csm = Some(fill("assigned_csm", 200, 0));
     full.assigned_implementation_team = Some(StringList::from(vec![
         "alpha".to_owned(),
         "beta ü".to_owned(),
-        "0".to_owned(),
+        "assigned_implementation_team-0".to_owned(),
     ]));
-    full.status = Some(OnboardingStatus::ALL[OnboardingStatus::ALL.len() - 1]);
-    full.completion_percentage = Some(3.25);
-    full.created_at = Some(ts(0));
-    full.updated_at = Some(ts(0));
+    full.status = Some(OnboardingStatus::ALL[(14 + 0) % OnboardingStatus::ALL.len()]);
+    full.completion_percentage = Some(Percentage::new(25.5).unwrap());
+    full.created_at = Some(ts(16000));
+    full.updated_at = Some(ts(17000));
     let row = OnboardingPlan::create(conn, &full).unwrap();
     assert_eq!(OnboardingPlan::get(conn, row.id).unwrap(), row);
     assert_eq!(row.plan_id, full.plan_id, "onboarding_plans.plan_id");
@@ -915,11 +949,11 @@ fn onboarding_plans_round_trip() {
             CLIENT.to_owned(),
             fill("plan_name", 200, 1),
             fill("product_tier", 50, 1),
-            date(2025, 3, 15),
-            date(2025, 3, 15),
-            8,
-            json_sample(1),
-            json_sample(1),
+            date(2025, 3, 7),
+            date(2025, 3, 8),
+            Count::new(16).unwrap(),
+            json_sample(109),
+            json_sample(110),
         ),
     )
     .unwrap();
@@ -1013,25 +1047,25 @@ fn onboarding_milestones_round_trip() {
         PLAN.to_owned(),
         fill("name", 200, 0),
         fill("description", 300, 0),
-        7,
-        7,
-        json_sample(0),
-        7,
+        Count::new(12).unwrap(),
+        Count::new(13).unwrap(),
+        json_sample(7),
+        Count::new(17).unwrap(),
     );
     let mut full = base.clone();
-    full.success_criteria = Some(json_sample(0));
+    full.success_criteria = Some(json_sample(8));
     full.dependencies = Some(StringList::from(vec![
         "alpha".to_owned(),
         "beta ü".to_owned(),
-        "0".to_owned(),
+        "dependencies-0".to_owned(),
     ]));
-    full.actual_hours = Some(7);
+    full.actual_hours = Some(Count::new(18).unwrap());
     full.assigned_to = Some(fill("assigned_to", 200, 0));
     full.due_date = Some(date(2025, 3, 14));
-    full.completion_date = Some(date(2025, 3, 14));
-    full.status = Some(MilestoneStatus::ALL[MilestoneStatus::ALL.len() - 1]);
-    full.completion_percentage = Some(3.25);
-    full.blockers = Some(json_sample(0));
+    full.completion_date = Some(date(2025, 3, 15));
+    full.status = Some(MilestoneStatus::ALL[(15 + 0) % MilestoneStatus::ALL.len()]);
+    full.completion_percentage = Some(Percentage::new(26.5).unwrap());
+    full.blockers = Some(json_sample(17));
     let row = OnboardingMilestone::create(conn, &full).unwrap();
     assert_eq!(OnboardingMilestone::get(conn, row.id).unwrap(), row);
     assert_eq!(
@@ -1107,10 +1141,10 @@ fn onboarding_milestones_round_trip() {
             PLAN.to_owned(),
             fill("name", 200, 1),
             fill("description", 300, 1),
-            8,
-            8,
-            json_sample(1),
-            8,
+            Count::new(13).unwrap(),
+            Count::new(14).unwrap(),
+            json_sample(107),
+            Count::new(18).unwrap(),
         ),
     )
     .unwrap();
@@ -1192,33 +1226,34 @@ fn training_modules_round_trip() {
         fill("module_id", 100, 0),
         fill("module_name", 200, 0),
         fill("module_description", 300, 0),
-        TrainingFormat::ALL[TrainingFormat::ALL.len() - 1],
-        7,
+        TrainingFormat::ALL[(4 + 0) % TrainingFormat::ALL.len()],
+        Count::new(13).unwrap(),
         StringList::from(vec![
             "alpha".to_owned(),
             "beta ü".to_owned(),
-            "0".to_owned(),
+            "learning_objectives-0".to_owned(),
         ]),
         StringList::from(vec![
             "alpha".to_owned(),
             "beta ü".to_owned(),
-            "0".to_owned(),
+            "topics_covered-0".to_owned(),
         ]),
     );
     let mut full = base.clone();
-    full.certification_level = Some(CertificationLevel::ALL[CertificationLevel::ALL.len() - 1]);
+    full.certification_level =
+        Some(CertificationLevel::ALL[(5 + 0) % CertificationLevel::ALL.len()]);
     full.content_url = Some(fill("content_url", 500, 0));
     full.prerequisites = Some(StringList::from(vec![
         "alpha".to_owned(),
         "beta ü".to_owned(),
-        "0".to_owned(),
+        "prerequisites-0".to_owned(),
     ]));
     full.assessment_required = Some(false);
-    full.passing_score = Some(3.25);
+    full.passing_score = Some(Percentage::new(22.5).unwrap());
     full.certification_awarded = Some(fill("certification_awarded", 200, 0));
-    full.max_attempts = Some(7);
-    full.created_at = Some(ts(0));
-    full.updated_at = Some(ts(0));
+    full.max_attempts = Some(Count::new(21).unwrap());
+    full.created_at = Some(ts(15000));
+    full.updated_at = Some(ts(16000));
     let row = TrainingModule::create(conn, &full).unwrap();
     assert_eq!(TrainingModule::get(conn, row.id).unwrap(), row);
     assert_eq!(row.module_id, full.module_id, "training_modules.module_id");
@@ -1294,17 +1329,17 @@ fn training_modules_round_trip() {
             fill("module_id", 100, 1),
             fill("module_name", 200, 1),
             fill("module_description", 300, 1),
-            TrainingFormat::ALL[TrainingFormat::ALL.len() - 2],
-            8,
+            TrainingFormat::ALL[(4 + 1) % TrainingFormat::ALL.len()],
+            Count::new(14).unwrap(),
             StringList::from(vec![
                 "alpha".to_owned(),
                 "beta ü".to_owned(),
-                "1".to_owned(),
+                "learning_objectives-1".to_owned(),
             ]),
             StringList::from(vec![
                 "alpha".to_owned(),
                 "beta ü".to_owned(),
-                "1".to_owned(),
+                "topics_covered-1".to_owned(),
             ]),
         ),
     )
@@ -1388,17 +1423,17 @@ fn training_completions_round_trip() {
         MODULE.to_owned(),
         fill("user_email", 255, 0),
         fill("user_name", 200, 0),
-        ts(0),
+        ts(6000),
     );
     let mut full = base.clone();
-    full.completed_at = Some(ts(0));
-    full.time_spent_minutes = Some(7);
-    full.assessment_score = Some(3.25);
-    full.attempts_used = Some(7);
+    full.completed_at = Some(ts(7000));
+    full.time_spent_minutes = Some(Count::new(15).unwrap());
+    full.assessment_score = Some(Percentage::new(19.5).unwrap());
+    full.attempts_used = Some(Count::new(17).unwrap());
     full.passed = Some(true);
     full.certification_issued = Some(true);
     full.certification_id = Some(fill("certification_id", 100, 0));
-    full.feedback_rating = Some(3.25);
+    full.feedback_rating = Some(Rating::new(2.4).unwrap());
     full.feedback_comments = Some(fill("feedback_comments", 300, 0));
     let row = TrainingCompletion::create(conn, &full).unwrap();
     assert_eq!(TrainingCompletion::get(conn, row.id).unwrap(), row);
@@ -1475,7 +1510,7 @@ fn training_completions_round_trip() {
             MODULE.to_owned(),
             fill("user_email", 255, 1),
             fill("user_name", 200, 1),
-            ts(1),
+            ts(6001),
         ),
     )
     .unwrap();
@@ -1589,35 +1624,35 @@ fn support_tickets_round_trip() {
         CLIENT.to_owned(),
         fill("subject", 500, 0),
         fill("description", 300, 0),
-        TicketPriority::ALL[TicketPriority::ALL.len() - 1],
-        TicketCategory::ALL[TicketCategory::ALL.len() - 1],
+        TicketPriority::ALL[(5 + 0) % TicketPriority::ALL.len()],
+        TicketCategory::ALL[(6 + 0) % TicketCategory::ALL.len()],
         fill("requester_email", 255, 0),
         fill("requester_name", 200, 0),
-        7,
-        7,
+        Count::new(25).unwrap(),
+        Count::new(26).unwrap(),
     );
     let mut full = base.clone();
-    full.status = Some(TicketStatus::ALL[TicketStatus::ALL.len() - 1]);
+    full.status = Some(TicketStatus::ALL[(7 + 0) % TicketStatus::ALL.len()]);
     full.assigned_agent = Some(fill("assigned_agent", 255, 0));
     full.assigned_team = Some(fill("assigned_team", 100, 0));
     full.tags = Some(StringList::from(vec![
         "alpha".to_owned(),
         "beta ü".to_owned(),
-        "0".to_owned(),
+        "tags-0".to_owned(),
     ]));
-    full.created_at = Some(ts(0));
-    full.updated_at = Some(ts(0));
-    full.first_response_at = Some(ts(0));
-    full.resolved_at = Some(ts(0));
-    full.closed_at = Some(ts(0));
-    full.first_response_sla_status = Some(SlaStatus::ALL[SlaStatus::ALL.len() - 1]);
-    full.resolution_sla_status = Some(SlaStatus::ALL[SlaStatus::ALL.len() - 1]);
-    full.time_to_first_response_minutes = Some(7);
-    full.time_to_resolution_minutes = Some(7);
+    full.created_at = Some(ts(13000));
+    full.updated_at = Some(ts(14000));
+    full.first_response_at = Some(ts(15000));
+    full.resolved_at = Some(ts(16000));
+    full.closed_at = Some(ts(17000));
+    full.first_response_sla_status = Some(SlaStatus::ALL[(20 + 0) % SlaStatus::ALL.len()]);
+    full.resolution_sla_status = Some(SlaStatus::ALL[(21 + 0) % SlaStatus::ALL.len()]);
+    full.time_to_first_response_minutes = Some(Count::new(29).unwrap());
+    full.time_to_resolution_minutes = Some(Count::new(30).unwrap());
     full.satisfaction_rating = Some(SatisfactionRating::new(4).unwrap());
     full.satisfaction_comment = Some(fill("satisfaction_comment", 300, 0));
     full.escalated = Some(true);
-    full.escalated_at = Some(ts(0));
+    full.escalated_at = Some(ts(27000));
     full.escalation_reason = Some(fill("escalation_reason", 300, 0));
     full.resolution_notes = Some(fill("resolution_notes", 300, 0));
     full.internal_notes = Some(fill("internal_notes", 300, 0));
@@ -1738,12 +1773,12 @@ fn support_tickets_round_trip() {
             CLIENT.to_owned(),
             fill("subject", 500, 1),
             fill("description", 300, 1),
-            TicketPriority::ALL[TicketPriority::ALL.len() - 2],
-            TicketCategory::ALL[TicketCategory::ALL.len() - 2],
+            TicketPriority::ALL[(5 + 1) % TicketPriority::ALL.len()],
+            TicketCategory::ALL[(6 + 1) % TicketCategory::ALL.len()],
             fill("requester_email", 255, 1),
             fill("requester_name", 200, 1),
-            8,
-            8,
+            Count::new(26).unwrap(),
+            Count::new(27).unwrap(),
         ),
     )
     .unwrap();
@@ -1876,13 +1911,13 @@ fn ticket_comments_round_trip() {
         TICKET.to_owned(),
         fill("author_email", 255, 0),
         fill("author_name", 200, 0),
-        AuthorType::ALL[AuthorType::ALL.len() - 1],
+        AuthorType::ALL[(5 + 0) % AuthorType::ALL.len()],
         fill("content", 300, 0),
     );
     let mut full = base.clone();
     full.is_public = Some(false);
-    full.attachments = Some(json_sample(0));
-    full.created_at = Some(ts(0));
+    full.attachments = Some(json_sample(8));
+    full.created_at = Some(ts(9000));
     let row = TicketComment::create(conn, &full).unwrap();
     assert_eq!(TicketComment::get(conn, row.id).unwrap(), row);
     assert_eq!(
@@ -1927,7 +1962,7 @@ fn ticket_comments_round_trip() {
             TICKET.to_owned(),
             fill("author_email", 255, 1),
             fill("author_name", 200, 1),
-            AuthorType::ALL[AuthorType::ALL.len() - 2],
+            AuthorType::ALL[(5 + 1) % AuthorType::ALL.len()],
             fill("content", 300, 1),
         ),
     )
@@ -2004,37 +2039,37 @@ fn knowledge_base_articles_round_trip() {
         StringList::from(vec![
             "alpha".to_owned(),
             "beta ü".to_owned(),
-            "0".to_owned(),
+            "tags-0".to_owned(),
         ]),
         fill("author", 200, 0),
     );
     let mut full = base.clone();
     full.subcategory = Some(fill("subcategory", 100, 0));
-    full.status = Some(ArticleStatus::ALL[ArticleStatus::ALL.len() - 1]);
-    full.created_at = Some(ts(0));
-    full.updated_at = Some(ts(0));
-    full.published_at = Some(ts(0));
-    full.version = Some(7);
-    full.view_count = Some(7);
-    full.helpful_votes = Some(7);
-    full.not_helpful_votes = Some(7);
-    full.helpfulness_score = Some(3.25);
+    full.status = Some(ArticleStatus::ALL[(8 + 0) % ArticleStatus::ALL.len()]);
+    full.created_at = Some(ts(10000));
+    full.updated_at = Some(ts(11000));
+    full.published_at = Some(ts(12000));
+    full.version = Some(Count::new(20).unwrap());
+    full.view_count = Some(Count::new(21).unwrap());
+    full.helpful_votes = Some(Count::new(22).unwrap());
+    full.not_helpful_votes = Some(Count::new(23).unwrap());
+    full.helpfulness_score = Some(Fraction::new(0.47).unwrap());
     full.related_articles = Some(StringList::from(vec![
         "alpha".to_owned(),
         "beta ü".to_owned(),
-        "0".to_owned(),
+        "related_articles-0".to_owned(),
     ]));
     full.search_keywords = Some(StringList::from(vec![
         "alpha".to_owned(),
         "beta ü".to_owned(),
-        "0".to_owned(),
+        "search_keywords-0".to_owned(),
     ]));
     full.customer_facing = Some(false);
     full.requires_authentication = Some(true);
     full.product_tier_restrictions = Some(StringList::from(vec![
         "alpha".to_owned(),
         "beta ü".to_owned(),
-        "0".to_owned(),
+        "product_tier_restrictions-0".to_owned(),
     ]));
     let row = KnowledgeBaseArticle::create(conn, &full).unwrap();
     assert_eq!(KnowledgeBaseArticle::get(conn, row.id).unwrap(), row);
@@ -2140,7 +2175,7 @@ fn knowledge_base_articles_round_trip() {
             StringList::from(vec![
                 "alpha".to_owned(),
                 "beta ü".to_owned(),
-                "1".to_owned(),
+                "tags-1".to_owned(),
             ]),
             fill("author", 200, 1),
         ),
@@ -2235,25 +2270,25 @@ fn renewal_forecasts_round_trip() {
         fill("forecast_id", 100, 0),
         CLIENT.to_owned(),
         fill("contract_id", 50, 0),
-        date(2025, 3, 14),
-        money("12345.67"),
-        money("12345.67"),
-        Probability::new(0.42).unwrap(),
-        RenewalStatus::ALL[RenewalStatus::ALL.len() - 1],
-        3.25,
-        HealthScore::new(73).unwrap(),
-        7,
+        date(2025, 3, 5),
+        money("12845.67"),
+        money("12945.67"),
+        Probability::new(0.17).unwrap(),
+        RenewalStatus::ALL[(8 + 0) % RenewalStatus::ALL.len()],
+        Fraction::new(0.39).unwrap(),
+        HealthScore::new(50).unwrap(),
+        22,
     );
     let mut full = base.clone();
-    full.risk_factors = Some(json_sample(0));
-    full.positive_indicators = Some(json_sample(0));
-    full.expansion_probability = Some(Probability::new(0.42).unwrap());
-    full.estimated_expansion_value = Some(money("12345.67"));
-    full.last_csm_touchpoint = Some(date(2025, 3, 14));
-    full.next_scheduled_touchpoint = Some(date(2025, 3, 14));
-    full.recommended_actions = Some(json_sample(0));
-    full.forecast_created_at = Some(ts(0));
-    full.forecast_updated_at = Some(ts(0));
+    full.risk_factors = Some(json_sample(11));
+    full.positive_indicators = Some(json_sample(12));
+    full.expansion_probability = Some(Probability::new(0.23).unwrap());
+    full.estimated_expansion_value = Some(money("13745.67"));
+    full.last_csm_touchpoint = Some(date(2025, 3, 17));
+    full.next_scheduled_touchpoint = Some(date(2025, 3, 18));
+    full.recommended_actions = Some(json_sample(18));
+    full.forecast_created_at = Some(ts(19000));
+    full.forecast_updated_at = Some(ts(20000));
     full.model_version = Some(fill("model_version", 20, 0));
     let row = RenewalForecast::create(conn, &full).unwrap();
     assert_eq!(RenewalForecast::get(conn, row.id).unwrap(), row);
@@ -2354,14 +2389,14 @@ fn renewal_forecasts_round_trip() {
             fill("forecast_id", 100, 1),
             CLIENT.to_owned(),
             fill("contract_id", 50, 1),
-            date(2025, 3, 15),
-            money("12346.67"),
-            money("12346.67"),
-            Probability::new(0.52).unwrap(),
-            RenewalStatus::ALL[RenewalStatus::ALL.len() - 2],
-            4.25,
-            HealthScore::new(74).unwrap(),
-            8,
+            date(2025, 3, 6),
+            money("12846.67"),
+            money("12946.67"),
+            Probability::new(0.27).unwrap(),
+            RenewalStatus::ALL[(8 + 1) % RenewalStatus::ALL.len()],
+            Fraction::new(0.49).unwrap(),
+            HealthScore::new(51).unwrap(),
+            23,
         ),
     )
     .unwrap();
@@ -2376,7 +2411,7 @@ fn renewal_forecasts_round_trip() {
     );
     let mut changes = RenewalForecastChanges::default();
     changes.contract_id = Some(fill("contract_id", 50, 1));
-    changes.renewal_date = Some(date(2025, 3, 15));
+    changes.renewal_date = Some(date(2025, 3, 6));
     changes.last_csm_touchpoint = Some(None);
     let updated = RenewalForecast::update(conn, row.id, &changes).unwrap();
     assert_eq!(
@@ -2456,29 +2491,29 @@ fn contracts_round_trip() {
     let base = NewContract::new(
         fill("contract_id", 50, 0),
         CLIENT.to_owned(),
-        ContractType::ALL[ContractType::ALL.len() - 1],
-        money("12345.67"),
-        BillingFrequency::ALL[BillingFrequency::ALL.len() - 1],
-        date(2025, 3, 14),
-        date(2025, 3, 14),
-        date(2025, 3, 14),
+        ContractType::ALL[(3 + 0) % ContractType::ALL.len()],
+        money("12745.67"),
+        BillingFrequency::ALL[(5 + 0) % BillingFrequency::ALL.len()],
+        date(2025, 3, 8),
+        date(2025, 3, 9),
+        date(2025, 3, 10),
         fill("payment_terms", 100, 0),
         fill("tier", 50, 0),
-        json_sample(0),
+        json_sample(17),
     );
     let mut full = base.clone();
     full.currency = Some(fill("currency", 3, 0));
     full.auto_renew = Some(true);
-    full.notice_period_days = Some(7);
-    full.payment_status = Some(PaymentStatus::ALL[PaymentStatus::ALL.len() - 1]);
-    full.included_users = Some(7);
-    full.included_usage = Some(json_sample(0));
-    full.addons = Some(json_sample(0));
-    full.discount_percentage = Some(3.25);
+    full.notice_period_days = Some(Count::new(18).unwrap());
+    full.payment_status = Some(PaymentStatus::ALL[(13 + 0) % PaymentStatus::ALL.len()]);
+    full.included_users = Some(Count::new(21).unwrap());
+    full.included_usage = Some(json_sample(15));
+    full.addons = Some(json_sample(18));
+    full.discount_percentage = Some(Percentage::new(29.5).unwrap());
     full.discount_reason = Some(fill("discount_reason", 500, 0));
     full.signed_by = Some(fill("signed_by", 200, 0));
     full.owner_csm = Some(fill("owner_csm", 200, 0));
-    full.last_modified = Some(ts(0));
+    full.last_modified = Some(ts(23000));
     full.contract_url = Some(fill("contract_url", 500, 0));
     let row = Contract::create(conn, &full).unwrap();
     assert_eq!(Contract::get(conn, row.id).unwrap(), row);
@@ -2568,15 +2603,15 @@ fn contracts_round_trip() {
         &NewContract::new(
             fill("contract_id", 50, 1),
             CLIENT.to_owned(),
-            ContractType::ALL[ContractType::ALL.len() - 2],
-            money("12346.67"),
-            BillingFrequency::ALL[BillingFrequency::ALL.len() - 2],
-            date(2025, 3, 15),
-            date(2025, 3, 15),
-            date(2025, 3, 15),
+            ContractType::ALL[(3 + 1) % ContractType::ALL.len()],
+            money("12746.67"),
+            BillingFrequency::ALL[(5 + 1) % BillingFrequency::ALL.len()],
+            date(2025, 3, 9),
+            date(2025, 3, 10),
+            date(2025, 3, 11),
             fill("payment_terms", 100, 1),
             fill("tier", 50, 1),
-            json_sample(1),
+            json_sample(117),
         ),
     )
     .unwrap();
@@ -2587,8 +2622,8 @@ fn contracts_round_trip() {
     assert_eq!(minimal.owner_csm, None, "contracts.owner_csm");
     assert_eq!(minimal.contract_url, None, "contracts.contract_url");
     let mut changes = ContractChanges::default();
-    changes.contract_type = Some(ContractType::ALL[ContractType::ALL.len() - 2]);
-    changes.contract_value = Some(money("12346.67"));
+    changes.contract_type = Some(ContractType::ALL[(3 + 1) % ContractType::ALL.len()]);
+    changes.contract_value = Some(money("12746.67"));
     changes.included_users = Some(None);
     let updated = Contract::update(conn, row.id, &changes).unwrap();
     assert_eq!(
@@ -2669,37 +2704,38 @@ fn expansion_opportunities_round_trip() {
         fill("opportunity_id", 50, 0),
         CLIENT.to_owned(),
         fill("opportunity_name", 200, 0),
-        ExpansionType::ALL[ExpansionType::ALL.len() - 1],
-        money("12345.67"),
-        Probability::new(0.42).unwrap(),
-        OpportunityStage::ALL[OpportunityStage::ALL.len() - 1],
+        ExpansionType::ALL[(4 + 0) % ExpansionType::ALL.len()],
+        money("12845.67"),
+        Probability::new(0.16).unwrap(),
+        OpportunityStage::ALL[(9 + 0) % OpportunityStage::ALL.len()],
     );
     let mut full = base.clone();
-    full.confidence_score = Some(3.25);
-    full.expected_close_date = Some(date(2025, 3, 14));
+    full.confidence_score = Some(Fraction::new(0.37).unwrap());
+    full.expected_close_date = Some(date(2025, 3, 9));
     full.requirements = Some(StringList::from(vec![
         "alpha".to_owned(),
         "beta ü".to_owned(),
-        "0".to_owned(),
+        "requirements-0".to_owned(),
     ]));
     full.value_drivers = Some(StringList::from(vec![
         "alpha".to_owned(),
         "beta ü".to_owned(),
-        "0".to_owned(),
+        "value_drivers-0".to_owned(),
     ]));
-    full.blockers = Some(json_sample(0));
+    full.blockers = Some(json_sample(12));
     full.champion = Some(fill("champion", 200, 0));
     full.decision_makers = Some(StringList::from(vec![
         "alpha".to_owned(),
         "beta ü".to_owned(),
-        "0".to_owned(),
+        "decision_makers-0".to_owned(),
     ]));
-    full.competitive_pressure = Some(CompetitivePressure::ALL[CompetitivePressure::ALL.len() - 1]);
+    full.competitive_pressure =
+        Some(CompetitivePressure::ALL[(15 + 0) % CompetitivePressure::ALL.len()]);
     full.assigned_to = Some(fill("assigned_to", 200, 0));
     full.next_action = Some(fill("next_action", 500, 0));
-    full.next_action_date = Some(date(2025, 3, 14));
-    full.created_at = Some(ts(0));
-    full.updated_at = Some(ts(0));
+    full.next_action_date = Some(date(2025, 3, 19));
+    full.created_at = Some(ts(19000));
+    full.updated_at = Some(ts(20000));
     let row = ExpansionOpportunity::create(conn, &full).unwrap();
     assert_eq!(ExpansionOpportunity::get(conn, row.id).unwrap(), row);
     assert_eq!(
@@ -2801,10 +2837,10 @@ fn expansion_opportunities_round_trip() {
             fill("opportunity_id", 50, 1),
             CLIENT.to_owned(),
             fill("opportunity_name", 200, 1),
-            ExpansionType::ALL[ExpansionType::ALL.len() - 2],
-            money("12346.67"),
-            Probability::new(0.52).unwrap(),
-            OpportunityStage::ALL[OpportunityStage::ALL.len() - 2],
+            ExpansionType::ALL[(4 + 1) % ExpansionType::ALL.len()],
+            money("12846.67"),
+            Probability::new(0.26).unwrap(),
+            OpportunityStage::ALL[(9 + 1) % OpportunityStage::ALL.len()],
         ),
     )
     .unwrap();
@@ -2917,23 +2953,23 @@ fn renewal_campaigns_round_trip() {
     let base = NewRenewalCampaign::new(
         fill("campaign_id", 50, 0),
         fill("campaign_name", 200, 0),
-        date(2025, 3, 14),
-        date(2025, 3, 14),
-        json_sample(0),
-        7,
-        money("12345.67"),
+        date(2025, 3, 4),
+        date(2025, 3, 5),
+        json_sample(5),
+        Count::new(13).unwrap(),
+        money("13045.67"),
     );
     let mut full = base.clone();
-    full.customers_contacted = Some(7);
-    full.customers_committed = Some(7);
-    full.customers_at_risk = Some(7);
-    full.win_rate = Some(3.25);
-    full.expansion_opportunities_identified = Some(7);
-    full.expansion_value_identified = Some(money("12345.67"));
-    full.campaign_activities = Some(json_sample(0));
-    full.success_metrics = Some(json_sample(0));
-    full.created_at = Some(ts(0));
-    full.updated_at = Some(ts(0));
+    full.customers_contacted = Some(Count::new(15).unwrap());
+    full.customers_committed = Some(Count::new(16).unwrap());
+    full.customers_at_risk = Some(Count::new(17).unwrap());
+    full.win_rate = Some(Fraction::new(0.41).unwrap());
+    full.expansion_opportunities_identified = Some(Count::new(19).unwrap());
+    full.expansion_value_identified = Some(money("13645.67"));
+    full.campaign_activities = Some(json_sample(14));
+    full.success_metrics = Some(json_sample(15));
+    full.created_at = Some(ts(16000));
+    full.updated_at = Some(ts(17000));
     let row = RenewalCampaign::create(conn, &full).unwrap();
     assert_eq!(RenewalCampaign::get(conn, row.id).unwrap(), row);
     assert_eq!(
@@ -3018,18 +3054,18 @@ fn renewal_campaigns_round_trip() {
         &NewRenewalCampaign::new(
             fill("campaign_id", 50, 1),
             fill("campaign_name", 200, 1),
-            date(2025, 3, 15),
-            date(2025, 3, 15),
-            json_sample(1),
-            8,
-            money("12346.67"),
+            date(2025, 3, 5),
+            date(2025, 3, 6),
+            json_sample(105),
+            Count::new(14).unwrap(),
+            money("13046.67"),
         ),
     )
     .unwrap();
     assert_eq!(RenewalCampaign::get(conn, minimal.id).unwrap(), minimal);
     let mut changes = RenewalCampaignChanges::default();
     changes.campaign_name = Some(fill("campaign_name", 200, 1));
-    changes.start_date = Some(date(2025, 3, 15));
+    changes.start_date = Some(date(2025, 3, 5));
     let updated = RenewalCampaign::update(conn, row.id, &changes).unwrap();
     assert_eq!(
         Some(updated.campaign_name.clone()),
@@ -3092,35 +3128,35 @@ fn customer_feedback_round_trip() {
     let base = NewCustomerFeedback::new(
         fill("feedback_id", 50, 0),
         CLIENT.to_owned(),
-        FeedbackType::ALL[FeedbackType::ALL.len() - 1],
+        FeedbackType::ALL[(3 + 0) % FeedbackType::ALL.len()],
         fill("source", 100, 0),
         fill("submitter_email", 255, 0),
         fill("submitter_name", 200, 0),
         fill("title", 200, 0),
         fill("content", 300, 0),
         fill("category", 100, 0),
-        Sentiment::ALL[Sentiment::ALL.len() - 1],
-        SentimentScore::new(-0.25).unwrap(),
+        Sentiment::ALL[(12 + 0) % Sentiment::ALL.len()],
+        SentimentScore::new(-0.37).unwrap(),
     );
     let mut full = base.clone();
     full.subcategory = Some(fill("subcategory", 100, 0));
     full.tags = Some(StringList::from(vec![
         "alpha".to_owned(),
         "beta ü".to_owned(),
-        "0".to_owned(),
+        "tags-0".to_owned(),
     ]));
-    full.priority = Some(FeedbackPriority::ALL[FeedbackPriority::ALL.len() - 1]);
-    full.status = Some(FeedbackStatus::ALL[FeedbackStatus::ALL.len() - 1]);
+    full.priority = Some(FeedbackPriority::ALL[(14 + 0) % FeedbackPriority::ALL.len()]);
+    full.status = Some(FeedbackStatus::ALL[(15 + 0) % FeedbackStatus::ALL.len()]);
     full.impact_assessment = Some(fill("impact_assessment", 300, 0));
     full.assigned_to = Some(fill("assigned_to", 200, 0));
     full.follow_up_required = Some(true);
-    full.follow_up_by = Some(date(2025, 3, 14));
+    full.follow_up_by = Some(date(2025, 3, 20));
     full.customer_responded = Some(true);
     full.resolution_notes = Some(fill("resolution_notes", 300, 0));
-    full.created_at = Some(ts(0));
-    full.updated_at = Some(ts(0));
-    full.reviewed_at = Some(ts(0));
-    full.resolved_at = Some(ts(0));
+    full.created_at = Some(ts(22000));
+    full.updated_at = Some(ts(23000));
+    full.reviewed_at = Some(ts(24000));
+    full.resolved_at = Some(ts(25000));
     let row = CustomerFeedback::create(conn, &full).unwrap();
     assert_eq!(CustomerFeedback::get(conn, row.id).unwrap(), row);
     assert_eq!(
@@ -3214,15 +3250,15 @@ fn customer_feedback_round_trip() {
         &NewCustomerFeedback::new(
             fill("feedback_id", 50, 1),
             CLIENT.to_owned(),
-            FeedbackType::ALL[FeedbackType::ALL.len() - 2],
+            FeedbackType::ALL[(3 + 1) % FeedbackType::ALL.len()],
             fill("source", 100, 1),
             fill("submitter_email", 255, 1),
             fill("submitter_name", 200, 1),
             fill("title", 200, 1),
             fill("content", 300, 1),
             fill("category", 100, 1),
-            Sentiment::ALL[Sentiment::ALL.len() - 2],
-            SentimentScore::new(-0.35).unwrap(),
+            Sentiment::ALL[(12 + 1) % Sentiment::ALL.len()],
+            SentimentScore::new(-0.47).unwrap(),
         ),
     )
     .unwrap();
@@ -3241,7 +3277,7 @@ fn customer_feedback_round_trip() {
     assert_eq!(minimal.reviewed_at, None, "customer_feedback.reviewed_at");
     assert_eq!(minimal.resolved_at, None, "customer_feedback.resolved_at");
     let mut changes = CustomerFeedbackChanges::default();
-    changes.feedback_type = Some(FeedbackType::ALL[FeedbackType::ALL.len() - 2]);
+    changes.feedback_type = Some(FeedbackType::ALL[(3 + 1) % FeedbackType::ALL.len()]);
     changes.source = Some(fill("source", 100, 1));
     changes.subcategory = Some(None);
     let updated = CustomerFeedback::update(conn, row.id, &changes).unwrap();
@@ -3329,7 +3365,7 @@ fn nps_responses_round_trip() {
         Sentiment::Positive,
         SentimentScore::new(0.5).unwrap(),
         ts(0),
-        1.5,
+        NonNegativeF64::new(1.5).unwrap(),
     );
     let mut full = base.clone();
     full.reason = Some(fill("reason", 300, 0));
@@ -3339,7 +3375,7 @@ fn nps_responses_round_trip() {
     full.follow_up_answer_2 = Some(fill("follow_up_answer_2", 300, 0));
     full.follow_up_required = Some(true);
     full.contacted = Some(true);
-    full.responded_at = Some(ts(0));
+    full.responded_at = Some(ts(18000));
     let row = NpsResponse::create(conn, &full).unwrap();
     assert_eq!(NpsResponse::get(conn, row.id).unwrap(), row);
     assert_eq!(
@@ -3417,7 +3453,7 @@ fn nps_responses_round_trip() {
             Sentiment::Positive,
             SentimentScore::new(0.5).unwrap(),
             ts(0),
-            1.5,
+            NonNegativeF64::new(1.5).unwrap(),
         ),
     )
     .unwrap();
@@ -3524,23 +3560,23 @@ fn sentiment_analysis_round_trip() {
     parents(conn);
     let base = NewSentimentAnalysis::new(
         fill("analysis_id", 100, 0),
-        ts(0),
-        ts(0),
-        7,
-        json_sample(0),
-        Sentiment::ALL[Sentiment::ALL.len() - 1],
-        SentimentScore::new(-0.25).unwrap(),
-        json_sample(0),
-        SentimentTrend::ALL[SentimentTrend::ALL.len() - 1],
+        ts(3000),
+        ts(4000),
+        Count::new(12).unwrap(),
+        json_sample(6),
+        Sentiment::ALL[(7 + 0) % Sentiment::ALL.len()],
+        SentimentScore::new(-0.42).unwrap(),
+        json_sample(9),
+        SentimentTrend::ALL[(10 + 0) % SentimentTrend::ALL.len()],
     );
     let mut full = base.clone();
     full.client_id = Some(CLIENT.to_owned());
-    full.top_positive_themes = Some(json_sample(0));
-    full.top_negative_themes = Some(json_sample(0));
-    full.action_items = Some(json_sample(0));
-    full.nps_score = Some(7);
-    full.csat_score = Some(3.25);
-    full.analyzed_at = Some(ts(0));
+    full.top_positive_themes = Some(json_sample(11));
+    full.top_negative_themes = Some(json_sample(12));
+    full.action_items = Some(json_sample(13));
+    full.nps_score = Some(NetPromoterScore::new(24).unwrap());
+    full.csat_score = Some(Rating::new(2.5).unwrap());
+    full.analyzed_at = Some(ts(16000));
     let row = SentimentAnalysis::create(conn, &full).unwrap();
     assert_eq!(SentimentAnalysis::get(conn, row.id).unwrap(), row);
     assert_eq!(
@@ -3620,14 +3656,14 @@ fn sentiment_analysis_round_trip() {
         conn,
         &NewSentimentAnalysis::new(
             fill("analysis_id", 100, 1),
-            ts(1),
-            ts(1),
-            8,
-            json_sample(1),
-            Sentiment::ALL[Sentiment::ALL.len() - 2],
-            SentimentScore::new(-0.35).unwrap(),
-            json_sample(1),
-            SentimentTrend::ALL[SentimentTrend::ALL.len() - 2],
+            ts(3001),
+            ts(4001),
+            Count::new(13).unwrap(),
+            json_sample(106),
+            Sentiment::ALL[(7 + 1) % Sentiment::ALL.len()],
+            SentimentScore::new(-0.52).unwrap(),
+            json_sample(109),
+            SentimentTrend::ALL[(10 + 1) % SentimentTrend::ALL.len()],
         ),
     )
     .unwrap();
@@ -3636,8 +3672,8 @@ fn sentiment_analysis_round_trip() {
     assert_eq!(minimal.nps_score, None, "sentiment_analysis.nps_score");
     assert_eq!(minimal.csat_score, None, "sentiment_analysis.csat_score");
     let mut changes = SentimentAnalysisChanges::default();
-    changes.period_start = Some(ts(1));
-    changes.period_end = Some(ts(1));
+    changes.period_start = Some(ts(3001));
+    changes.period_end = Some(ts(4001));
     changes.nps_score = Some(None);
     let updated = SentimentAnalysis::update(conn, row.id, &changes).unwrap();
     assert_eq!(
@@ -3722,16 +3758,16 @@ fn survey_templates_round_trip() {
     let base = NewSurveyTemplate::new(
         fill("template_id", 100, 0),
         fill("template_name", 200, 0),
-        FeedbackType::ALL[FeedbackType::ALL.len() - 1],
+        FeedbackType::ALL[(3 + 0) % FeedbackType::ALL.len()],
         fill("description", 300, 0),
-        json_sample(0),
+        json_sample(5),
     );
     let mut full = base.clone();
-    full.targeting = Some(json_sample(0));
-    full.frequency = Some(SurveyFrequency::ALL[SurveyFrequency::ALL.len() - 1]);
+    full.targeting = Some(json_sample(6));
+    full.frequency = Some(SurveyFrequency::ALL[(7 + 0) % SurveyFrequency::ALL.len()]);
     full.active = Some(false);
-    full.created_at = Some(ts(0));
-    full.updated_at = Some(ts(0));
+    full.created_at = Some(ts(9000));
+    full.updated_at = Some(ts(10000));
     let row = SurveyTemplate::create(conn, &full).unwrap();
     assert_eq!(SurveyTemplate::get(conn, row.id).unwrap(), row);
     assert_eq!(
@@ -3779,16 +3815,16 @@ fn survey_templates_round_trip() {
         &NewSurveyTemplate::new(
             fill("template_id", 100, 1),
             fill("template_name", 200, 1),
-            FeedbackType::ALL[FeedbackType::ALL.len() - 2],
+            FeedbackType::ALL[(3 + 1) % FeedbackType::ALL.len()],
             fill("description", 300, 1),
-            json_sample(1),
+            json_sample(105),
         ),
     )
     .unwrap();
     assert_eq!(SurveyTemplate::get(conn, minimal.id).unwrap(), minimal);
     let mut changes = SurveyTemplateChanges::default();
     changes.template_name = Some(fill("template_name", 200, 1));
-    changes.template_type = Some(FeedbackType::ALL[FeedbackType::ALL.len() - 2]);
+    changes.template_type = Some(FeedbackType::ALL[(3 + 1) % FeedbackType::ALL.len()]);
     let updated = SurveyTemplate::update(conn, row.id, &changes).unwrap();
     assert_eq!(
         Some(updated.template_name.clone()),
@@ -3850,21 +3886,21 @@ fn health_metrics_round_trip() {
     parents(conn);
     let base = NewHealthMetric::new(
         CLIENT.to_owned(),
-        ts(0),
-        ts(0),
-        HealthScore::new(73).unwrap(),
-        MetricTrend::ALL[MetricTrend::ALL.len() - 1],
-        7,
-        json_sample(0),
-        json_sample(0),
+        ts(2000),
+        ts(3000),
+        HealthScore::new(44).unwrap(),
+        MetricTrend::ALL[(5 + 0) % MetricTrend::ALL.len()],
+        ScoreChange::new(-11).unwrap(),
+        json_sample(7),
+        json_sample(8),
     );
     let mut full = base.clone();
-    full.risk_indicators = Some(json_sample(0));
-    full.positive_indicators = Some(json_sample(0));
-    full.benchmark_comparison = Some(json_sample(0));
-    full.predicted_next_period_score = Some(HealthScore::new(73).unwrap());
-    full.confidence = Some(3.25);
-    full.created_at = Some(ts(0));
+    full.risk_indicators = Some(json_sample(9));
+    full.positive_indicators = Some(json_sample(10));
+    full.benchmark_comparison = Some(json_sample(11));
+    full.predicted_next_period_score = Some(HealthScore::new(52).unwrap());
+    full.confidence = Some(Fraction::new(0.43).unwrap());
+    full.created_at = Some(ts(14000));
     let row = HealthMetric::create(conn, &full).unwrap();
     assert_eq!(HealthMetric::get(conn, row.id).unwrap(), row);
     assert_eq!(row.client_id, full.client_id, "health_metrics.client_id");
@@ -3928,13 +3964,13 @@ fn health_metrics_round_trip() {
         conn,
         &NewHealthMetric::new(
             CLIENT.to_owned(),
-            ts(1),
-            ts(1),
-            HealthScore::new(74).unwrap(),
-            MetricTrend::ALL[MetricTrend::ALL.len() - 2],
-            8,
-            json_sample(1),
-            json_sample(1),
+            ts(2001),
+            ts(3001),
+            HealthScore::new(45).unwrap(),
+            MetricTrend::ALL[(5 + 1) % MetricTrend::ALL.len()],
+            ScoreChange::new(-12).unwrap(),
+            json_sample(107),
+            json_sample(108),
         ),
     )
     .unwrap();
@@ -3945,7 +3981,7 @@ fn health_metrics_round_trip() {
     );
     let mut changes = HealthMetricChanges::default();
     changes.client_id = Some(CLIENT.to_owned());
-    changes.period_start = Some(ts(1));
+    changes.period_start = Some(ts(2001));
     changes.predicted_next_period_score = Some(None);
     let updated = HealthMetric::update(conn, row.id, &changes).unwrap();
     assert_eq!(
@@ -4015,30 +4051,30 @@ fn engagement_metrics_round_trip() {
     parents(conn);
     let base = NewEngagementMetric::new(
         CLIENT.to_owned(),
-        ts(0),
-        ts(0),
-        7,
-        7,
-        7,
-        7,
-        7,
-        3.25,
-        3.25,
-        7,
-        3.25,
-        7,
-        3.25,
-        7,
-        3.25,
-        json_sample(0),
-        MetricTrend::ALL[MetricTrend::ALL.len() - 1],
+        ts(2000),
+        ts(3000),
+        Count::new(11).unwrap(),
+        Count::new(3).unwrap(),
+        Count::new(13).unwrap(),
+        Count::new(14).unwrap(),
+        Count::new(15).unwrap(),
+        Fraction::new(0.39).unwrap(),
+        Fraction::new(0.4).unwrap(),
+        Count::new(18).unwrap(),
+        NonNegativeF64::new(15.25).unwrap(),
+        Count::new(20).unwrap(),
+        NonNegativeF64::new(17.25).unwrap(),
+        Count::new(22).unwrap(),
+        NonNegativeF64::new(19.25).unwrap(),
+        json_sample(17),
+        MetricTrend::ALL[(21 + 0) % MetricTrend::ALL.len()],
     );
     let mut full = base.clone();
-    full.power_users = Some(7);
-    full.inactive_users = Some(7);
-    full.at_risk_users = Some(7);
-    full.vs_previous_period = Some(json_sample(0));
-    full.created_at = Some(ts(0));
+    full.power_users = Some(Count::new(25).unwrap());
+    full.inactive_users = Some(Count::new(26).unwrap());
+    full.at_risk_users = Some(Count::new(27).unwrap());
+    full.vs_previous_period = Some(json_sample(22));
+    full.created_at = Some(ts(23000));
     let row = EngagementMetric::create(conn, &full).unwrap();
     assert_eq!(EngagementMetric::get(conn, row.id).unwrap(), row);
     assert_eq!(
@@ -4147,30 +4183,30 @@ fn engagement_metrics_round_trip() {
         conn,
         &NewEngagementMetric::new(
             CLIENT.to_owned(),
-            ts(1),
-            ts(1),
-            8,
-            8,
-            8,
-            8,
-            8,
-            4.25,
-            4.25,
-            8,
-            4.25,
-            8,
-            4.25,
-            8,
-            4.25,
-            json_sample(1),
-            MetricTrend::ALL[MetricTrend::ALL.len() - 2],
+            ts(2001),
+            ts(3001),
+            Count::new(12).unwrap(),
+            Count::new(4).unwrap(),
+            Count::new(14).unwrap(),
+            Count::new(15).unwrap(),
+            Count::new(16).unwrap(),
+            Fraction::new(0.49).unwrap(),
+            Fraction::new(0.5).unwrap(),
+            Count::new(19).unwrap(),
+            NonNegativeF64::new(16.25).unwrap(),
+            Count::new(21).unwrap(),
+            NonNegativeF64::new(18.25).unwrap(),
+            Count::new(23).unwrap(),
+            NonNegativeF64::new(20.25).unwrap(),
+            json_sample(117),
+            MetricTrend::ALL[(21 + 1) % MetricTrend::ALL.len()],
         ),
     )
     .unwrap();
     assert_eq!(EngagementMetric::get(conn, minimal.id).unwrap(), minimal);
     let mut changes = EngagementMetricChanges::default();
     changes.client_id = Some(CLIENT.to_owned());
-    changes.period_start = Some(ts(1));
+    changes.period_start = Some(ts(2001));
     let updated = EngagementMetric::update(conn, row.id, &changes).unwrap();
     assert_eq!(
         Some(updated.client_id.clone()),
@@ -4235,23 +4271,23 @@ fn usage_analytics_round_trip() {
     parents(conn);
     let base = NewUsageAnalytics::new(
         CLIENT.to_owned(),
-        ts(0),
-        ts(0),
-        7,
-        7,
-        7,
-        3.25,
-        json_sample(0),
-        MetricTrend::ALL[MetricTrend::ALL.len() - 1],
-        3.25,
+        ts(2000),
+        ts(3000),
+        Count::new(11).unwrap(),
+        Count::new(12).unwrap(),
+        Count::new(13).unwrap(),
+        Fraction::new(0.37).unwrap(),
+        json_sample(8),
+        MetricTrend::ALL[(14 + 0) % MetricTrend::ALL.len()],
+        GrowthRate::new(0.25).unwrap(),
     );
     let mut full = base.clone();
-    full.underutilized_features = Some(json_sample(0));
-    full.new_feature_adoption = Some(json_sample(0));
-    full.usage_by_user_role = Some(json_sample(0));
-    full.integration_usage = Some(json_sample(0));
-    full.api_usage = Some(json_sample(0));
-    full.created_at = Some(ts(0));
+    full.underutilized_features = Some(json_sample(9));
+    full.new_feature_adoption = Some(json_sample(10));
+    full.usage_by_user_role = Some(json_sample(11));
+    full.integration_usage = Some(json_sample(12));
+    full.api_usage = Some(json_sample(13));
+    full.created_at = Some(ts(16000));
     let row = UsageAnalytics::create(conn, &full).unwrap();
     assert_eq!(UsageAnalytics::get(conn, row.id).unwrap(), row);
     assert_eq!(row.client_id, full.client_id, "usage_analytics.client_id");
@@ -4327,22 +4363,22 @@ fn usage_analytics_round_trip() {
         conn,
         &NewUsageAnalytics::new(
             CLIENT.to_owned(),
-            ts(1),
-            ts(1),
-            8,
-            8,
-            8,
-            4.25,
-            json_sample(1),
-            MetricTrend::ALL[MetricTrend::ALL.len() - 2],
-            4.25,
+            ts(2001),
+            ts(3001),
+            Count::new(12).unwrap(),
+            Count::new(13).unwrap(),
+            Count::new(14).unwrap(),
+            Fraction::new(0.47).unwrap(),
+            json_sample(108),
+            MetricTrend::ALL[(14 + 1) % MetricTrend::ALL.len()],
+            GrowthRate::new(0.35).unwrap(),
         ),
     )
     .unwrap();
     assert_eq!(UsageAnalytics::get(conn, minimal.id).unwrap(), minimal);
     let mut changes = UsageAnalyticsChanges::default();
     changes.client_id = Some(CLIENT.to_owned());
-    changes.period_start = Some(ts(1));
+    changes.period_start = Some(ts(2001));
     let updated = UsageAnalytics::update(conn, row.id, &changes).unwrap();
     assert_eq!(
         Some(updated.client_id.clone()),
@@ -4408,17 +4444,17 @@ fn cohort_analysis_round_trip() {
     let base = NewCohortAnalysis::new(
         fill("cohort_id", 100, 0),
         fill("cohort_name", 200, 0),
-        json_sample(0),
-        7,
-        date(2025, 3, 14),
-        7,
-        json_sample(0),
-        json_sample(0),
-        json_sample(0),
+        json_sample(3),
+        Count::new(11).unwrap(),
+        date(2025, 3, 6),
+        Count::new(13).unwrap(),
+        json_sample(7),
+        json_sample(8),
+        json_sample(9),
     );
     let mut full = base.clone();
-    full.benchmark_comparison = Some(json_sample(0));
-    full.created_at = Some(ts(0));
+    full.benchmark_comparison = Some(json_sample(10));
+    full.created_at = Some(ts(11000));
     let row = CohortAnalysis::create(conn, &full).unwrap();
     assert_eq!(CohortAnalysis::get(conn, row.id).unwrap(), row);
     assert_eq!(row.cohort_id, full.cohort_id, "cohort_analysis.cohort_id");
@@ -4471,20 +4507,20 @@ fn cohort_analysis_round_trip() {
         &NewCohortAnalysis::new(
             fill("cohort_id", 100, 1),
             fill("cohort_name", 200, 1),
-            json_sample(1),
-            8,
-            date(2025, 3, 15),
-            8,
-            json_sample(1),
-            json_sample(1),
-            json_sample(1),
+            json_sample(103),
+            Count::new(12).unwrap(),
+            date(2025, 3, 7),
+            Count::new(14).unwrap(),
+            json_sample(107),
+            json_sample(108),
+            json_sample(109),
         ),
     )
     .unwrap();
     assert_eq!(CohortAnalysis::get(conn, minimal.id).unwrap(), minimal);
     let mut changes = CohortAnalysisChanges::default();
     changes.cohort_name = Some(fill("cohort_name", 200, 1));
-    changes.cohort_definition = Some(json_sample(1));
+    changes.cohort_definition = Some(json_sample(103));
     let updated = CohortAnalysis::update(conn, row.id, &changes).unwrap();
     assert_eq!(
         Some(updated.cohort_name.clone()),

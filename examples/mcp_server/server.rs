@@ -19,8 +19,8 @@ use customer_success_db::models::{
 };
 use customer_success_db::schema::{churn_predictions, health_scores, support_tickets};
 use customer_success_db::types::{
-    HealthScore, LifecycleStage, NpsCategory, NpsScore, RenewalStatus, RiskLevel, Sentiment,
-    SentimentScore, SlaStatus, TicketCategory, TicketPriority, TicketStatus,
+    Count, HealthScore, LifecycleStage, NonNegativeF64, NpsCategory, NpsScore, RenewalStatus,
+    RiskLevel, Sentiment, SentimentScore, SlaStatus, TicketCategory, TicketPriority, TicketStatus,
 };
 use customer_success_db::{queries, Error};
 use diesel::prelude::*;
@@ -274,8 +274,8 @@ impl From<SupportTicket> for TicketSummary {
             status: t.status,
             assigned_agent: t.assigned_agent,
             created_at: t.created_at,
-            sla_first_response_minutes: t.sla_first_response_minutes,
-            sla_resolution_minutes: t.sla_resolution_minutes,
+            sla_first_response_minutes: t.sla_first_response_minutes.get(),
+            sla_resolution_minutes: t.sla_resolution_minutes.get(),
             first_response_sla_status: t.first_response_sla_status,
             resolution_sla_status: t.resolution_sla_status,
         }
@@ -445,7 +445,7 @@ impl CustomerSuccessServer {
                 sentiment,
                 sentiment_score,
                 Utc::now(),
-                0.0,
+                NonNegativeF64::MIN,
             );
             response.reason = args.reason;
             self.db_transaction(move |conn| {
@@ -485,8 +485,8 @@ impl CustomerSuccessServer {
                 category,
                 args.requester_email,
                 args.requester_name,
-                first_response,
-                resolution,
+                Count::clamped(first_response.into()),
+                Count::clamped(resolution.into()),
             );
             self.db_transaction(move |conn| {
                 Customer::get_by_key(conn, &ticket.client_id)?;

@@ -126,11 +126,9 @@ ALTER TABLE customers DROP CONSTRAINT check_renewal_date_not_before_contract_sta
 ALTER TABLE customers DROP CONSTRAINT check_contract_end_date_not_before_contract_start_date;
 ALTER TABLE customers DROP CONSTRAINT check_contract_value_finite;
 ALTER TABLE customers DROP CONSTRAINT check_client_id_not_blank;
-ALTER TABLE renewal_forecasts DROP CONSTRAINT fk_renewal_forecasts_contract;
 ALTER TABLE usage_analytics DROP CONSTRAINT fk_usage_analytics_client_id;
 ALTER TABLE engagement_metrics DROP CONSTRAINT fk_engagement_metrics_client_id;
 ALTER TABLE health_metrics DROP CONSTRAINT fk_health_metrics_client_id;
 ALTER TABLE sentiment_analysis DROP CONSTRAINT fk_sentiment_analysis_client_id;
 ALTER TABLE expansion_opportunities DROP CONSTRAINT fk_expansion_opportunities_client_id;
 ALTER TABLE training_completions DROP CONSTRAINT fk_training_completions_client_id;
-ALTER TABLE contracts DROP CONSTRAINT uq_contracts_client_contract;

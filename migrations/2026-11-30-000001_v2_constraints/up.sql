@@ -32,11 +32,8 @@ BEGIN
   SELECT CASE WHEN count(*) > 0 THEN format('usage_analytics.client_id: %s row(s) reference no customers row, e.g. %s', count(*), min(c.client_id)) END
   INTO problems FROM usage_analytics c WHERE c.client_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM customers p WHERE p.client_id = c.client_id);
   IF problems <> '' THEN report := report || problems; END IF;
-  SELECT CASE WHEN count(*) > 0 THEN format('renewal_forecasts.client_id/contract_id: %s row(s) reference no contracts row, e.g. %s', count(*), min(c.client_id || '/' || c.contract_id)) END
-  INTO problems FROM renewal_forecasts c WHERE c.client_id IS NOT NULL AND c.contract_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contracts p WHERE p.client_id = c.client_id AND p.contract_id = c.contract_id);
-  IF problems <> '' THEN report := report || problems; END IF;
   SELECT concat_ws(E'\n',
-    CASE WHEN count(*) FILTER (WHERE NOT (btrim(client_id, E' \t\n\r\f\v') <> '')) > 0 THEN format('customers.client_id (check_client_id_not_blank): %s row(s) violate `btrim(client_id, E'' \t\n\r\f\v'') <> ''''`, e.g. %s', count(*) FILTER (WHERE NOT (btrim(client_id, E' \t\n\r\f\v') <> '')), min('id ' || id || ': ' || 'client_id=' || coalesce(client_id::text, 'NULL')) FILTER (WHERE NOT (btrim(client_id, E' \t\n\r\f\v') <> ''))) END,
+    CASE WHEN count(*) FILTER (WHERE NOT (client_id ~ '[^ \t\n\r\f\v]')) > 0 THEN format('customers.client_id (check_client_id_not_blank): %s row(s) violate `client_id ~ ''[^ \t\n\r\f\v]''`, e.g. %s', count(*) FILTER (WHERE NOT (client_id ~ '[^ \t\n\r\f\v]')), min('id ' || id || ': ' || 'client_id=' || coalesce(client_id::text, 'NULL')) FILTER (WHERE NOT (client_id ~ '[^ \t\n\r\f\v]'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (contract_value < 'Infinity')) > 0 THEN format('customers.contract_value (check_contract_value_finite): %s row(s) violate `contract_value < ''Infinity''`, e.g. %s', count(*) FILTER (WHERE NOT (contract_value < 'Infinity')), min('id ' || id || ': ' || 'contract_value=' || coalesce(contract_value::text, 'NULL')) FILTER (WHERE NOT (contract_value < 'Infinity'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (contract_end_date >= contract_start_date)) > 0 THEN format('customers.contract_start_date/contract_end_date (check_contract_end_date_not_before_contract_start_date): %s row(s) violate `contract_end_date >= contract_start_date`, e.g. %s', count(*) FILTER (WHERE NOT (contract_end_date >= contract_start_date)), min('id ' || id || ': ' || 'contract_start_date=' || coalesce(contract_start_date::text, 'NULL') || ', ' || 'contract_end_date=' || coalesce(contract_end_date::text, 'NULL')) FILTER (WHERE NOT (contract_end_date >= contract_start_date))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (renewal_date >= contract_start_date)) > 0 THEN format('customers.contract_start_date/renewal_date (check_renewal_date_not_before_contract_start_date): %s row(s) violate `renewal_date >= contract_start_date`, e.g. %s', count(*) FILTER (WHERE NOT (renewal_date >= contract_start_date)), min('id ' || id || ': ' || 'contract_start_date=' || coalesce(contract_start_date::text, 'NULL') || ', ' || 'renewal_date=' || coalesce(renewal_date::text, 'NULL')) FILTER (WHERE NOT (renewal_date >= contract_start_date))) END)
@@ -57,7 +54,7 @@ BEGIN
   INTO problems FROM health_scores;
   IF problems <> '' THEN report := report || problems; END IF;
   SELECT concat_ws(E'\n',
-    CASE WHEN count(*) FILTER (WHERE NOT (btrim(segment_id, E' \t\n\r\f\v') <> '')) > 0 THEN format('customer_segments.segment_id (check_segment_id_not_blank): %s row(s) violate `btrim(segment_id, E'' \t\n\r\f\v'') <> ''''`, e.g. %s', count(*) FILTER (WHERE NOT (btrim(segment_id, E' \t\n\r\f\v') <> '')), min('id ' || id || ': ' || 'segment_id=' || coalesce(segment_id::text, 'NULL')) FILTER (WHERE NOT (btrim(segment_id, E' \t\n\r\f\v') <> ''))) END,
+    CASE WHEN count(*) FILTER (WHERE NOT (segment_id ~ '[^ \t\n\r\f\v]')) > 0 THEN format('customer_segments.segment_id (check_segment_id_not_blank): %s row(s) violate `segment_id ~ ''[^ \t\n\r\f\v]''`, e.g. %s', count(*) FILTER (WHERE NOT (segment_id ~ '[^ \t\n\r\f\v]')), min('id ' || id || ': ' || 'segment_id=' || coalesce(segment_id::text, 'NULL')) FILTER (WHERE NOT (segment_id ~ '[^ \t\n\r\f\v]'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (customer_count >= 0)) > 0 THEN format('customer_segments.customer_count (check_customer_count_non_negative): %s row(s) violate `customer_count >= 0`, e.g. %s', count(*) FILTER (WHERE NOT (customer_count >= 0)), min('id ' || id || ': ' || 'customer_count=' || coalesce(customer_count::text, 'NULL')) FILTER (WHERE NOT (customer_count >= 0))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (total_arr >= 0 AND total_arr < 'Infinity')) > 0 THEN format('customer_segments.total_arr (check_total_arr_non_negative): %s row(s) violate `total_arr >= 0 AND total_arr < ''Infinity''`, e.g. %s', count(*) FILTER (WHERE NOT (total_arr >= 0 AND total_arr < 'Infinity')), min('id ' || id || ': ' || 'total_arr=' || coalesce(total_arr::text, 'NULL')) FILTER (WHERE NOT (total_arr >= 0 AND total_arr < 'Infinity'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (avg_health_score >= 0 AND avg_health_score <= 100)) > 0 THEN format('customer_segments.avg_health_score (check_avg_health_score_range): %s row(s) violate `avg_health_score >= 0 AND avg_health_score <= 100`, e.g. %s', count(*) FILTER (WHERE NOT (avg_health_score >= 0 AND avg_health_score <= 100)), min('id ' || id || ': ' || 'avg_health_score=' || coalesce(avg_health_score::text, 'NULL')) FILTER (WHERE NOT (avg_health_score >= 0 AND avg_health_score <= 100))) END)
@@ -74,7 +71,7 @@ BEGIN
   INTO problems FROM churn_predictions;
   IF problems <> '' THEN report := report || problems; END IF;
   SELECT concat_ws(E'\n',
-    CASE WHEN count(*) FILTER (WHERE NOT (btrim(plan_id, E' \t\n\r\f\v') <> '')) > 0 THEN format('onboarding_plans.plan_id (check_plan_id_not_blank): %s row(s) violate `btrim(plan_id, E'' \t\n\r\f\v'') <> ''''`, e.g. %s', count(*) FILTER (WHERE NOT (btrim(plan_id, E' \t\n\r\f\v') <> '')), min('id ' || id || ': ' || 'plan_id=' || coalesce(plan_id::text, 'NULL')) FILTER (WHERE NOT (btrim(plan_id, E' \t\n\r\f\v') <> ''))) END,
+    CASE WHEN count(*) FILTER (WHERE NOT (plan_id ~ '[^ \t\n\r\f\v]')) > 0 THEN format('onboarding_plans.plan_id (check_plan_id_not_blank): %s row(s) violate `plan_id ~ ''[^ \t\n\r\f\v]''`, e.g. %s', count(*) FILTER (WHERE NOT (plan_id ~ '[^ \t\n\r\f\v]')), min('id ' || id || ': ' || 'plan_id=' || coalesce(plan_id::text, 'NULL')) FILTER (WHERE NOT (plan_id ~ '[^ \t\n\r\f\v]'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (timeline_weeks >= 0)) > 0 THEN format('onboarding_plans.timeline_weeks (check_timeline_weeks_non_negative): %s row(s) violate `timeline_weeks >= 0`, e.g. %s', count(*) FILTER (WHERE NOT (timeline_weeks >= 0)), min('id ' || id || ': ' || 'timeline_weeks=' || coalesce(timeline_weeks::text, 'NULL')) FILTER (WHERE NOT (timeline_weeks >= 0))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (total_estimated_hours >= 0)) > 0 THEN format('onboarding_plans.total_estimated_hours (check_total_estimated_hours_non_negative): %s row(s) violate `total_estimated_hours >= 0`, e.g. %s', count(*) FILTER (WHERE NOT (total_estimated_hours >= 0)), min('id ' || id || ': ' || 'total_estimated_hours=' || coalesce(total_estimated_hours::text, 'NULL')) FILTER (WHERE NOT (total_estimated_hours >= 0))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (completion_percentage >= 0 AND completion_percentage <= 100)) > 0 THEN format('onboarding_plans.completion_percentage (check_completion_percentage_range): %s row(s) violate `completion_percentage >= 0 AND completion_percentage <= 100`, e.g. %s', count(*) FILTER (WHERE NOT (completion_percentage >= 0 AND completion_percentage <= 100)), min('id ' || id || ': ' || 'completion_percentage=' || coalesce(completion_percentage::text, 'NULL')) FILTER (WHERE NOT (completion_percentage >= 0 AND completion_percentage <= 100))) END,
@@ -91,14 +88,14 @@ BEGIN
   INTO problems FROM onboarding_milestones;
   IF problems <> '' THEN report := report || problems; END IF;
   SELECT concat_ws(E'\n',
-    CASE WHEN count(*) FILTER (WHERE NOT (btrim(module_id, E' \t\n\r\f\v') <> '')) > 0 THEN format('training_modules.module_id (check_module_id_not_blank): %s row(s) violate `btrim(module_id, E'' \t\n\r\f\v'') <> ''''`, e.g. %s', count(*) FILTER (WHERE NOT (btrim(module_id, E' \t\n\r\f\v') <> '')), min('id ' || id || ': ' || 'module_id=' || coalesce(module_id::text, 'NULL')) FILTER (WHERE NOT (btrim(module_id, E' \t\n\r\f\v') <> ''))) END,
+    CASE WHEN count(*) FILTER (WHERE NOT (module_id ~ '[^ \t\n\r\f\v]')) > 0 THEN format('training_modules.module_id (check_module_id_not_blank): %s row(s) violate `module_id ~ ''[^ \t\n\r\f\v]''`, e.g. %s', count(*) FILTER (WHERE NOT (module_id ~ '[^ \t\n\r\f\v]')), min('id ' || id || ': ' || 'module_id=' || coalesce(module_id::text, 'NULL')) FILTER (WHERE NOT (module_id ~ '[^ \t\n\r\f\v]'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (duration_minutes >= 0)) > 0 THEN format('training_modules.duration_minutes (check_duration_minutes_non_negative): %s row(s) violate `duration_minutes >= 0`, e.g. %s', count(*) FILTER (WHERE NOT (duration_minutes >= 0)), min('id ' || id || ': ' || 'duration_minutes=' || coalesce(duration_minutes::text, 'NULL')) FILTER (WHERE NOT (duration_minutes >= 0))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (passing_score >= 0 AND passing_score <= 100)) > 0 THEN format('training_modules.passing_score (check_passing_score_range): %s row(s) violate `passing_score >= 0 AND passing_score <= 100`, e.g. %s', count(*) FILTER (WHERE NOT (passing_score >= 0 AND passing_score <= 100)), min('id ' || id || ': ' || 'passing_score=' || coalesce(passing_score::text, 'NULL')) FILTER (WHERE NOT (passing_score >= 0 AND passing_score <= 100))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (max_attempts >= 0)) > 0 THEN format('training_modules.max_attempts (check_max_attempts_non_negative): %s row(s) violate `max_attempts >= 0`, e.g. %s', count(*) FILTER (WHERE NOT (max_attempts >= 0)), min('id ' || id || ': ' || 'max_attempts=' || coalesce(max_attempts::text, 'NULL')) FILTER (WHERE NOT (max_attempts >= 0))) END)
   INTO problems FROM training_modules;
   IF problems <> '' THEN report := report || problems; END IF;
   SELECT concat_ws(E'\n',
-    CASE WHEN count(*) FILTER (WHERE NOT (btrim(completion_id, E' \t\n\r\f\v') <> '')) > 0 THEN format('training_completions.completion_id (check_completion_id_not_blank): %s row(s) violate `btrim(completion_id, E'' \t\n\r\f\v'') <> ''''`, e.g. %s', count(*) FILTER (WHERE NOT (btrim(completion_id, E' \t\n\r\f\v') <> '')), min('id ' || id || ': ' || 'completion_id=' || coalesce(completion_id::text, 'NULL')) FILTER (WHERE NOT (btrim(completion_id, E' \t\n\r\f\v') <> ''))) END,
+    CASE WHEN count(*) FILTER (WHERE NOT (completion_id ~ '[^ \t\n\r\f\v]')) > 0 THEN format('training_completions.completion_id (check_completion_id_not_blank): %s row(s) violate `completion_id ~ ''[^ \t\n\r\f\v]''`, e.g. %s', count(*) FILTER (WHERE NOT (completion_id ~ '[^ \t\n\r\f\v]')), min('id ' || id || ': ' || 'completion_id=' || coalesce(completion_id::text, 'NULL')) FILTER (WHERE NOT (completion_id ~ '[^ \t\n\r\f\v]'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (time_spent_minutes >= 0)) > 0 THEN format('training_completions.time_spent_minutes (check_time_spent_minutes_non_negative): %s row(s) violate `time_spent_minutes >= 0`, e.g. %s', count(*) FILTER (WHERE NOT (time_spent_minutes >= 0)), min('id ' || id || ': ' || 'time_spent_minutes=' || coalesce(time_spent_minutes::text, 'NULL')) FILTER (WHERE NOT (time_spent_minutes >= 0))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (assessment_score >= 0 AND assessment_score <= 100)) > 0 THEN format('training_completions.assessment_score (check_assessment_score_range): %s row(s) violate `assessment_score >= 0 AND assessment_score <= 100`, e.g. %s', count(*) FILTER (WHERE NOT (assessment_score >= 0 AND assessment_score <= 100)), min('id ' || id || ': ' || 'assessment_score=' || coalesce(assessment_score::text, 'NULL')) FILTER (WHERE NOT (assessment_score >= 0 AND assessment_score <= 100))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (attempts_used >= 0)) > 0 THEN format('training_completions.attempts_used (check_attempts_used_non_negative): %s row(s) violate `attempts_used >= 0`, e.g. %s', count(*) FILTER (WHERE NOT (attempts_used >= 0)), min('id ' || id || ': ' || 'attempts_used=' || coalesce(attempts_used::text, 'NULL')) FILTER (WHERE NOT (attempts_used >= 0))) END,
@@ -107,7 +104,7 @@ BEGIN
   INTO problems FROM training_completions;
   IF problems <> '' THEN report := report || problems; END IF;
   SELECT concat_ws(E'\n',
-    CASE WHEN count(*) FILTER (WHERE NOT (btrim(ticket_id, E' \t\n\r\f\v') <> '')) > 0 THEN format('support_tickets.ticket_id (check_ticket_id_not_blank): %s row(s) violate `btrim(ticket_id, E'' \t\n\r\f\v'') <> ''''`, e.g. %s', count(*) FILTER (WHERE NOT (btrim(ticket_id, E' \t\n\r\f\v') <> '')), min('id ' || id || ': ' || 'ticket_id=' || coalesce(ticket_id::text, 'NULL')) FILTER (WHERE NOT (btrim(ticket_id, E' \t\n\r\f\v') <> ''))) END,
+    CASE WHEN count(*) FILTER (WHERE NOT (ticket_id ~ '[^ \t\n\r\f\v]')) > 0 THEN format('support_tickets.ticket_id (check_ticket_id_not_blank): %s row(s) violate `ticket_id ~ ''[^ \t\n\r\f\v]''`, e.g. %s', count(*) FILTER (WHERE NOT (ticket_id ~ '[^ \t\n\r\f\v]')), min('id ' || id || ': ' || 'ticket_id=' || coalesce(ticket_id::text, 'NULL')) FILTER (WHERE NOT (ticket_id ~ '[^ \t\n\r\f\v]'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (sla_first_response_minutes >= 0)) > 0 THEN format('support_tickets.sla_first_response_minutes (check_sla_first_response_minutes_non_negative): %s row(s) violate `sla_first_response_minutes >= 0`, e.g. %s', count(*) FILTER (WHERE NOT (sla_first_response_minutes >= 0)), min('id ' || id || ': ' || 'sla_first_response_minutes=' || coalesce(sla_first_response_minutes::text, 'NULL')) FILTER (WHERE NOT (sla_first_response_minutes >= 0))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (sla_resolution_minutes >= 0)) > 0 THEN format('support_tickets.sla_resolution_minutes (check_sla_resolution_minutes_non_negative): %s row(s) violate `sla_resolution_minutes >= 0`, e.g. %s', count(*) FILTER (WHERE NOT (sla_resolution_minutes >= 0)), min('id ' || id || ': ' || 'sla_resolution_minutes=' || coalesce(sla_resolution_minutes::text, 'NULL')) FILTER (WHERE NOT (sla_resolution_minutes >= 0))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (time_to_first_response_minutes >= 0)) > 0 THEN format('support_tickets.time_to_first_response_minutes (check_time_to_first_response_minutes_non_negative): %s row(s) violate `time_to_first_response_minutes >= 0`, e.g. %s', count(*) FILTER (WHERE NOT (time_to_first_response_minutes >= 0)), min('id ' || id || ': ' || 'time_to_first_response_minutes=' || coalesce(time_to_first_response_minutes::text, 'NULL')) FILTER (WHERE NOT (time_to_first_response_minutes >= 0))) END,
@@ -115,11 +112,11 @@ BEGIN
   INTO problems FROM support_tickets;
   IF problems <> '' THEN report := report || problems; END IF;
   SELECT concat_ws(E'\n',
-    CASE WHEN count(*) FILTER (WHERE NOT (btrim(comment_id, E' \t\n\r\f\v') <> '')) > 0 THEN format('ticket_comments.comment_id (check_comment_id_not_blank): %s row(s) violate `btrim(comment_id, E'' \t\n\r\f\v'') <> ''''`, e.g. %s', count(*) FILTER (WHERE NOT (btrim(comment_id, E' \t\n\r\f\v') <> '')), min('id ' || id || ': ' || 'comment_id=' || coalesce(comment_id::text, 'NULL')) FILTER (WHERE NOT (btrim(comment_id, E' \t\n\r\f\v') <> ''))) END)
+    CASE WHEN count(*) FILTER (WHERE NOT (comment_id ~ '[^ \t\n\r\f\v]')) > 0 THEN format('ticket_comments.comment_id (check_comment_id_not_blank): %s row(s) violate `comment_id ~ ''[^ \t\n\r\f\v]''`, e.g. %s', count(*) FILTER (WHERE NOT (comment_id ~ '[^ \t\n\r\f\v]')), min('id ' || id || ': ' || 'comment_id=' || coalesce(comment_id::text, 'NULL')) FILTER (WHERE NOT (comment_id ~ '[^ \t\n\r\f\v]'))) END)
   INTO problems FROM ticket_comments;
   IF problems <> '' THEN report := report || problems; END IF;
   SELECT concat_ws(E'\n',
-    CASE WHEN count(*) FILTER (WHERE NOT (btrim(article_id, E' \t\n\r\f\v') <> '')) > 0 THEN format('knowledge_base_articles.article_id (check_article_id_not_blank): %s row(s) violate `btrim(article_id, E'' \t\n\r\f\v'') <> ''''`, e.g. %s', count(*) FILTER (WHERE NOT (btrim(article_id, E' \t\n\r\f\v') <> '')), min('id ' || id || ': ' || 'article_id=' || coalesce(article_id::text, 'NULL')) FILTER (WHERE NOT (btrim(article_id, E' \t\n\r\f\v') <> ''))) END,
+    CASE WHEN count(*) FILTER (WHERE NOT (article_id ~ '[^ \t\n\r\f\v]')) > 0 THEN format('knowledge_base_articles.article_id (check_article_id_not_blank): %s row(s) violate `article_id ~ ''[^ \t\n\r\f\v]''`, e.g. %s', count(*) FILTER (WHERE NOT (article_id ~ '[^ \t\n\r\f\v]')), min('id ' || id || ': ' || 'article_id=' || coalesce(article_id::text, 'NULL')) FILTER (WHERE NOT (article_id ~ '[^ \t\n\r\f\v]'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (version >= 0)) > 0 THEN format('knowledge_base_articles.version (check_version_non_negative): %s row(s) violate `version >= 0`, e.g. %s', count(*) FILTER (WHERE NOT (version >= 0)), min('id ' || id || ': ' || 'version=' || coalesce(version::text, 'NULL')) FILTER (WHERE NOT (version >= 0))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (view_count >= 0)) > 0 THEN format('knowledge_base_articles.view_count (check_view_count_non_negative): %s row(s) violate `view_count >= 0`, e.g. %s', count(*) FILTER (WHERE NOT (view_count >= 0)), min('id ' || id || ': ' || 'view_count=' || coalesce(view_count::text, 'NULL')) FILTER (WHERE NOT (view_count >= 0))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (helpful_votes >= 0)) > 0 THEN format('knowledge_base_articles.helpful_votes (check_helpful_votes_non_negative): %s row(s) violate `helpful_votes >= 0`, e.g. %s', count(*) FILTER (WHERE NOT (helpful_votes >= 0)), min('id ' || id || ': ' || 'helpful_votes=' || coalesce(helpful_votes::text, 'NULL')) FILTER (WHERE NOT (helpful_votes >= 0))) END,
@@ -128,7 +125,7 @@ BEGIN
   INTO problems FROM knowledge_base_articles;
   IF problems <> '' THEN report := report || problems; END IF;
   SELECT concat_ws(E'\n',
-    CASE WHEN count(*) FILTER (WHERE NOT (btrim(forecast_id, E' \t\n\r\f\v') <> '')) > 0 THEN format('renewal_forecasts.forecast_id (check_forecast_id_not_blank): %s row(s) violate `btrim(forecast_id, E'' \t\n\r\f\v'') <> ''''`, e.g. %s', count(*) FILTER (WHERE NOT (btrim(forecast_id, E' \t\n\r\f\v') <> '')), min('id ' || id || ': ' || 'forecast_id=' || coalesce(forecast_id::text, 'NULL')) FILTER (WHERE NOT (btrim(forecast_id, E' \t\n\r\f\v') <> ''))) END,
+    CASE WHEN count(*) FILTER (WHERE NOT (forecast_id ~ '[^ \t\n\r\f\v]')) > 0 THEN format('renewal_forecasts.forecast_id (check_forecast_id_not_blank): %s row(s) violate `forecast_id ~ ''[^ \t\n\r\f\v]''`, e.g. %s', count(*) FILTER (WHERE NOT (forecast_id ~ '[^ \t\n\r\f\v]')), min('id ' || id || ': ' || 'forecast_id=' || coalesce(forecast_id::text, 'NULL')) FILTER (WHERE NOT (forecast_id ~ '[^ \t\n\r\f\v]'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (current_arr >= 0 AND current_arr < 'Infinity')) > 0 THEN format('renewal_forecasts.current_arr (check_current_arr_non_negative): %s row(s) violate `current_arr >= 0 AND current_arr < ''Infinity''`, e.g. %s', count(*) FILTER (WHERE NOT (current_arr >= 0 AND current_arr < 'Infinity')), min('id ' || id || ': ' || 'current_arr=' || coalesce(current_arr::text, 'NULL')) FILTER (WHERE NOT (current_arr >= 0 AND current_arr < 'Infinity'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (forecasted_arr >= 0 AND forecasted_arr < 'Infinity')) > 0 THEN format('renewal_forecasts.forecasted_arr (check_forecasted_arr_non_negative): %s row(s) violate `forecasted_arr >= 0 AND forecasted_arr < ''Infinity''`, e.g. %s', count(*) FILTER (WHERE NOT (forecasted_arr >= 0 AND forecasted_arr < 'Infinity')), min('id ' || id || ': ' || 'forecasted_arr=' || coalesce(forecasted_arr::text, 'NULL')) FILTER (WHERE NOT (forecasted_arr >= 0 AND forecasted_arr < 'Infinity'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (confidence_score >= 0 AND confidence_score <= 1)) > 0 THEN format('renewal_forecasts.confidence_score (check_confidence_score_range): %s row(s) violate `confidence_score >= 0 AND confidence_score <= 1`, e.g. %s', count(*) FILTER (WHERE NOT (confidence_score >= 0 AND confidence_score <= 1)), min('id ' || id || ': ' || 'confidence_score=' || coalesce(confidence_score::text, 'NULL')) FILTER (WHERE NOT (confidence_score >= 0 AND confidence_score <= 1))) END,
@@ -138,7 +135,7 @@ BEGIN
   INTO problems FROM renewal_forecasts;
   IF problems <> '' THEN report := report || problems; END IF;
   SELECT concat_ws(E'\n',
-    CASE WHEN count(*) FILTER (WHERE NOT (btrim(contract_id, E' \t\n\r\f\v') <> '')) > 0 THEN format('contracts.contract_id (check_contract_id_not_blank): %s row(s) violate `btrim(contract_id, E'' \t\n\r\f\v'') <> ''''`, e.g. %s', count(*) FILTER (WHERE NOT (btrim(contract_id, E' \t\n\r\f\v') <> '')), min('id ' || id || ': ' || 'contract_id=' || coalesce(contract_id::text, 'NULL')) FILTER (WHERE NOT (btrim(contract_id, E' \t\n\r\f\v') <> ''))) END,
+    CASE WHEN count(*) FILTER (WHERE NOT (contract_id ~ '[^ \t\n\r\f\v]')) > 0 THEN format('contracts.contract_id (check_contract_id_not_blank): %s row(s) violate `contract_id ~ ''[^ \t\n\r\f\v]''`, e.g. %s', count(*) FILTER (WHERE NOT (contract_id ~ '[^ \t\n\r\f\v]')), min('id ' || id || ': ' || 'contract_id=' || coalesce(contract_id::text, 'NULL')) FILTER (WHERE NOT (contract_id ~ '[^ \t\n\r\f\v]'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (contract_value < 'Infinity')) > 0 THEN format('contracts.contract_value (check_contract_value_finite): %s row(s) violate `contract_value < ''Infinity''`, e.g. %s', count(*) FILTER (WHERE NOT (contract_value < 'Infinity')), min('id ' || id || ': ' || 'contract_value=' || coalesce(contract_value::text, 'NULL')) FILTER (WHERE NOT (contract_value < 'Infinity'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (end_date >= start_date)) > 0 THEN format('contracts.start_date/end_date (check_end_date_not_before_start_date): %s row(s) violate `end_date >= start_date`, e.g. %s', count(*) FILTER (WHERE NOT (end_date >= start_date)), min('id ' || id || ': ' || 'start_date=' || coalesce(start_date::text, 'NULL') || ', ' || 'end_date=' || coalesce(end_date::text, 'NULL')) FILTER (WHERE NOT (end_date >= start_date))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (renewal_date >= start_date)) > 0 THEN format('contracts.start_date/renewal_date (check_renewal_date_not_before_start_date): %s row(s) violate `renewal_date >= start_date`, e.g. %s', count(*) FILTER (WHERE NOT (renewal_date >= start_date)), min('id ' || id || ': ' || 'start_date=' || coalesce(start_date::text, 'NULL') || ', ' || 'renewal_date=' || coalesce(renewal_date::text, 'NULL')) FILTER (WHERE NOT (renewal_date >= start_date))) END,
@@ -148,13 +145,13 @@ BEGIN
   INTO problems FROM contracts;
   IF problems <> '' THEN report := report || problems; END IF;
   SELECT concat_ws(E'\n',
-    CASE WHEN count(*) FILTER (WHERE NOT (btrim(opportunity_id, E' \t\n\r\f\v') <> '')) > 0 THEN format('expansion_opportunities.opportunity_id (check_opportunity_id_not_blank): %s row(s) violate `btrim(opportunity_id, E'' \t\n\r\f\v'') <> ''''`, e.g. %s', count(*) FILTER (WHERE NOT (btrim(opportunity_id, E' \t\n\r\f\v') <> '')), min('id ' || id || ': ' || 'opportunity_id=' || coalesce(opportunity_id::text, 'NULL')) FILTER (WHERE NOT (btrim(opportunity_id, E' \t\n\r\f\v') <> ''))) END,
+    CASE WHEN count(*) FILTER (WHERE NOT (opportunity_id ~ '[^ \t\n\r\f\v]')) > 0 THEN format('expansion_opportunities.opportunity_id (check_opportunity_id_not_blank): %s row(s) violate `opportunity_id ~ ''[^ \t\n\r\f\v]''`, e.g. %s', count(*) FILTER (WHERE NOT (opportunity_id ~ '[^ \t\n\r\f\v]')), min('id ' || id || ': ' || 'opportunity_id=' || coalesce(opportunity_id::text, 'NULL')) FILTER (WHERE NOT (opportunity_id ~ '[^ \t\n\r\f\v]'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (estimated_value >= 0 AND estimated_value < 'Infinity')) > 0 THEN format('expansion_opportunities.estimated_value (check_estimated_value_non_negative): %s row(s) violate `estimated_value >= 0 AND estimated_value < ''Infinity''`, e.g. %s', count(*) FILTER (WHERE NOT (estimated_value >= 0 AND estimated_value < 'Infinity')), min('id ' || id || ': ' || 'estimated_value=' || coalesce(estimated_value::text, 'NULL')) FILTER (WHERE NOT (estimated_value >= 0 AND estimated_value < 'Infinity'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (confidence_score >= 0 AND confidence_score <= 1)) > 0 THEN format('expansion_opportunities.confidence_score (check_confidence_score_range): %s row(s) violate `confidence_score >= 0 AND confidence_score <= 1`, e.g. %s', count(*) FILTER (WHERE NOT (confidence_score >= 0 AND confidence_score <= 1)), min('id ' || id || ': ' || 'confidence_score=' || coalesce(confidence_score::text, 'NULL')) FILTER (WHERE NOT (confidence_score >= 0 AND confidence_score <= 1))) END)
   INTO problems FROM expansion_opportunities;
   IF problems <> '' THEN report := report || problems; END IF;
   SELECT concat_ws(E'\n',
-    CASE WHEN count(*) FILTER (WHERE NOT (btrim(campaign_id, E' \t\n\r\f\v') <> '')) > 0 THEN format('renewal_campaigns.campaign_id (check_campaign_id_not_blank): %s row(s) violate `btrim(campaign_id, E'' \t\n\r\f\v'') <> ''''`, e.g. %s', count(*) FILTER (WHERE NOT (btrim(campaign_id, E' \t\n\r\f\v') <> '')), min('id ' || id || ': ' || 'campaign_id=' || coalesce(campaign_id::text, 'NULL')) FILTER (WHERE NOT (btrim(campaign_id, E' \t\n\r\f\v') <> ''))) END,
+    CASE WHEN count(*) FILTER (WHERE NOT (campaign_id ~ '[^ \t\n\r\f\v]')) > 0 THEN format('renewal_campaigns.campaign_id (check_campaign_id_not_blank): %s row(s) violate `campaign_id ~ ''[^ \t\n\r\f\v]''`, e.g. %s', count(*) FILTER (WHERE NOT (campaign_id ~ '[^ \t\n\r\f\v]')), min('id ' || id || ': ' || 'campaign_id=' || coalesce(campaign_id::text, 'NULL')) FILTER (WHERE NOT (campaign_id ~ '[^ \t\n\r\f\v]'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (end_date >= start_date)) > 0 THEN format('renewal_campaigns.start_date/end_date (check_end_date_not_before_start_date): %s row(s) violate `end_date >= start_date`, e.g. %s', count(*) FILTER (WHERE NOT (end_date >= start_date)), min('id ' || id || ': ' || 'start_date=' || coalesce(start_date::text, 'NULL') || ', ' || 'end_date=' || coalesce(end_date::text, 'NULL')) FILTER (WHERE NOT (end_date >= start_date))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (total_customers >= 0)) > 0 THEN format('renewal_campaigns.total_customers (check_total_customers_non_negative): %s row(s) violate `total_customers >= 0`, e.g. %s', count(*) FILTER (WHERE NOT (total_customers >= 0)), min('id ' || id || ': ' || 'total_customers=' || coalesce(total_customers::text, 'NULL')) FILTER (WHERE NOT (total_customers >= 0))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (total_arr_at_risk >= 0 AND total_arr_at_risk < 'Infinity')) > 0 THEN format('renewal_campaigns.total_arr_at_risk (check_total_arr_at_risk_non_negative): %s row(s) violate `total_arr_at_risk >= 0 AND total_arr_at_risk < ''Infinity''`, e.g. %s', count(*) FILTER (WHERE NOT (total_arr_at_risk >= 0 AND total_arr_at_risk < 'Infinity')), min('id ' || id || ': ' || 'total_arr_at_risk=' || coalesce(total_arr_at_risk::text, 'NULL')) FILTER (WHERE NOT (total_arr_at_risk >= 0 AND total_arr_at_risk < 'Infinity'))) END,
@@ -167,17 +164,17 @@ BEGIN
   INTO problems FROM renewal_campaigns;
   IF problems <> '' THEN report := report || problems; END IF;
   SELECT concat_ws(E'\n',
-    CASE WHEN count(*) FILTER (WHERE NOT (btrim(feedback_id, E' \t\n\r\f\v') <> '')) > 0 THEN format('customer_feedback.feedback_id (check_feedback_id_not_blank): %s row(s) violate `btrim(feedback_id, E'' \t\n\r\f\v'') <> ''''`, e.g. %s', count(*) FILTER (WHERE NOT (btrim(feedback_id, E' \t\n\r\f\v') <> '')), min('id ' || id || ': ' || 'feedback_id=' || coalesce(feedback_id::text, 'NULL')) FILTER (WHERE NOT (btrim(feedback_id, E' \t\n\r\f\v') <> ''))) END)
+    CASE WHEN count(*) FILTER (WHERE NOT (feedback_id ~ '[^ \t\n\r\f\v]')) > 0 THEN format('customer_feedback.feedback_id (check_feedback_id_not_blank): %s row(s) violate `feedback_id ~ ''[^ \t\n\r\f\v]''`, e.g. %s', count(*) FILTER (WHERE NOT (feedback_id ~ '[^ \t\n\r\f\v]')), min('id ' || id || ': ' || 'feedback_id=' || coalesce(feedback_id::text, 'NULL')) FILTER (WHERE NOT (feedback_id ~ '[^ \t\n\r\f\v]'))) END)
   INTO problems FROM customer_feedback;
   IF problems <> '' THEN report := report || problems; END IF;
   SELECT concat_ws(E'\n',
-    CASE WHEN count(*) FILTER (WHERE NOT (btrim(response_id, E' \t\n\r\f\v') <> '')) > 0 THEN format('nps_responses.response_id (check_response_id_not_blank): %s row(s) violate `btrim(response_id, E'' \t\n\r\f\v'') <> ''''`, e.g. %s', count(*) FILTER (WHERE NOT (btrim(response_id, E' \t\n\r\f\v') <> '')), min('id ' || id || ': ' || 'response_id=' || coalesce(response_id::text, 'NULL')) FILTER (WHERE NOT (btrim(response_id, E' \t\n\r\f\v') <> ''))) END,
+    CASE WHEN count(*) FILTER (WHERE NOT (response_id ~ '[^ \t\n\r\f\v]')) > 0 THEN format('nps_responses.response_id (check_response_id_not_blank): %s row(s) violate `response_id ~ ''[^ \t\n\r\f\v]''`, e.g. %s', count(*) FILTER (WHERE NOT (response_id ~ '[^ \t\n\r\f\v]')), min('id ' || id || ': ' || 'response_id=' || coalesce(response_id::text, 'NULL')) FILTER (WHERE NOT (response_id ~ '[^ \t\n\r\f\v]'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (response_time_hours >= 0 AND response_time_hours < 'Infinity')) > 0 THEN format('nps_responses.response_time_hours (check_response_time_hours_non_negative): %s row(s) violate `response_time_hours >= 0 AND response_time_hours < ''Infinity''`, e.g. %s', count(*) FILTER (WHERE NOT (response_time_hours >= 0 AND response_time_hours < 'Infinity')), min('id ' || id || ': ' || 'response_time_hours=' || coalesce(response_time_hours::text, 'NULL')) FILTER (WHERE NOT (response_time_hours >= 0 AND response_time_hours < 'Infinity'))) END,
-    CASE WHEN count(*) FILTER (WHERE NOT (category = CASE WHEN score >= 9 THEN 'promoter' WHEN score >= 7 THEN 'passive' ELSE 'detractor' END)) > 0 THEN format('nps_responses.score/category (check_nps_category_matches_score): %s row(s) violate `category = CASE WHEN score >= 9 THEN ''promoter'' WHEN score >= 7 THEN ''passive'' ELSE ''detractor'' END`, e.g. %s', count(*) FILTER (WHERE NOT (category = CASE WHEN score >= 9 THEN 'promoter' WHEN score >= 7 THEN 'passive' ELSE 'detractor' END)), min('id ' || id || ': ' || 'score=' || coalesce(score::text, 'NULL') || ', ' || 'category=' || coalesce(category::text, 'NULL')) FILTER (WHERE NOT (category = CASE WHEN score >= 9 THEN 'promoter' WHEN score >= 7 THEN 'passive' ELSE 'detractor' END))) END)
+    CASE WHEN count(*) FILTER (WHERE NOT ((score >= 9 AND category = 'promoter') OR (score BETWEEN 7 AND 8 AND category = 'passive') OR (score <= 6 AND category = 'detractor'))) > 0 THEN format('nps_responses.score/category (check_nps_category_matches_score): %s row(s) violate `(score >= 9 AND category = ''promoter'') OR (score BETWEEN 7 AND 8 AND category = ''passive'') OR (score <= 6 AND category = ''detractor'')`, e.g. %s', count(*) FILTER (WHERE NOT ((score >= 9 AND category = 'promoter') OR (score BETWEEN 7 AND 8 AND category = 'passive') OR (score <= 6 AND category = 'detractor'))), min('id ' || id || ': ' || 'score=' || coalesce(score::text, 'NULL') || ', ' || 'category=' || coalesce(category::text, 'NULL')) FILTER (WHERE NOT ((score >= 9 AND category = 'promoter') OR (score BETWEEN 7 AND 8 AND category = 'passive') OR (score <= 6 AND category = 'detractor')))) END)
   INTO problems FROM nps_responses;
   IF problems <> '' THEN report := report || problems; END IF;
   SELECT concat_ws(E'\n',
-    CASE WHEN count(*) FILTER (WHERE NOT (btrim(analysis_id, E' \t\n\r\f\v') <> '')) > 0 THEN format('sentiment_analysis.analysis_id (check_analysis_id_not_blank): %s row(s) violate `btrim(analysis_id, E'' \t\n\r\f\v'') <> ''''`, e.g. %s', count(*) FILTER (WHERE NOT (btrim(analysis_id, E' \t\n\r\f\v') <> '')), min('id ' || id || ': ' || 'analysis_id=' || coalesce(analysis_id::text, 'NULL')) FILTER (WHERE NOT (btrim(analysis_id, E' \t\n\r\f\v') <> ''))) END,
+    CASE WHEN count(*) FILTER (WHERE NOT (analysis_id ~ '[^ \t\n\r\f\v]')) > 0 THEN format('sentiment_analysis.analysis_id (check_analysis_id_not_blank): %s row(s) violate `analysis_id ~ ''[^ \t\n\r\f\v]''`, e.g. %s', count(*) FILTER (WHERE NOT (analysis_id ~ '[^ \t\n\r\f\v]')), min('id ' || id || ': ' || 'analysis_id=' || coalesce(analysis_id::text, 'NULL')) FILTER (WHERE NOT (analysis_id ~ '[^ \t\n\r\f\v]'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (total_feedback_items >= 0)) > 0 THEN format('sentiment_analysis.total_feedback_items (check_total_feedback_items_non_negative): %s row(s) violate `total_feedback_items >= 0`, e.g. %s', count(*) FILTER (WHERE NOT (total_feedback_items >= 0)), min('id ' || id || ': ' || 'total_feedback_items=' || coalesce(total_feedback_items::text, 'NULL')) FILTER (WHERE NOT (total_feedback_items >= 0))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (overall_sentiment_score >= -1 AND overall_sentiment_score <= 1)) > 0 THEN format('sentiment_analysis.overall_sentiment_score (check_overall_sentiment_score_range): %s row(s) violate `overall_sentiment_score >= -1 AND overall_sentiment_score <= 1`, e.g. %s', count(*) FILTER (WHERE NOT (overall_sentiment_score >= -1 AND overall_sentiment_score <= 1)), min('id ' || id || ': ' || 'overall_sentiment_score=' || coalesce(overall_sentiment_score::text, 'NULL')) FILTER (WHERE NOT (overall_sentiment_score >= -1 AND overall_sentiment_score <= 1))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (nps_score >= -100 AND nps_score <= 100)) > 0 THEN format('sentiment_analysis.nps_score (check_nps_score_range): %s row(s) violate `nps_score >= -100 AND nps_score <= 100`, e.g. %s', count(*) FILTER (WHERE NOT (nps_score >= -100 AND nps_score <= 100)), min('id ' || id || ': ' || 'nps_score=' || coalesce(nps_score::text, 'NULL')) FILTER (WHERE NOT (nps_score >= -100 AND nps_score <= 100))) END,
@@ -186,7 +183,7 @@ BEGIN
   INTO problems FROM sentiment_analysis;
   IF problems <> '' THEN report := report || problems; END IF;
   SELECT concat_ws(E'\n',
-    CASE WHEN count(*) FILTER (WHERE NOT (btrim(template_id, E' \t\n\r\f\v') <> '')) > 0 THEN format('survey_templates.template_id (check_template_id_not_blank): %s row(s) violate `btrim(template_id, E'' \t\n\r\f\v'') <> ''''`, e.g. %s', count(*) FILTER (WHERE NOT (btrim(template_id, E' \t\n\r\f\v') <> '')), min('id ' || id || ': ' || 'template_id=' || coalesce(template_id::text, 'NULL')) FILTER (WHERE NOT (btrim(template_id, E' \t\n\r\f\v') <> ''))) END)
+    CASE WHEN count(*) FILTER (WHERE NOT (template_id ~ '[^ \t\n\r\f\v]')) > 0 THEN format('survey_templates.template_id (check_template_id_not_blank): %s row(s) violate `template_id ~ ''[^ \t\n\r\f\v]''`, e.g. %s', count(*) FILTER (WHERE NOT (template_id ~ '[^ \t\n\r\f\v]')), min('id ' || id || ': ' || 'template_id=' || coalesce(template_id::text, 'NULL')) FILTER (WHERE NOT (template_id ~ '[^ \t\n\r\f\v]'))) END)
   INTO problems FROM survey_templates;
   IF problems <> '' THEN report := report || problems; END IF;
   SELECT concat_ws(E'\n',
@@ -228,7 +225,7 @@ BEGIN
   INTO problems FROM usage_analytics;
   IF problems <> '' THEN report := report || problems; END IF;
   SELECT concat_ws(E'\n',
-    CASE WHEN count(*) FILTER (WHERE NOT (btrim(cohort_id, E' \t\n\r\f\v') <> '')) > 0 THEN format('cohort_analysis.cohort_id (check_cohort_id_not_blank): %s row(s) violate `btrim(cohort_id, E'' \t\n\r\f\v'') <> ''''`, e.g. %s', count(*) FILTER (WHERE NOT (btrim(cohort_id, E' \t\n\r\f\v') <> '')), min('id ' || id || ': ' || 'cohort_id=' || coalesce(cohort_id::text, 'NULL')) FILTER (WHERE NOT (btrim(cohort_id, E' \t\n\r\f\v') <> ''))) END,
+    CASE WHEN count(*) FILTER (WHERE NOT (cohort_id ~ '[^ \t\n\r\f\v]')) > 0 THEN format('cohort_analysis.cohort_id (check_cohort_id_not_blank): %s row(s) violate `cohort_id ~ ''[^ \t\n\r\f\v]''`, e.g. %s', count(*) FILTER (WHERE NOT (cohort_id ~ '[^ \t\n\r\f\v]')), min('id ' || id || ': ' || 'cohort_id=' || coalesce(cohort_id::text, 'NULL')) FILTER (WHERE NOT (cohort_id ~ '[^ \t\n\r\f\v]'))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (cohort_size >= 0)) > 0 THEN format('cohort_analysis.cohort_size (check_cohort_size_non_negative): %s row(s) violate `cohort_size >= 0`, e.g. %s', count(*) FILTER (WHERE NOT (cohort_size >= 0)), min('id ' || id || ': ' || 'cohort_size=' || coalesce(cohort_size::text, 'NULL')) FILTER (WHERE NOT (cohort_size >= 0))) END,
     CASE WHEN count(*) FILTER (WHERE NOT (months_since_cohort >= 0)) > 0 THEN format('cohort_analysis.months_since_cohort (check_months_since_cohort_non_negative): %s row(s) violate `months_since_cohort >= 0`, e.g. %s', count(*) FILTER (WHERE NOT (months_since_cohort >= 0)), min('id ' || id || ': ' || 'months_since_cohort=' || coalesce(months_since_cohort::text, 'NULL')) FILTER (WHERE NOT (months_since_cohort >= 0))) END)
   INTO problems FROM cohort_analysis;
@@ -243,19 +240,14 @@ BEGIN
 END
 $$;
 
--- A forecast's contract must belong to the forecast's customer: the foreign key below needs
--- this pair to be unique (contract_id alone already is).
-ALTER TABLE contracts ADD CONSTRAINT uq_contracts_client_contract UNIQUE (client_id, contract_id);
-
 ALTER TABLE training_completions ADD CONSTRAINT fk_training_completions_client_id FOREIGN KEY (client_id) REFERENCES customers (client_id) ON DELETE CASCADE NOT VALID;
 ALTER TABLE expansion_opportunities ADD CONSTRAINT fk_expansion_opportunities_client_id FOREIGN KEY (client_id) REFERENCES customers (client_id) ON DELETE CASCADE NOT VALID;
 ALTER TABLE sentiment_analysis ADD CONSTRAINT fk_sentiment_analysis_client_id FOREIGN KEY (client_id) REFERENCES customers (client_id) ON DELETE CASCADE NOT VALID;
 ALTER TABLE health_metrics ADD CONSTRAINT fk_health_metrics_client_id FOREIGN KEY (client_id) REFERENCES customers (client_id) ON DELETE CASCADE NOT VALID;
 ALTER TABLE engagement_metrics ADD CONSTRAINT fk_engagement_metrics_client_id FOREIGN KEY (client_id) REFERENCES customers (client_id) ON DELETE CASCADE NOT VALID;
 ALTER TABLE usage_analytics ADD CONSTRAINT fk_usage_analytics_client_id FOREIGN KEY (client_id) REFERENCES customers (client_id) ON DELETE CASCADE NOT VALID;
-ALTER TABLE renewal_forecasts ADD CONSTRAINT fk_renewal_forecasts_contract FOREIGN KEY (client_id, contract_id) REFERENCES contracts (client_id, contract_id) ON DELETE CASCADE NOT VALID;
 
-ALTER TABLE customers ADD CONSTRAINT check_client_id_not_blank CHECK (btrim(client_id, E' \t\n\r\f\v') <> '') NOT VALID;
+ALTER TABLE customers ADD CONSTRAINT check_client_id_not_blank CHECK (client_id ~ '[^ \t\n\r\f\v]') NOT VALID;
 ALTER TABLE customers ADD CONSTRAINT check_contract_value_finite CHECK (contract_value < 'Infinity') NOT VALID;
 ALTER TABLE customers ADD CONSTRAINT check_contract_end_date_not_before_contract_start_date CHECK (contract_end_date >= contract_start_date) NOT VALID;
 ALTER TABLE customers ADD CONSTRAINT check_renewal_date_not_before_contract_start_date CHECK (renewal_date >= contract_start_date) NOT VALID;
@@ -272,7 +264,7 @@ ALTER TABLE health_scores ADD CONSTRAINT check_payment_weight_range CHECK (payme
 ALTER TABLE health_scores ADD CONSTRAINT check_weights_sum_to_one CHECK (abs(usage_weight + engagement_weight + support_weight + satisfaction_weight + payment_weight - 1) <= 1e-9) NOT VALID;
 ALTER TABLE health_scores ADD CONSTRAINT check_overall_score_is_weighted_sum CHECK (overall_score IS NULL OR abs(overall_score - greatest(0, least(100, usage_score * usage_weight + engagement_score * engagement_weight + support_score * support_weight + satisfaction_score * satisfaction_weight + payment_score * payment_weight))) <= 1e-6) NOT VALID;
 
-ALTER TABLE customer_segments ADD CONSTRAINT check_segment_id_not_blank CHECK (btrim(segment_id, E' \t\n\r\f\v') <> '') NOT VALID;
+ALTER TABLE customer_segments ADD CONSTRAINT check_segment_id_not_blank CHECK (segment_id ~ '[^ \t\n\r\f\v]') NOT VALID;
 ALTER TABLE customer_segments ADD CONSTRAINT check_customer_count_non_negative CHECK (customer_count >= 0) NOT VALID;
 ALTER TABLE customer_segments ADD CONSTRAINT check_total_arr_non_negative CHECK (total_arr >= 0 AND total_arr < 'Infinity') NOT VALID;
 ALTER TABLE customer_segments ADD CONSTRAINT check_avg_health_score_range CHECK (avg_health_score >= 0 AND avg_health_score <= 100) NOT VALID;
@@ -283,7 +275,7 @@ ALTER TABLE risk_indicators ADD CONSTRAINT check_resolved_at_not_before_detected
 
 ALTER TABLE churn_predictions ADD CONSTRAINT check_confidence_score_range CHECK (confidence_score >= 0 AND confidence_score <= 1) NOT VALID;
 
-ALTER TABLE onboarding_plans ADD CONSTRAINT check_plan_id_not_blank CHECK (btrim(plan_id, E' \t\n\r\f\v') <> '') NOT VALID;
+ALTER TABLE onboarding_plans ADD CONSTRAINT check_plan_id_not_blank CHECK (plan_id ~ '[^ \t\n\r\f\v]') NOT VALID;
 ALTER TABLE onboarding_plans ADD CONSTRAINT check_timeline_weeks_non_negative CHECK (timeline_weeks >= 0) NOT VALID;
 ALTER TABLE onboarding_plans ADD CONSTRAINT check_total_estimated_hours_non_negative CHECK (total_estimated_hours >= 0) NOT VALID;
 ALTER TABLE onboarding_plans ADD CONSTRAINT check_completion_percentage_range CHECK (completion_percentage >= 0 AND completion_percentage <= 100) NOT VALID;
@@ -296,34 +288,34 @@ ALTER TABLE onboarding_milestones ADD CONSTRAINT check_estimated_hours_non_negat
 ALTER TABLE onboarding_milestones ADD CONSTRAINT check_actual_hours_non_negative CHECK (actual_hours >= 0) NOT VALID;
 ALTER TABLE onboarding_milestones ADD CONSTRAINT check_completion_percentage_range CHECK (completion_percentage >= 0 AND completion_percentage <= 100) NOT VALID;
 
-ALTER TABLE training_modules ADD CONSTRAINT check_module_id_not_blank CHECK (btrim(module_id, E' \t\n\r\f\v') <> '') NOT VALID;
+ALTER TABLE training_modules ADD CONSTRAINT check_module_id_not_blank CHECK (module_id ~ '[^ \t\n\r\f\v]') NOT VALID;
 ALTER TABLE training_modules ADD CONSTRAINT check_duration_minutes_non_negative CHECK (duration_minutes >= 0) NOT VALID;
 ALTER TABLE training_modules ADD CONSTRAINT check_passing_score_range CHECK (passing_score >= 0 AND passing_score <= 100) NOT VALID;
 ALTER TABLE training_modules ADD CONSTRAINT check_max_attempts_non_negative CHECK (max_attempts >= 0) NOT VALID;
 
-ALTER TABLE training_completions ADD CONSTRAINT check_completion_id_not_blank CHECK (btrim(completion_id, E' \t\n\r\f\v') <> '') NOT VALID;
+ALTER TABLE training_completions ADD CONSTRAINT check_completion_id_not_blank CHECK (completion_id ~ '[^ \t\n\r\f\v]') NOT VALID;
 ALTER TABLE training_completions ADD CONSTRAINT check_time_spent_minutes_non_negative CHECK (time_spent_minutes >= 0) NOT VALID;
 ALTER TABLE training_completions ADD CONSTRAINT check_assessment_score_range CHECK (assessment_score >= 0 AND assessment_score <= 100) NOT VALID;
 ALTER TABLE training_completions ADD CONSTRAINT check_attempts_used_non_negative CHECK (attempts_used >= 0) NOT VALID;
 ALTER TABLE training_completions ADD CONSTRAINT check_feedback_rating_range CHECK (feedback_rating >= 1 AND feedback_rating <= 5) NOT VALID;
 ALTER TABLE training_completions ADD CONSTRAINT check_completed_at_not_before_started_at CHECK (completed_at >= started_at) NOT VALID;
 
-ALTER TABLE support_tickets ADD CONSTRAINT check_ticket_id_not_blank CHECK (btrim(ticket_id, E' \t\n\r\f\v') <> '') NOT VALID;
+ALTER TABLE support_tickets ADD CONSTRAINT check_ticket_id_not_blank CHECK (ticket_id ~ '[^ \t\n\r\f\v]') NOT VALID;
 ALTER TABLE support_tickets ADD CONSTRAINT check_sla_first_response_minutes_non_negative CHECK (sla_first_response_minutes >= 0) NOT VALID;
 ALTER TABLE support_tickets ADD CONSTRAINT check_sla_resolution_minutes_non_negative CHECK (sla_resolution_minutes >= 0) NOT VALID;
 ALTER TABLE support_tickets ADD CONSTRAINT check_time_to_first_response_minutes_non_negative CHECK (time_to_first_response_minutes >= 0) NOT VALID;
 ALTER TABLE support_tickets ADD CONSTRAINT check_time_to_resolution_minutes_non_negative CHECK (time_to_resolution_minutes >= 0) NOT VALID;
 
-ALTER TABLE ticket_comments ADD CONSTRAINT check_comment_id_not_blank CHECK (btrim(comment_id, E' \t\n\r\f\v') <> '') NOT VALID;
+ALTER TABLE ticket_comments ADD CONSTRAINT check_comment_id_not_blank CHECK (comment_id ~ '[^ \t\n\r\f\v]') NOT VALID;
 
-ALTER TABLE knowledge_base_articles ADD CONSTRAINT check_article_id_not_blank CHECK (btrim(article_id, E' \t\n\r\f\v') <> '') NOT VALID;
+ALTER TABLE knowledge_base_articles ADD CONSTRAINT check_article_id_not_blank CHECK (article_id ~ '[^ \t\n\r\f\v]') NOT VALID;
 ALTER TABLE knowledge_base_articles ADD CONSTRAINT check_version_non_negative CHECK (version >= 0) NOT VALID;
 ALTER TABLE knowledge_base_articles ADD CONSTRAINT check_view_count_non_negative CHECK (view_count >= 0) NOT VALID;
 ALTER TABLE knowledge_base_articles ADD CONSTRAINT check_helpful_votes_non_negative CHECK (helpful_votes >= 0) NOT VALID;
 ALTER TABLE knowledge_base_articles ADD CONSTRAINT check_not_helpful_votes_non_negative CHECK (not_helpful_votes >= 0) NOT VALID;
 ALTER TABLE knowledge_base_articles ADD CONSTRAINT check_helpfulness_score_range CHECK (helpfulness_score >= 0 AND helpfulness_score <= 1) NOT VALID;
 
-ALTER TABLE renewal_forecasts ADD CONSTRAINT check_forecast_id_not_blank CHECK (btrim(forecast_id, E' \t\n\r\f\v') <> '') NOT VALID;
+ALTER TABLE renewal_forecasts ADD CONSTRAINT check_forecast_id_not_blank CHECK (forecast_id ~ '[^ \t\n\r\f\v]') NOT VALID;
 ALTER TABLE renewal_forecasts ADD CONSTRAINT check_current_arr_non_negative CHECK (current_arr >= 0 AND current_arr < 'Infinity') NOT VALID;
 ALTER TABLE renewal_forecasts ADD CONSTRAINT check_forecasted_arr_non_negative CHECK (forecasted_arr >= 0 AND forecasted_arr < 'Infinity') NOT VALID;
 ALTER TABLE renewal_forecasts ADD CONSTRAINT check_confidence_score_range CHECK (confidence_score >= 0 AND confidence_score <= 1) NOT VALID;
@@ -331,7 +323,7 @@ ALTER TABLE renewal_forecasts ADD CONSTRAINT check_health_score_range CHECK (hea
 ALTER TABLE renewal_forecasts ADD CONSTRAINT check_expansion_probability_range CHECK (expansion_probability >= 0 AND expansion_probability <= 1) NOT VALID;
 ALTER TABLE renewal_forecasts ADD CONSTRAINT check_estimated_expansion_value_non_negative CHECK (estimated_expansion_value >= 0 AND estimated_expansion_value < 'Infinity') NOT VALID;
 
-ALTER TABLE contracts ADD CONSTRAINT check_contract_id_not_blank CHECK (btrim(contract_id, E' \t\n\r\f\v') <> '') NOT VALID;
+ALTER TABLE contracts ADD CONSTRAINT check_contract_id_not_blank CHECK (contract_id ~ '[^ \t\n\r\f\v]') NOT VALID;
 ALTER TABLE contracts ADD CONSTRAINT check_contract_value_finite CHECK (contract_value < 'Infinity') NOT VALID;
 ALTER TABLE contracts ADD CONSTRAINT check_end_date_not_before_start_date CHECK (end_date >= start_date) NOT VALID;
 ALTER TABLE contracts ADD CONSTRAINT check_renewal_date_not_before_start_date CHECK (renewal_date >= start_date) NOT VALID;
@@ -339,11 +331,11 @@ ALTER TABLE contracts ADD CONSTRAINT check_notice_period_days_non_negative CHECK
 ALTER TABLE contracts ADD CONSTRAINT check_included_users_non_negative CHECK (included_users >= 0) NOT VALID;
 ALTER TABLE contracts ADD CONSTRAINT check_discount_percentage_range CHECK (discount_percentage >= 0 AND discount_percentage <= 100) NOT VALID;
 
-ALTER TABLE expansion_opportunities ADD CONSTRAINT check_opportunity_id_not_blank CHECK (btrim(opportunity_id, E' \t\n\r\f\v') <> '') NOT VALID;
+ALTER TABLE expansion_opportunities ADD CONSTRAINT check_opportunity_id_not_blank CHECK (opportunity_id ~ '[^ \t\n\r\f\v]') NOT VALID;
 ALTER TABLE expansion_opportunities ADD CONSTRAINT check_estimated_value_non_negative CHECK (estimated_value >= 0 AND estimated_value < 'Infinity') NOT VALID;
 ALTER TABLE expansion_opportunities ADD CONSTRAINT check_confidence_score_range CHECK (confidence_score >= 0 AND confidence_score <= 1) NOT VALID;
 
-ALTER TABLE renewal_campaigns ADD CONSTRAINT check_campaign_id_not_blank CHECK (btrim(campaign_id, E' \t\n\r\f\v') <> '') NOT VALID;
+ALTER TABLE renewal_campaigns ADD CONSTRAINT check_campaign_id_not_blank CHECK (campaign_id ~ '[^ \t\n\r\f\v]') NOT VALID;
 ALTER TABLE renewal_campaigns ADD CONSTRAINT check_end_date_not_before_start_date CHECK (end_date >= start_date) NOT VALID;
 ALTER TABLE renewal_campaigns ADD CONSTRAINT check_total_customers_non_negative CHECK (total_customers >= 0) NOT VALID;
 ALTER TABLE renewal_campaigns ADD CONSTRAINT check_total_arr_at_risk_non_negative CHECK (total_arr_at_risk >= 0 AND total_arr_at_risk < 'Infinity') NOT VALID;
@@ -354,20 +346,20 @@ ALTER TABLE renewal_campaigns ADD CONSTRAINT check_win_rate_range CHECK (win_rat
 ALTER TABLE renewal_campaigns ADD CONSTRAINT check_expansion_opportunities_identified_non_negative CHECK (expansion_opportunities_identified >= 0) NOT VALID;
 ALTER TABLE renewal_campaigns ADD CONSTRAINT check_expansion_value_identified_non_negative CHECK (expansion_value_identified >= 0 AND expansion_value_identified < 'Infinity') NOT VALID;
 
-ALTER TABLE customer_feedback ADD CONSTRAINT check_feedback_id_not_blank CHECK (btrim(feedback_id, E' \t\n\r\f\v') <> '') NOT VALID;
+ALTER TABLE customer_feedback ADD CONSTRAINT check_feedback_id_not_blank CHECK (feedback_id ~ '[^ \t\n\r\f\v]') NOT VALID;
 
-ALTER TABLE nps_responses ADD CONSTRAINT check_response_id_not_blank CHECK (btrim(response_id, E' \t\n\r\f\v') <> '') NOT VALID;
+ALTER TABLE nps_responses ADD CONSTRAINT check_response_id_not_blank CHECK (response_id ~ '[^ \t\n\r\f\v]') NOT VALID;
 ALTER TABLE nps_responses ADD CONSTRAINT check_response_time_hours_non_negative CHECK (response_time_hours >= 0 AND response_time_hours < 'Infinity') NOT VALID;
-ALTER TABLE nps_responses ADD CONSTRAINT check_nps_category_matches_score CHECK (category = CASE WHEN score >= 9 THEN 'promoter' WHEN score >= 7 THEN 'passive' ELSE 'detractor' END) NOT VALID;
+ALTER TABLE nps_responses ADD CONSTRAINT check_nps_category_matches_score CHECK ((score >= 9 AND category = 'promoter') OR (score BETWEEN 7 AND 8 AND category = 'passive') OR (score <= 6 AND category = 'detractor')) NOT VALID;
 
-ALTER TABLE sentiment_analysis ADD CONSTRAINT check_analysis_id_not_blank CHECK (btrim(analysis_id, E' \t\n\r\f\v') <> '') NOT VALID;
+ALTER TABLE sentiment_analysis ADD CONSTRAINT check_analysis_id_not_blank CHECK (analysis_id ~ '[^ \t\n\r\f\v]') NOT VALID;
 ALTER TABLE sentiment_analysis ADD CONSTRAINT check_total_feedback_items_non_negative CHECK (total_feedback_items >= 0) NOT VALID;
 ALTER TABLE sentiment_analysis ADD CONSTRAINT check_overall_sentiment_score_range CHECK (overall_sentiment_score >= -1 AND overall_sentiment_score <= 1) NOT VALID;
 ALTER TABLE sentiment_analysis ADD CONSTRAINT check_nps_score_range CHECK (nps_score >= -100 AND nps_score <= 100) NOT VALID;
 ALTER TABLE sentiment_analysis ADD CONSTRAINT check_csat_score_range CHECK (csat_score >= 1 AND csat_score <= 5) NOT VALID;
 ALTER TABLE sentiment_analysis ADD CONSTRAINT check_period_end_not_before_period_start CHECK (period_end >= period_start) NOT VALID;
 
-ALTER TABLE survey_templates ADD CONSTRAINT check_template_id_not_blank CHECK (btrim(template_id, E' \t\n\r\f\v') <> '') NOT VALID;
+ALTER TABLE survey_templates ADD CONSTRAINT check_template_id_not_blank CHECK (template_id ~ '[^ \t\n\r\f\v]') NOT VALID;
 
 ALTER TABLE health_metrics ADD CONSTRAINT check_overall_health_score_range CHECK (overall_health_score >= 0 AND overall_health_score <= 100) NOT VALID;
 ALTER TABLE health_metrics ADD CONSTRAINT check_health_score_change_range CHECK (health_score_change >= -100 AND health_score_change <= 100) NOT VALID;
@@ -401,6 +393,6 @@ ALTER TABLE usage_analytics ADD CONSTRAINT check_feature_utilization_rate_range 
 ALTER TABLE usage_analytics ADD CONSTRAINT check_usage_growth_rate_range CHECK (usage_growth_rate >= -1 AND usage_growth_rate < 'Infinity') NOT VALID;
 ALTER TABLE usage_analytics ADD CONSTRAINT check_period_end_not_before_period_start CHECK (period_end >= period_start) NOT VALID;
 
-ALTER TABLE cohort_analysis ADD CONSTRAINT check_cohort_id_not_blank CHECK (btrim(cohort_id, E' \t\n\r\f\v') <> '') NOT VALID;
+ALTER TABLE cohort_analysis ADD CONSTRAINT check_cohort_id_not_blank CHECK (cohort_id ~ '[^ \t\n\r\f\v]') NOT VALID;
 ALTER TABLE cohort_analysis ADD CONSTRAINT check_cohort_size_non_negative CHECK (cohort_size >= 0) NOT VALID;
 ALTER TABLE cohort_analysis ADD CONSTRAINT check_months_since_cohort_non_negative CHECK (months_since_cohort >= 0) NOT VALID;

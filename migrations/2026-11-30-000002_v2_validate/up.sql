@@ -8,7 +8,6 @@ ALTER TABLE sentiment_analysis VALIDATE CONSTRAINT fk_sentiment_analysis_client_
 ALTER TABLE health_metrics VALIDATE CONSTRAINT fk_health_metrics_client_id;
 ALTER TABLE engagement_metrics VALIDATE CONSTRAINT fk_engagement_metrics_client_id;
 ALTER TABLE usage_analytics VALIDATE CONSTRAINT fk_usage_analytics_client_id;
-ALTER TABLE renewal_forecasts VALIDATE CONSTRAINT fk_renewal_forecasts_contract;
 ALTER TABLE customers VALIDATE CONSTRAINT check_client_id_not_blank;
 ALTER TABLE customers VALIDATE CONSTRAINT check_contract_value_finite;
 ALTER TABLE customers VALIDATE CONSTRAINT check_contract_end_date_not_before_contract_start_date;

@@ -2,8 +2,10 @@
 --
 -- 1. customers.health_score follows the customer's latest health assessment: after every
 --    statement that inserts, updates or deletes health_scores rows, each affected customer's
---    health_score becomes round(overall_score) of its latest row (newest created_at, then
---    highest id) that has an overall score. Statement-level triggers with transition tables
+--    health_score becomes the overall_score of its latest row (newest created_at, then
+--    highest id) that has one, rounded half up (floor(x + 0.5), as Rust's
+--    `(x + 0.5).floor()`: a float8 → numeric cast keeps only 15 digits and would round
+--    72.49999999999999 up). Statement-level triggers with transition tables
 --    make a bulk COPY cost one UPDATE, not one per row. A customer with no assessment keeps
 --    the value it was given.
 -- 2. SLA states are a function of time: csdb_sla_status() computes one from the ticket's
@@ -21,7 +23,7 @@ BEGIN
     IF TG_OP = 'UPDATE' THEN
         UPDATE customers c SET health_score = latest.score
         FROM (
-            SELECT DISTINCT ON (h.client_id) h.client_id, round(h.overall_score::numeric)::integer AS score
+            SELECT DISTINCT ON (h.client_id) h.client_id, floor(h.overall_score + 0.5)::integer AS score
             FROM health_scores h
             WHERE h.overall_score IS NOT NULL
               AND h.client_id IN (SELECT client_id FROM changed UNION SELECT client_id FROM before_change)
@@ -31,7 +33,7 @@ BEGIN
     ELSE
         UPDATE customers c SET health_score = latest.score
         FROM (
-            SELECT DISTINCT ON (h.client_id) h.client_id, round(h.overall_score::numeric)::integer AS score
+            SELECT DISTINCT ON (h.client_id) h.client_id, floor(h.overall_score + 0.5)::integer AS score
             FROM health_scores h
             WHERE h.overall_score IS NOT NULL
               AND h.client_id IN (SELECT client_id FROM changed)
@@ -94,7 +96,7 @@ $$;
 
 UPDATE customers c SET health_score = latest.score
 FROM (
-    SELECT DISTINCT ON (h.client_id) h.client_id, round(h.overall_score::numeric)::integer AS score
+    SELECT DISTINCT ON (h.client_id) h.client_id, floor(h.overall_score + 0.5)::integer AS score
     FROM health_scores h
     WHERE h.overall_score IS NOT NULL
     ORDER BY h.client_id, h.created_at DESC, h.id DESC

@@ -200,7 +200,9 @@ fn run(inv: &Invocation) -> Result<Output, Failure> {
         Command::IndexSizes => index_sizes(conn),
         Command::RedundantIndexes => redundant_indexes(conn),
         Command::SlowQueries => slow_queries(conn),
-        Command::Orphans => orphans(conn),
+        Command::Orphans { delete: false } => orphans(conn),
+        Command::Orphans { delete: true } => delete_orphans(conn),
+        Command::Refresh => refresh(conn),
         Command::Doctor => Ok(doctor::run(conn, &url)),
     };
     result.map_err(|e| failure(&inv.command, &e, &url))
@@ -303,7 +305,7 @@ fn failure(command: &Command, e: &Error, url: &str) -> Failure {
         Command::Analyze(_) | Command::Vacuum(_) | Command::Reindex(_) => {
             "\nMaintenance commands need a user that owns the tables (or a superuser)."
         }
-        Command::Orphans => {
+        Command::Orphans { .. } => {
             "\nThe orphan check needs every table: run `csdb upgrade` if migrations are pending."
         }
         Command::Adopt { check: false } => {
@@ -339,7 +341,9 @@ fn command_name(command: &Command) -> &'static str {
         Command::IndexSizes => "index-sizes",
         Command::RedundantIndexes => "redundant-indexes",
         Command::SlowQueries => "slow-queries",
-        Command::Orphans => "orphans",
+        Command::Orphans { delete: false } => "orphans",
+        Command::Orphans { delete: true } => "orphans --delete",
+        Command::Refresh => "refresh",
         Command::Doctor => "doctor",
     }
 }
@@ -693,6 +697,70 @@ fn slow_queries(conn: &mut PgConnection) -> Result<Output, Error> {
             "recommended_ms": maintenance::RECOMMENDED_SLOW_QUERY_MS,
         }),
     ))
+}
+
+fn delete_orphans(conn: &mut PgConnection) -> Result<Output, Error> {
+    let deleted = maintenance::delete_orphans(conn)?;
+    let rows: Vec<Vec<String>> = deleted
+        .iter()
+        .map(|d| {
+            vec![
+                d.table.to_string(),
+                d.column.clone(),
+                d.references.clone(),
+                d.deleted.to_string(),
+                d.sample.join(", "),
+            ]
+        })
+        .collect();
+    let total: i64 = deleted.iter().map(|d| d.deleted).sum();
+    let mut human = if deleted.is_empty() {
+        String::new()
+    } else {
+        table(
+            &[
+                ("TABLE", Align::Left),
+                ("COLUMN", Align::Left),
+                ("REFERENCES", Align::Left),
+                ("DELETED", Align::Right),
+                ("SAMPLE", Align::Left),
+            ],
+            &rows,
+        )
+    };
+    human.push_str(&format!(
+        "
+deleted {} (one transaction; rows their foreign keys cascade to went with them)
+",
+        plural(
+            usize::try_from(total).unwrap_or(usize::MAX),
+            "orphaned row",
+            "orphaned rows"
+        )
+    ));
+    Ok(Output {
+        human,
+        json: to_json(&deleted),
+        code: EXIT_OK,
+        stderr: None,
+    })
+}
+
+fn refresh(conn: &mut PgConnection) -> Result<Output, Error> {
+    let changed = maintenance::refresh_derived_values(conn)?;
+    Ok(Output {
+        human: format!(
+            "refreshed the SLA states and days until renewal: {} changed\n",
+            plural(
+                usize::try_from(changed).unwrap_or(usize::MAX),
+                "row",
+                "rows"
+            )
+        ),
+        json: serde_json::json!({ "changed": changed }),
+        code: EXIT_OK,
+        stderr: None,
+    })
 }
 
 fn orphans(conn: &mut PgConnection) -> Result<Output, Error> {

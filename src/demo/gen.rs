@@ -898,7 +898,8 @@ impl Generator {
             last = record.overall_score().map_or(value, ComponentScore::get);
             out.health_scores.push(record);
         }
-        last.round().clamp(0.0, 100.0) as i32
+        // Half up, exactly as the database's health-score trigger rounds (floor(x + 0.5)).
+        (last + 0.5).floor().clamp(0.0, 100.0) as i32
     }
 
     fn risk_indicators(&self, p: &Profile, r: &mut Rng, out: &mut DemoData) {

@@ -595,7 +595,7 @@ mod tests {
             Sentiment::Negative,
             SentimentScore::new(-0.5).unwrap(),
             Utc::now(),
-            1.0,
+            NonNegativeF64::new(1.0).unwrap(),
         );
         assert_eq!(r.category(), NpsCategory::Detractor);
         r.set_score(NpsScore::new(9).unwrap());

@@ -18,9 +18,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::*;
 use crate::types::{ValidationError, ValidationErrorKind};
 
-/// The whitespace `check_*_not_blank` trims: the six ASCII whitespace characters, the same set
-/// as `btrim(key, E' \t\n\r\f\v')` (a fixed set, so the answer cannot depend on the database's
-/// locale).
+/// The characters `check_*_not_blank` does not count: the six ASCII whitespace characters, the
+/// same set as its regular expression `key ~ '[^ \t\n\r\f\v]'` (a fixed set, so the answer
+/// cannot depend on the database's locale).
 const BLANK: &[char] = &[' ', '\t', '\n', '\r', '\x0c', '\x0b'];
 
 /// Whether `key` is empty or only whitespace, exactly as `check_<key>_not_blank` sees it.

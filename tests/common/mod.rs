@@ -31,6 +31,32 @@ pub fn expected_schema() -> Vec<String> {
         .collect()
 }
 
+/// The catalog at the head of the migrations (schema v2): `expected_schema.txt` pins the
+/// original point, this the state after every migration of the crate.
+pub fn expected_schema_head() -> Vec<String> {
+    include_str!("../fixtures/expected_schema_head.txt")
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The version of the last migration of the original system's schema.
+pub const ORIGINAL_HEAD: &str = "20240601000006";
+
+/// Reverts the crate's own migrations, leaving the database at the original point.
+pub fn revert_to_original(conn: &mut PgConnection) {
+    use customer_success_db::migrations;
+    while migrations::applied(conn)
+        .unwrap()
+        .last()
+        .map(String::as_str)
+        != Some(ORIGINAL_HEAD)
+    {
+        migrations::revert_last(conn).unwrap();
+    }
+}
+
 /// Prints a readable difference and fails when the two line sets differ.
 pub fn assert_same_lines(actual: &[String], expected: &[String], what: &str) {
     let missing: Vec<_> = expected.iter().filter(|l| !actual.contains(l)).collect();

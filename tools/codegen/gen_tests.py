@@ -9,9 +9,16 @@ PARENT_KEYS = {'client_id': 'CLIENT', 'plan_id': 'PLAN', 'module_id': 'MODULE', 
 NON_COPY = {'String', 'Value', 'StringList', 'Money'}
 def cl(t, c):
     return '.clone()' if rust_base(t, c) in NON_COPY else ''
+def position(t, c):
+    return [x['name'] for x in next(x for x in spec['tables'] if x['name']==t)['columns']].index(c['name'])
+
 def sample(t, c, variant):
-    """Rust expression of a populated value for column c (variant 0/1 for two distinct values)."""
-    n = c['name']; ty = rust_base(t, c)
+    """Rust expression of a populated value for column c (variant 0/1 for two distinct values).
+
+    Values differ from column to column (they depend on the column's position), so two columns
+    wired to each other by mistake cannot pass; dates and timestamps grow with the position,
+    which keeps every start before its end, as schema v2's CHECKs require."""
+    n = c['name']; ty = rust_base(t, c); i = position(t, c)
     fk = [f for f in next(x for x in spec['tables'] if x['name']==t)['foreign_keys'] if f['column']==n]
     if fk: return f'{PARENT_KEYS[n]}.to_owned()'
     if n == 'client_id' and t != 'customers': return 'CLIENT.to_owned()'
@@ -19,22 +26,32 @@ def sample(t, c, variant):
         m = re.match(r'varchar\((\d+)\)', c['type'])
         ln = int(m.group(1)) if m else 300
         return f'fill("{n}", {ln}, {variant})'
-    if ty in ('i64','i32'): return str(7 + variant)
-    if ty == 'f64': return f'{3.25 + variant}'
+    if (t, n) == ('engagement_metrics', 'active_users'): return f'Count::new({3 + variant}).unwrap()'
+    if ty in ('i64','i32'): return str(7 + i + variant)
+    if ty == 'f64': return f'{3.25 + i + variant}'
     if ty == 'bool': return 'false' if c.get('default') == 'true' else 'true'
-    if ty == 'NaiveDate': return f'date(2025, 3, {14 + variant})'
-    if ty == 'DateTime<Utc>': return f'ts({variant})'
-    if ty == 'Value': return f'json_sample({variant})'
-    if ty == 'StringList': return f'StringList::from(vec!["alpha".to_owned(), "beta ü".to_owned(), "{variant}".to_owned()])'
-    if ty == 'Money': return f'money("{12345.67 + variant:.2f}")'
-    if ty == 'HealthScore': return f'HealthScore::new({73 + variant}).unwrap()'
-    if ty == 'ComponentScore': return f'ComponentScore::new({88.5 + variant}).unwrap()'
-    if ty == 'Probability': return f'Probability::new({0.42 + variant/10}).unwrap()'
-    if ty == 'SentimentScore': return f'SentimentScore::new({-0.25 - variant/10}).unwrap()'
+    if ty == 'NaiveDate': return f'date(2025, 3, {1 + i + variant})'
+    if ty == 'DateTime<Utc>': return f'ts({1000 * i + variant})'
+    if ty == 'Value': return f'json_sample({100 * variant + i})'
+    if ty == 'StringList': return f'StringList::from(vec!["alpha".to_owned(), "beta ü".to_owned(), "{n}-{variant}".to_owned()])'
+    if ty == 'Money': return f'money("{12345.67 + 100 * i + variant:.2f}")'
+    if ty == 'HealthScore': return f'HealthScore::new({40 + i + variant}).unwrap()'
+    if ty == 'ComponentScore': return f'ComponentScore::new({50.5 + i + variant}).unwrap()'
+    if ty == 'Probability': return f'Probability::new({0.1 + i / 100 + variant / 10}).unwrap()'
+    if ty == 'Fraction': return f'Fraction::new({0.3 + i / 100 + variant / 10}).unwrap()'
+    if ty == 'Percentage': return f'Percentage::new({10.5 + i + variant}).unwrap()'
+    if ty == 'Rating': return f'Rating::new({1 + (i % 40) / 10 + variant / 10}).unwrap()'
+    if ty == 'NonNegativeF64': return f'NonNegativeF64::new({3.25 + i + variant}).unwrap()'
+    if ty == 'FiniteF64': return f'FiniteF64::new({-3.25 - i - variant}).unwrap()'
+    if ty == 'GrowthRate': return f'GrowthRate::new({-0.5 + i / 20 + variant / 10}).unwrap()'
+    if ty == 'Count': return f'Count::new({7 + i + variant}).unwrap()'
+    if ty == 'ScoreChange': return f'ScoreChange::new({-5 - i - variant}).unwrap()'
+    if ty == 'NetPromoterScore': return f'NetPromoterScore::new({10 + i + variant}).unwrap()'
+    if ty == 'SentimentScore': return f'SentimentScore::new({-0.5 + i / 100 - variant / 10}).unwrap()'
     if ty == 'SatisfactionRating': return f'SatisfactionRating::new({4 - variant}).unwrap()'
     if ty == 'NpsScore': return f'NpsScore::new({9 - variant}).unwrap()'
-    # enum: last variant, or first for the second value
-    return f'{ty}::ALL[{ty}::ALL.len() - {1 + variant}]'
+    # enum: a value that depends on the column, so two columns of one enum type differ
+    return f'{ty}::ALL[({i} + {variant}) % {ty}::ALL.len()]'
 
 out = ['//! Every table through its typed structs: insert with every column populated and with every',
        '//! nullable column NULL, read back equal, update through the changeset, delete.',
@@ -57,11 +74,11 @@ out = ['//! Every table through its typed structs: insert with every column popu
        'fn json_sample(variant: i64) -> serde_json::Value { serde_json::json!({"k": [1, "two", {"three": 3.5}], "unicode": "ü", "v": variant}) }', '',
        'fn parents(conn: &mut PgConnection) {',
        '    Customer::create(conn, &NewCustomer::new(CLIENT, "Client", "Client Co", date(2024, 1, 1))).unwrap();',
-       '    let plan = NewOnboardingPlan::new(PLAN, CLIENT, "Plan", "enterprise", date(2024, 1, 1), date(2024, 3, 1), 8, json_sample(0), json_sample(0));',
+       '    let plan = NewOnboardingPlan::new(PLAN, CLIENT, "Plan", "enterprise", date(2024, 1, 1), date(2024, 3, 1), Count::new(8).unwrap(), json_sample(0), json_sample(0));',
        '    OnboardingPlan::create(conn, &plan).unwrap();',
-       '    let module = NewTrainingModule::new(MODULE, "Module", "About", TrainingFormat::Video, 30, StringList::default(), StringList::default());',
+       '    let module = NewTrainingModule::new(MODULE, "Module", "About", TrainingFormat::Video, Count::new(30).unwrap(), StringList::default(), StringList::default());',
        '    TrainingModule::create(conn, &module).unwrap();',
-       '    let ticket = NewSupportTicket::new(TICKET, CLIENT, "Subject", "Body", TicketPriority::P1, TicketCategory::Other, "r@x.io", "R", 60, 240);',
+       '    let ticket = NewSupportTicket::new(TICKET, CLIENT, "Subject", "Body", TicketPriority::P1, TicketCategory::Other, "r@x.io", "R", Count::new(60).unwrap(), Count::new(240).unwrap());',
        '    SupportTicket::create(conn, &ticket).unwrap();', '}', '']
 for t in spec['tables']:
     n = t['name']; S = STRUCT[n]; cols = t['columns']
@@ -80,10 +97,13 @@ for t in spec['tables']:
     def ctor(variant):
         if n == 'nps_responses':
             return (f'NewNpsResponse::new({sample(n, cols[1], variant)}, CLIENT.to_owned(), {sample(n, cols[3], variant)}, {sample(n, cols[4], variant)}, '
-                    f'{sample(n, cols[5], variant)}, NpsScore::new({9 - variant}).unwrap(), Sentiment::Positive, SentimentScore::new(0.5).unwrap(), ts(0), 1.5)')
+                    f'{sample(n, cols[5], variant)}, NpsScore::new({9 - variant}).unwrap(), Sentiment::Positive, SentimentScore::new(0.5).unwrap(), ts(0), NonNegativeF64::new(1.5).unwrap())')
         if n == 'health_scores':
+            # Five different scores and five different weights, so a swapped pair changes the
+            # overall score and fails the checks below.
             return ('NewHealthScoreRecord::new(CLIENT, HealthComponents { usage: ComponentScore::new(90.0).unwrap(), engagement: ComponentScore::new(80.0).unwrap(), '
-                    'support: ComponentScore::new(70.0).unwrap(), satisfaction: ComponentScore::new(60.0).unwrap(), payment: ComponentScore::new(50.0).unwrap() }, HealthWeights::DEFAULT)')
+                    'support: ComponentScore::new(70.0).unwrap(), satisfaction: ComponentScore::new(60.0).unwrap(), payment: ComponentScore::new(50.0).unwrap() }, '
+                    'HealthWeights::new(0.4, 0.3, 0.15, 0.1, 0.05).unwrap())')
         args = ', '.join(sample(n, c, variant) for c in req)
         return f'New{S}::new({args})'
     out.append(f'    let base = {ctor(0)};')
@@ -107,9 +127,13 @@ for t in spec['tables']:
         out.append('    assert_eq!(row.score, full.score());')
         out.append('    assert_eq!(row.category, NpsCategory::Promoter);')
     if n == 'health_scores':
-        out.append('    assert_eq!(row.components().usage.get(), 90.0);')
-        out.append('    assert_eq!(Some(row.overall_score.unwrap()), full.overall_score());')
-        out.append('    assert!((row.overall_score.unwrap().get() - 76.0).abs() < 1e-9);')
+        # Every one of the 14 columns: the five scores, the five weights, the overall score
+        # (0.4·90 + 0.3·80 + 0.15·70 + 0.1·60 + 0.05·50 = 79) and the customer key.
+        for col, v in [('usage_score', 90.0), ('engagement_score', 80.0), ('support_score', 70.0), ('satisfaction_score', 60.0), ('payment_score', 50.0),
+                       ('usage_weight', 0.4), ('engagement_weight', 0.3), ('support_weight', 0.15), ('satisfaction_weight', 0.1), ('payment_weight', 0.05)]:
+            out.append(f'    assert_eq!(row.{col}.get(), {v}, "health_scores.{col}");')
+        out.append('    assert_eq!(row.overall_score, full.overall_score());')
+        out.append('    assert!((row.overall_score.unwrap().get() - 79.0).abs() < 1e-9);')
     # JSON round trip of the row
     out.append(f'    let json = serde_json::to_string(&row).unwrap();')
     out.append(f'    assert_eq!(serde_json::from_str::<{S}>(&json).unwrap(), row);')
@@ -141,10 +165,12 @@ for t in spec['tables']:
         out.append('    let rescored = NpsResponse::update(conn, row.id, &NpsResponseChanges::with_score(NpsScore::new(2).unwrap())).unwrap();')
         out.append('    assert_eq!(rescored.category, NpsCategory::Detractor);')
     if n == 'health_scores':
-        out.append('    let w = HealthWeights::new(0.2, 0.2, 0.2, 0.2, 0.2).unwrap();')
+        # Unequal weights again: 0.1·90 + 0.2·80 + 0.3·70 + 0.25·60 + 0.15·50 = 68.5.
+        out.append('    let w = HealthWeights::new(0.1, 0.2, 0.3, 0.25, 0.15).unwrap();')
         out.append('    let re = HealthScoreRecord::update(conn, row.id, &HealthScoreRecordChanges::recompute(row.components(), w)).unwrap();')
-        out.append('    assert!((re.overall_score.unwrap().get() - 70.0).abs() < 1e-9);')
+        out.append('    assert!((re.overall_score.unwrap().get() - 68.5).abs() < 1e-9);')
         out.append('    assert_eq!(re.weights().unwrap(), w);')
+        out.append('    assert_eq!(re.components(), row.components());')
     if bkey:
         out.append(f'    let key = {"row." + bkey + ".clone()" }' + (';' ))
         out.append(f'    assert_eq!({S}::get_by_key(conn, &key).unwrap().id, row.id);')

@@ -15,7 +15,10 @@ OUT = os.path.join(ROOT, "migrations")
 # PostgreSQL sorts NaN above every number (and above +Infinity), so an upper bound rejects NaN and
 # +Infinity, and a lower bound rejects -Infinity; a column with only a lower bound needs
 # `< 'Infinity'` to stay finite.
-WS = r"E' \t\n\r\f\v'"  # the six ASCII whitespace characters; Rust's twin uses the same set
+# A key must contain a character other than the six ASCII whitespace characters (a fixed set,
+# so the answer does not depend on the database's locale; Rust's twin uses the same set). The
+# regular expression's escapes keep the constraint's text on one line.
+NOT_BLANK = r"[^ \t\n\r\f\v]"
 
 
 def rng(col, lo, hi, suffix="range"):
@@ -46,7 +49,7 @@ def money_finite(col):
 
 
 def not_blank(col):
-    return (f"check_{col}_not_blank", [col], f"btrim({col}, {WS}) <> ''")
+    return (f"check_{col}_not_blank", [col], f"{col} ~ '{NOT_BLANK}'")
 
 
 def ordered(start, end, name=None):
@@ -187,7 +190,8 @@ RULES = {
         not_blank("response_id"),
         nonneg_float("response_time_hours"),
         ("check_nps_category_matches_score", ["score", "category"],
-         "category = CASE WHEN score >= 9 THEN 'promoter' WHEN score >= 7 THEN 'passive' ELSE 'detractor' END"),
+         "(score >= 9 AND category = 'promoter') OR (score BETWEEN 7 AND 8 AND category = 'passive')"
+         " OR (score <= 6 AND category = 'detractor')"),
     ],
     "sentiment_analysis": [
         not_blank("analysis_id"),
@@ -251,15 +255,11 @@ NEW_CLIENT_FKS = [
 ]
 # (table, constraint, columns, parent, parent columns): every new foreign key.
 FKS = [(t, f"fk_{t}_client_id", ["client_id"], "customers", ["client_id"]) for t in NEW_CLIENT_FKS]
-# A forecast is the forecast of one contract of the same customer.
-FKS.append(("renewal_forecasts", "fk_renewal_forecasts_contract", ["client_id", "contract_id"],
-            "contracts", ["client_id", "contract_id"]))
+# renewal_forecasts.contract_id stays a plain reference, not a foreign key: the original system
+# may record a forecast before (or without) the contract row, whose id then comes from the CRM,
+# and a cascade from contracts would delete forecasts, the history of a renewal, with the
+# contract. It is documented as such on `RenewalForecast::contract_id`.
 
-# Every client_id column the original schema cascades from customers, for the orphan check.
-ORIGINAL_CLIENT_FKS = [
-    "health_scores", "risk_indicators", "churn_predictions", "onboarding_plans", "support_tickets",
-    "renewal_forecasts", "contracts", "customer_feedback", "nps_responses",
-]
 
 
 def q(text):
@@ -328,10 +328,6 @@ def up_constraints():
         "END",
         "$$;",
         "",
-        "-- A forecast's contract must belong to the forecast's customer: the foreign key below needs",
-        "-- this pair to be unique (contract_id alone already is).",
-        "ALTER TABLE contracts ADD CONSTRAINT uq_contracts_client_contract UNIQUE (client_id, contract_id);",
-        "",
     ]
     for (t, name, cols, parent, pcols) in FKS:
         out.append(
@@ -352,7 +348,6 @@ def down_constraints():
             out.append(f"ALTER TABLE {t} DROP CONSTRAINT {name};")
     for (t, name, cols, parent, pcols) in reversed(FKS):
         out.append(f"ALTER TABLE {t} DROP CONSTRAINT {name};")
-    out.append("ALTER TABLE contracts DROP CONSTRAINT uq_contracts_client_contract;")
     return "\n".join(out) + "\n"
 
 

@@ -43,6 +43,11 @@ Diagnostics:
   slow-queries         the slow-query logging threshold (log_min_duration_statement)
   orphans              rows whose client_id, plan_id, module_id or ticket_id has no parent row;
                        exits 1 when there are any
+  orphans --delete     delete those rows, in one transaction, and print what was removed (the
+                       repair before upgrading a database with orphans to schema v2)
+  refresh              rewrite the stored values that depend on the clock: the tickets'
+                       *_sla_status and renewal_forecasts.days_until_renewal (run it from cron;
+                       the dashboards compute them live and do not need it)
   doctor               checklist: connection and server version, pending migrations, orphans,
                        redundant indexes, slow-query logging; exits 1 on any FAIL
 
@@ -109,8 +114,13 @@ pub enum Command {
     RedundantIndexes,
     /// `slow-queries`.
     SlowQueries,
-    /// `orphans`.
-    Orphans,
+    /// `orphans [--delete]`.
+    Orphans {
+        /// Delete the orphaned rows (one transaction) instead of only listing them.
+        delete: bool,
+    },
+    /// `refresh`.
+    Refresh,
     /// `doctor`.
     Doctor,
 }
@@ -155,7 +165,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
     let mut database_url = None;
     let mut json = false;
     let (mut sql, mut base, mut yes, mut minus_one) = (false, false, false, false);
-    let mut check = false;
+    let (mut check, mut delete) = (false, false);
     let mut words: Vec<String> = Vec::new();
     let mut help = false;
 
@@ -169,6 +179,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
             Long("base") => base = true,
             Long("yes") | Short('y') => yes = true,
             Long("check") => check = true,
+            Long("delete") => delete = true,
             // `downgrade -1`, as in Alembic.
             Short('1') => minus_one = true,
             Value(v) => words.push(v.string()?),
@@ -264,7 +275,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
         "index-sizes" => no_args(rest).map(|()| Command::IndexSizes)?,
         "redundant-indexes" => no_args(rest).map(|()| Command::RedundantIndexes)?,
         "slow-queries" => no_args(rest).map(|()| Command::SlowQueries)?,
-        "orphans" => no_args(rest).map(|()| Command::Orphans)?,
+        "orphans" => no_args(rest).map(|()| Command::Orphans { delete })?,
+        "refresh" => no_args(rest).map(|()| Command::Refresh)?,
         "doctor" => no_args(rest).map(|()| Command::Doctor)?,
         other => {
             return Err(UsageError(format!(
@@ -289,6 +301,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
             matches!(command, Command::Downgrade { .. }),
         ),
         (check, "--check", matches!(command, Command::Adopt { .. })),
+        (
+            delete,
+            "--delete",
+            matches!(command, Command::Orphans { .. }),
+        ),
     ];
     if let Some((_, flag, _)) = misplaced
         .iter()
