@@ -349,7 +349,7 @@ fn slow_query_logging_setting_is_read() {
         &mut conn,
         "SELECT current_setting('log_min_duration_statement') AS name",
     );
-    assert_eq!([current.raw.clone()], shown.as_slice());
+    assert_eq!(shown, std::slice::from_ref(&current.raw));
 }
 
 #[test]
