@@ -104,99 +104,163 @@ async fn concurrency_is_bounded() {
     );
 }
 
+/// A closure for [`AsyncDb::run`] that takes a connection, says (on `started`) that it runs, then
+/// blocks its thread until the test sends on the returned sender, so the test decides when the
+/// work ends instead of guessing durations. It gives up after a minute so that a broken test
+/// fails instead of hanging. `finished` is set when it returns.
+fn held_work(
+    started: std::sync::mpsc::Sender<()>,
+    finished: Arc<AtomicBool>,
+) -> (
+    std::sync::mpsc::Sender<()>,
+    impl FnOnce(&mut PgConnection) -> customer_success_db::Result<()> + Send + 'static,
+) {
+    let (release, released) = std::sync::mpsc::channel::<()>();
+    let work = move |conn: &mut PgConnection| {
+        diesel::sql_query("SELECT 1").execute(conn)?;
+        started.send(()).expect("test is listening");
+        released
+            .recv_timeout(Duration::from_secs(60))
+            .expect("the test released the work");
+        finished.store(true, Ordering::SeqCst);
+        Ok(())
+    };
+    (release, work)
+}
+
+/// Waits, off the runtime's threads, for `rx` to receive (with a deadline).
+async fn received(rx: std::sync::mpsc::Receiver<()>, what: &'static str) {
+    tokio::task::spawn_blocking(move || {
+        rx.recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|e| panic!("{what}: {e}"))
+    })
+    .await
+    .expect("waiter");
+}
+
 #[tokio::test]
 async fn timeout_while_running_returns_a_pool_error() {
     let db = TestDatabase::new().expect("test database");
+    // The timeout only has to outlast the start of a blocking thread; the work's own length is
+    // decided by the test, not by timing.
     let adb = async_db(
         &db,
         2,
         AsyncOptions {
-            timeout: Duration::from_millis(200),
+            timeout: Duration::from_millis(500),
             ..AsyncOptions::default()
         },
     );
-    let started = Instant::now();
-    let err = adb
-        .run(|conn| sleep_query(conn, 1.0))
-        .await
-        .expect_err("times out");
+    let (started_tx, started) = std::sync::mpsc::channel();
+    let finished = Arc::new(AtomicBool::new(false));
+    let (release, work) = held_work(started_tx, finished.clone());
+    let begun = Instant::now();
+    let err = adb.run(work).await.expect_err("times out");
+    // The work cannot end before it is released below: the call returned at its timeout,
+    // without waiting for the work.
     assert!(
-        started.elapsed() < Duration::from_millis(900),
-        "returned at the timeout, not after the query: {:?}",
-        started.elapsed()
+        !finished.load(Ordering::SeqCst),
+        "returned only after the work"
+    );
+    assert!(
+        begun.elapsed() >= Duration::from_millis(500),
+        "{:?}",
+        begun.elapsed()
     );
     let Error::Timeout { message } = &err else {
         panic!("expected Error::Timeout, got {err:?}");
     };
-    assert!(message.starts_with("timed out after 200ms"), "{message}");
+    assert!(message.starts_with("timed out after 500ms"), "{message}");
     assert!(message.contains("may still complete"), "{message}");
     assert!(err.is_transient());
+
+    // "May still complete": released, the abandoned work runs to its end.
+    received(started, "the work started").await;
+    release.send(()).expect("work is waiting");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !finished.load(Ordering::SeqCst) {
+        assert!(
+            Instant::now() < deadline,
+            "the released work never finished"
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn timeout_while_waiting_for_a_slot_runs_nothing() {
     let db = TestDatabase::new().expect("test database");
+    // Generous: the deadlines below only have to outlast a loaded machine's scheduling, since
+    // every hand-over is signalled rather than timed.
+    let timeout = Duration::from_secs(2);
     let adb = async_db(
         &db,
         2,
         AsyncOptions {
             max_concurrency: Some(1),
-            timeout: Duration::from_millis(800),
+            timeout,
         },
     );
-    let busy = {
+
+    // 1. A first call takes the only slot and holds it until released.
+    let (first_started_tx, first_started) = std::sync::mpsc::channel();
+    let (release_first, first_work) = held_work(first_started_tx, Arc::new(AtomicBool::new(false)));
+    let first = {
         let adb = adb.clone();
-        tokio::spawn(async move { adb.run(|conn| sleep_query(conn, 0.3)).await })
+        tokio::spawn(async move { adb.run(first_work).await })
     };
-    // Let the first call take the only slot.
-    tokio::time::sleep(Duration::from_millis(50)).await;
-    let ran = Arc::new(AtomicBool::new(false));
-    let flag = ran.clone();
-    let waiting = {
-        let adb = adb.clone();
-        async move {
-            adb.run(move |conn| {
-                flag.store(true, Ordering::SeqCst);
-                sleep_query(conn, 1.5)
-            })
-            .await
-        }
-    };
-    // The second call gets the slot at ~0.3 s and times out at ~0.85 s while running; a third,
-    // queued behind it, cannot get the slot before its deadline and must never run.
-    let never = Arc::new(AtomicBool::new(false));
-    let never_flag = never.clone();
-    let starved = {
-        let adb = AsyncDb::clone(&adb);
-        async move {
-            tokio::time::sleep(Duration::from_millis(10)).await;
-            adb.run(move |_| {
-                never_flag.store(true, Ordering::SeqCst);
-                Ok(())
-            })
-            .await
-        }
-    };
-    let (waited, starved) = tokio::join!(waiting, starved);
-    busy.await.expect("task").expect("first call");
-    let waited = waited.expect_err("second call times out");
+    received(first_started, "the first call started").await;
+
+    // 2. A second call, then a third, queue for the slot, in that order: polling each once
+    //    enqueues it on the (first-in, first-out) semaphore.
+    let (second_started_tx, second_started) = std::sync::mpsc::channel();
+    let second_finished = Arc::new(AtomicBool::new(false));
+    let (release_second, second_work) = held_work(second_started_tx, second_finished.clone());
+    let mut second = pin!(adb.run(second_work));
+    let third_ran = Arc::new(AtomicBool::new(false));
+    let flag = third_ran.clone();
+    let mut third = pin!(adb.run(move |_| {
+        flag.store(true, Ordering::SeqCst);
+        Ok(())
+    }));
+    std::future::poll_fn(|cx| {
+        assert!(second.as_mut().poll(cx).is_pending(), "the slot is taken");
+        assert!(third.as_mut().poll(cx).is_pending(), "the slot is taken");
+        Poll::Ready(())
+    })
+    .await;
+
+    // 3. The first call ends: the slot passes to the second call, which starts its work and
+    //    holds the slot past both deadlines; the third never gets it.
+    release_first.send(()).expect("first work is waiting");
+    first.await.expect("task").expect("first call");
+    let (second, third) = tokio::join!(second, third);
+    let second = second.expect_err("second call times out");
     assert!(
-        waited
-            .to_string()
-            .contains("timed out after 800ms while the database work was running"),
-        "{waited}"
+        second.to_string().contains(&format!(
+            "timed out after {timeout:?} while the database work was running"
+        )),
+        "{second}"
     );
-    let starved = starved.expect_err("third call times out");
+    let third = third.expect_err("third call times out");
     assert!(
-        starved
+        third
             .to_string()
             .contains("waiting for one of 1 database slots; nothing was run"),
-        "{starved}"
+        "{third}"
     );
-    // Give a wrongly scheduled closure time to show itself.
-    tokio::time::sleep(Duration::from_millis(1500)).await;
-    assert!(ran.load(Ordering::SeqCst), "the second call had started");
-    assert!(!never.load(Ordering::SeqCst), "the third call never ran");
+
+    // 4. The second call's work ends and frees the slot. A fourth call then gets it; had the
+    //    third call's work been queued anyway, it would have had the slot first (first in,
+    //    first out), so once the fourth call is done the third would have shown itself.
+    received(second_started, "the second call's work started").await;
+    release_second.send(()).expect("second work is waiting");
+    adb.run(|_| Ok(())).await.expect("the slot is free again");
+    assert!(second_finished.load(Ordering::SeqCst));
+    assert!(
+        !third_ran.load(Ordering::SeqCst),
+        "the third call never ran"
+    );
 }
 
 #[tokio::test]

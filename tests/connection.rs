@@ -2,13 +2,13 @@
 //! is replaced rather than handed out.
 mod common;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use common::TestDatabase;
 use customer_success_db::connection::{self, PoolOptions};
 use customer_success_db::Error;
 use diesel::prelude::*;
-use diesel::sql_types::Integer;
+use diesel::sql_types::{Bool, Integer};
 
 const SECRET: &str = "hunter2-very-secret";
 
@@ -23,6 +23,20 @@ fn backend_pid(conn: &mut PgConnection) -> i32 {
         .get_result::<Pid>(conn)
         .unwrap()
         .pid
+}
+
+/// Whether a server process with this pid still shows in `pg_stat_activity`.
+fn backend_alive(conn: &mut PgConnection, pid: i32) -> bool {
+    #[derive(QueryableByName)]
+    struct Alive {
+        #[diesel(sql_type = Bool)]
+        alive: bool,
+    }
+    diesel::sql_query("SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = $1) AS alive")
+        .bind::<Integer, _>(pid)
+        .get_result::<Alive>(conn)
+        .unwrap()
+        .alive
 }
 
 #[test]
@@ -89,7 +103,17 @@ fn pool_replaces_a_connection_the_server_dropped() {
     diesel::sql_query(format!("SELECT pg_terminate_backend({first_pid})"))
         .execute(&mut admin)
         .unwrap();
-    std::thread::sleep(Duration::from_millis(200));
+    // pg_terminate_backend only signals the backend; wait until it is gone (it has then sent
+    // its FATAL message and closed the session), so that the pool's check-out meets a dead
+    // connection for certain rather than by timing.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while backend_alive(&mut admin, first_pid) {
+        assert!(
+            Instant::now() < deadline,
+            "backend {first_pid} still running 30 s after pg_terminate_backend"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
 
     let mut conn = pool.get().expect("pool hands out a working connection");
     let second_pid = backend_pid(&mut conn);

@@ -159,38 +159,45 @@ fn check_loaded(conn: &mut PgConnection, report: &LoadReport, config: &DemoConfi
                                WHERE c.contract_id = f.contract_id AND c.client_id = f.client_id)",
             "renewal_forecasts.contract_id",
         ),
-        // Derived values agree with their sources.
+        // Derived values agree with their sources. Each check counts the rows for which the
+        // agreement is not TRUE, so a missing source row or a NULL (whose comparison is NULL,
+        // not false) counts as a failure instead of slipping through a `<>`.
         (
             "SELECT count(*) AS n FROM customers c
-             JOIN renewal_forecasts f USING (client_id)
-             WHERE f.renewal_date <> c.renewal_date OR f.health_score <> c.health_score
-                OR f.days_until_renewal <> f.renewal_date - DATE '2026-01-15'",
-            "renewal forecast vs customer",
+             LEFT JOIN renewal_forecasts f USING (client_id)
+             WHERE (f.renewal_date = c.renewal_date AND f.health_score = c.health_score
+                    AND f.days_until_renewal = f.renewal_date - DATE '2026-01-15') IS NOT TRUE",
+            "renewal forecast vs customer (every customer has one)",
         ),
         (
             "SELECT count(*) AS n FROM customers c
-             JOIN contracts k ON k.client_id = c.client_id AND k.contract_id LIKE '%-1'
-             WHERE k.contract_value <> c.contract_value OR k.renewal_date <> c.renewal_date",
-            "current contract vs customer",
+             LEFT JOIN contracts k ON k.client_id = c.client_id AND k.contract_id LIKE '%-1'
+             WHERE (k.contract_value = c.contract_value AND k.renewal_date = c.renewal_date)
+                   IS NOT TRUE",
+            "current contract vs customer (every customer has one)",
         ),
         (
             "SELECT count(*) AS n FROM customers c
-             WHERE abs(c.health_score - (SELECT h.overall_score FROM health_scores h
-                                         WHERE h.client_id = c.client_id
-                                         ORDER BY h.created_at DESC, h.id DESC LIMIT 1)) > 0.5000001",
-            "customer health vs latest assessment",
+             WHERE (abs(c.health_score - (SELECT h.overall_score FROM health_scores h
+                                          WHERE h.client_id = c.client_id
+                                          ORDER BY h.created_at DESC, h.id DESC LIMIT 1))
+                    <= 0.5000001) IS NOT TRUE",
+            "customer health vs latest assessment (every customer has one)",
         ),
         (
-            "SELECT count(*) AS n FROM churn_predictions WHERE churn_risk_level <>
+            "SELECT count(*) AS n FROM churn_predictions WHERE (churn_risk_level =
                CASE WHEN churn_probability < 0.25 THEN 'low' WHEN churn_probability < 0.5 THEN 'medium'
-                    WHEN churn_probability < 0.75 THEN 'high' ELSE 'critical' END",
+                    WHEN churn_probability < 0.75 THEN 'high' WHEN churn_probability <= 1 THEN 'critical'
+               END) IS NOT TRUE",
             "churn risk level vs probability",
         ),
         (
-            "SELECT count(*) AS n FROM customer_segments s WHERE s.segment_id = 'seg-tier-enterprise'
-             AND s.customer_count <> (SELECT count(*) FROM customers
-                                      WHERE tier = 'enterprise' AND status <> 'churned')",
-            "enterprise segment count",
+            "SELECT count(*) AS n FROM (VALUES (1)) one
+             LEFT JOIN customer_segments s ON s.segment_id = 'seg-tier-enterprise'
+             WHERE (s.customer_count = (SELECT count(*) FROM customers
+                                        WHERE tier = 'enterprise' AND status <> 'churned'))
+                   IS NOT TRUE",
+            "enterprise segment count (the segment exists)",
         ),
         (
             "SELECT count(*) AS n FROM support_tickets

@@ -1,8 +1,19 @@
-//! `src/schema.rs` agrees with the migrated database column for column (name, position, SQL
-//! type, nullability), so editing a migration without regenerating `schema.rs` fails here.
-//! (`diesel print-schema` with `diesel.toml` reproduces the file byte for byte; this test needs no
-//! diesel_cli.)
+//! `src/schema.rs` against the migrations, two ways:
+//!
+//! - [`schema_rs_is_what_diesel_print_schema_prints`]: the file is byte for byte what
+//!   `diesel print-schema` (diesel_cli 2.3, with the committed `diesel.toml` and so
+//!   `src/schema.patch`) prints for a database migrated to the head. It needs the `diesel`
+//!   binary, so a plain `cargo test` lists it as ignored (with the reason); `.ci/run` installs
+//!   diesel_cli and runs it with `--include-ignored`. Locally:
+//!   `cargo install diesel_cli --version ~2.3 --locked --no-default-features --features postgres-bundled`,
+//!   then `cargo test --test schema_rs -- --include-ignored` (`DIESEL=/path/to/diesel` picks
+//!   another binary).
+//! - [`schema_rs_matches_the_database_column_for_column`]: without diesel_cli, every column's
+//!   name, position, SQL type and nullability agree with the migrated database.
 mod common;
+
+use std::path::Path;
+use std::process::Command;
 
 use common::TestDatabase;
 use customer_success_db::schema;
@@ -177,4 +188,65 @@ fn tables_referenced_by_foreign_keys_declare_their_business_key_as_diesel_primar
     assert_eq!(pk(schema::support_tickets::table), "ticket_id");
     assert_eq!(pk(schema::health_scores::table), "id");
     assert_eq!(pk(schema::cohort_analysis::table), "id");
+}
+
+/// How to get the `diesel` binary this test runs; also what `.ci/run` does.
+const INSTALL: &str =
+    "cargo install diesel_cli --version ~2.3 --locked --no-default-features --features postgres-bundled";
+
+#[test]
+#[ignore = "needs diesel_cli 2.3 (the `diesel` binary, or DIESEL=path); .ci/run installs it and runs this test"]
+fn schema_rs_is_what_diesel_print_schema_prints() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let diesel = std::env::var_os("DIESEL").unwrap_or_else(|| "diesel".into());
+    let version = Command::new(&diesel)
+        .arg("--version")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {diesel:?} ({e}); install it with `{INSTALL}`"));
+    let version = String::from_utf8_lossy(&version.stdout);
+    // The output's details (e.g. doc comments) vary between minor versions.
+    assert!(
+        version.contains("Version: 2.3."),
+        "{diesel:?} is not diesel_cli 2.3: {version}; install it with `{INSTALL}`"
+    );
+
+    let db = TestDatabase::new().unwrap();
+    let out = Command::new(&diesel)
+        .arg("print-schema")
+        .arg("--database-url")
+        .arg(db.url())
+        .arg("--config-file")
+        .arg(root.join("diesel.toml"))
+        .current_dir(root)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "diesel print-schema failed: {stderr}");
+    let printed = String::from_utf8(out.stdout).unwrap();
+    let committed = std::fs::read_to_string(root.join("src/schema.rs")).unwrap();
+    if printed != committed {
+        let first = printed
+            .lines()
+            .zip(committed.lines())
+            .position(|(p, c)| p != c)
+            .unwrap_or(printed.lines().count().min(committed.lines().count()));
+        let around = |text: &str| -> String {
+            text.lines()
+                .enumerate()
+                .skip(first.saturating_sub(3))
+                .take(7)
+                .map(|(i, l)| format!("{:>5} {l}\n", i + 1))
+                .collect()
+        };
+        panic!(
+            "src/schema.rs is not what `diesel print-schema` prints for the migrations (with \
+             diesel.toml and src/schema.patch); first difference at line {}.\n\
+             print-schema:\n{}src/schema.rs:\n{}\
+             Regenerate it: `diesel print-schema --database-url <a migrated database> > src/schema.rs`, \
+             and update src/schema.patch if the hand-made part changed.{stderr}",
+            first + 1,
+            around(&printed),
+            around(&committed),
+        );
+    }
 }
