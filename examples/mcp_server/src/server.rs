@@ -1,6 +1,6 @@
-//! The MCP server of `examples/mcp_server.rs`: the tools, their arguments and the database work
-//! behind them. A module of its own so that `tests/mcp.rs` can serve exactly this server to an
-//! in-process client.
+//! The tools of the example MCP server (`src/main.rs` serves them on stdio): their arguments and
+//! the database work behind them. The crate's library, so that `tests/mcp.rs` can serve exactly
+//! this server to an in-process client.
 //!
 //! Every tool validates its arguments with the crate's own types (`HealthScore`, `NpsScore`,
 //! `TicketPriority`, ...), so a bad argument is answered with the crate's message (what was

@@ -1,4 +1,4 @@
-//! The MCP server of `examples/mcp_server.rs`, in process: an rmcp client talks to it over an
+//! The example MCP server (this crate's library), in process: an rmcp client talks to it over an
 //! in-memory duplex pipe, against a migrated TestDatabase with demo data. Every tool is called
 //! and its answer compared with the crate's own typed API on the same database; bad calls
 //! (unknown client, out-of-range score, unknown enum value, missing or misspelt argument) come
@@ -6,10 +6,6 @@
 //!
 //! The tests run on tokio's single-threaded runtime, which also carries the server: a tool that
 //! blocked the runtime would stall the client and the server alike.
-
-// The example's server module, compiled into this test as it is into the example.
-#[path = "../examples/mcp_server/server.rs"]
-mod server;
 
 use std::collections::BTreeSet;
 
@@ -31,7 +27,7 @@ use rmcp::service::RunningService;
 use rmcp::{RoleClient, ServiceExt};
 use serde_json::{json, Value};
 
-use server::CustomerSuccessServer;
+use csdb_mcp_server::CustomerSuccessServer;
 
 /// Demo customers in each test database: enough for every dashboard to return rows.
 const CUSTOMERS: usize = 60;

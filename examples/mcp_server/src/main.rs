@@ -1,10 +1,10 @@
 //! An MCP (Model Context Protocol) server over stdio that embeds the crate:
-//! `cargo run --example mcp_server --features async`.
+//! `cargo run -p csdb-mcp-server` (from the repository root).
 //!
 //! It gives an assistant the tools an account manager uses: `get_customer`, the six dashboards
 //! (`health_dashboard`, `csm_workload`, `renewal_pipeline`, `sla_monitoring`, `churn_risk_list`,
 //! `csm_customers`), `record_nps_response` and `create_support_ticket`. The tools live in
-//! `examples/mcp_server/server.rs`.
+//! `src/server.rs`, this crate's library.
 //!
 //! stdout carries the protocol, so everything else (logs, progress) goes to stderr.
 //!
@@ -19,10 +19,6 @@
 //!
 //! Log level: `RUST_LOG=error|warn|info|debug|trace` (default `info`).
 
-// A crate root resolves `mod` paths from its own directory, so the module file is named.
-#[path = "mcp_server/server.rs"]
-mod server;
-
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -33,7 +29,7 @@ use customer_success_db::models::Customer;
 use customer_success_db::{connection, demo, migrations, Error};
 use rmcp::ServiceExt;
 
-use server::CustomerSuccessServer;
+use csdb_mcp_server::CustomerSuccessServer;
 
 const DATABASE: &str = "customer_success";
 
