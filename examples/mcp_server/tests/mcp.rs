@@ -996,7 +996,7 @@ async fn database_failures_reach_the_client_as_an_error_id_without_internals() {
     let id = message
         .split("error id ")
         .nth(1)
-        .and_then(|rest| rest.split(|c: char| c == ';' || c == ')').next())
+        .and_then(|rest| rest.split([';', ')']).next())
         .unwrap_or_else(|| panic!("no error id in {message:?}"))
         .to_owned();
     assert!(id.starts_with('E') && id.len() > 10, "{id:?}");
