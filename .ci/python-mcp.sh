@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs the official Python MCP client (PyPI package `mcp`) into a virtualenv, for
-# tests/mcp_python.rs. Idempotent: does nothing when the venv already has the pinned version.
+# examples/mcp_server/tests/mcp_python.rs (the MCP server's member crate). Idempotent: does nothing when the venv already has the pinned version.
 #
 #   .ci/python-mcp.sh [VENV_DIR]
 #
 # VENV_DIR defaults to $CARGO_TARGET_DIR/mcp-venv, else target/mcp-venv (inside target/ so that
 # `cargo clean` removes it and git ignores it). The test runs this script itself when the venv is
-# missing, so a plain `cargo test --all-features` works on a fresh clone.
+# missing, so a plain `cargo test --workspace --all-features` works on a fresh clone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -80,8 +80,15 @@ fn child_values(
     values
 }
 
-fn insert_values(conn: &mut PgConnection, table: &str, values: &[(String, String)]) -> diesel::QueryResult<()> {
-    let refs: Vec<(&str, &str)> = values.iter().map(|(c, v)| (c.as_str(), v.as_str())).collect();
+fn insert_values(
+    conn: &mut PgConnection,
+    table: &str,
+    values: &[(String, String)],
+) -> diesel::QueryResult<()> {
+    let refs: Vec<(&str, &str)> = values
+        .iter()
+        .map(|(c, v)| (c.as_str(), v.as_str()))
+        .collect();
     insert_minimal(conn, table, &refs)
 }
 
@@ -139,9 +146,7 @@ fn every_foreign_key_rejects_an_orphan() {
     let mut conn = db.connect().unwrap();
     for (child, col, _, _) in FOREIGN_KEYS {
         let values = child_values(&mut conn, child, col, "no-such-parent");
-        let err: Error = insert_values(&mut conn, child, &values)
-            .unwrap_err()
-            .into();
+        let err: Error = insert_values(&mut conn, child, &values).unwrap_err().into();
         match err {
             Error::ForeignKeyViolation {
                 constraint,

@@ -91,7 +91,11 @@ fn every_foreign_key_pair_joins_on_its_business_key() {
     insert_minimal(
         c,
         "nps_responses",
-        &[("client_id", "'k-customers'"), ("score", "9"), ("category", "'promoter'")],
+        &[
+            ("client_id", "'k-customers'"),
+            ("score", "9"),
+            ("category", "'promoter'"),
+        ],
     )
     .unwrap();
     insert_minimal(

@@ -1,8 +1,8 @@
 """Code generator (see tools/codegen/README.md). Reads the schema specification
-(`CSDB_SPEC`, default ../shared/spec/schema.json next to the checkout) and writes into the crate."""
+(`CSDB_SPEC`, default tools/codegen/spec/schema.json in this repository) and writes into the crate."""
 import os
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SPEC = os.environ.get("CSDB_SPEC", os.path.join(ROOT, "..", "shared", "spec", "schema.json"))
+SPEC = os.environ.get("CSDB_SPEC", os.path.join(ROOT, "tools", "codegen", "spec", "schema.json"))
 import json, os
 spec = json.load(open(SPEC))
 root = os.path.join(ROOT, 'migrations')

@@ -1,4 +1,4 @@
-//! End to end with the official Python MCP client (PyPI package `mcp`): it starts the example
+//! End to end with the official Python MCP client (PyPI package `mcp`): it starts this crate's
 //! server binary as a subprocess over stdio, lists its tools and calls them
 //! (`tests/mcp_client.py`); this test then checks what the client saw against the database.
 //!
@@ -20,6 +20,9 @@ use serde_json::Value;
 
 const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
 
+/// The server binary, which cargo builds before this test (the crate's `[[bin]]`).
+const SERVER: &str = env!("CARGO_BIN_EXE_csdb-mcp-server");
+
 /// `target/<profile>`, the directory this test binary was built into (`.../deps/` is below it).
 /// Derived from the running executable rather than assumed, so `CARGO_TARGET_DIR` and other
 /// profiles work.
@@ -31,52 +34,9 @@ fn profile_dir() -> PathBuf {
         .to_path_buf()
 }
 
-/// Builds the example server (a no-op when `cargo test` already built it with the same
-/// features, which it does) and returns the binary's path. Cargo gives tests the paths of
-/// binaries (`CARGO_BIN_EXE_*`) but not of examples, hence the build.
-fn server_binary() -> PathBuf {
-    let profile_dir = profile_dir();
-    // The features this test was compiled with, so that the build reuses the same library
-    // artifacts instead of compiling the crate a second time with other features.
-    let mut features = vec!["async"];
-    if cfg!(feature = "tls") {
-        features.push("tls");
-    }
-    if cfg!(feature = "cli") {
-        features.push("cli");
-    }
-    let features = features.join(",");
-    let mut cmd = Command::new(env!("CARGO"));
-    cmd.current_dir(MANIFEST_DIR).args([
-        "build",
-        "--quiet",
-        "--example",
-        "mcp_server",
-        "--features",
-        &features,
-    ]);
-    match profile_dir.file_name().and_then(|n| n.to_str()) {
-        Some("debug") | None => {}
-        Some(profile) => {
-            cmd.args([
-                "--profile",
-                if profile == "release" {
-                    "release"
-                } else {
-                    profile
-                },
-            ]);
-        }
-    }
-    let status = cmd.status().expect("run cargo build for the example");
-    assert!(status.success(), "cargo build --example mcp_server failed");
-    let binary = profile_dir.join("examples").join("mcp_server");
-    assert!(
-        binary.is_file(),
-        "the example server was built but is not at {}",
-        binary.display()
-    );
-    binary
+/// The repository root (this crate is `examples/mcp_server` in it), where `.ci/` lives.
+fn repository_root() -> PathBuf {
+    Path::new(MANIFEST_DIR).join("..").join("..")
 }
 
 /// The virtualenv's python, after making sure `mcp` is installed in it.
@@ -96,11 +56,11 @@ fn venv_python() -> PathBuf {
             .is_ok_and(|s| s.success())
     };
     if !has_mcp(&python) {
-        let script = Path::new(MANIFEST_DIR).join(".ci").join("python-mcp.sh");
+        let script = repository_root().join(".ci").join("python-mcp.sh");
         let status = Command::new("bash")
             .arg(&script)
             .arg(&venv)
-            .current_dir(MANIFEST_DIR)
+            .current_dir(repository_root())
             .status();
         match status {
             Ok(s) if s.success() => {}
@@ -125,7 +85,7 @@ fn venv_python() -> PathBuf {
 #[test]
 fn the_python_mcp_client_lists_and_calls_the_tools() {
     let python = venv_python();
-    let server = server_binary();
+    let server = Path::new(SERVER);
 
     let db = TestDatabase::new().expect("test database");
     let mut conn = db.connect().expect("connect");
@@ -145,7 +105,7 @@ fn the_python_mcp_client_lists_and_calls_the_tools() {
 
     let output = Command::new(&python)
         .arg(Path::new(MANIFEST_DIR).join("tests").join("mcp_client.py"))
-        .arg(&server)
+        .arg(server)
         .arg(&client_id)
         .env("DATABASE_URL", db.url())
         .stdin(Stdio::null())

@@ -1,4 +1,4 @@
-//! The MCP server of `examples/mcp_server.rs`, in process: an rmcp client talks to it over an
+//! The example MCP server (this crate's library), in process: an rmcp client talks to it over an
 //! in-memory duplex pipe, against a migrated TestDatabase with demo data. Every tool is called
 //! and its answer compared with the crate's own typed API on the same database; bad calls
 //! (unknown client, out-of-range score, unknown enum value, missing or misspelt argument) come
@@ -7,22 +7,20 @@
 //! The tests run on tokio's single-threaded runtime, which also carries the server: a tool that
 //! blocked the runtime would stall the client and the server alike.
 
-// The example's server module, compiled into this test as it is into the example.
-#[path = "../examples/mcp_server/server.rs"]
-mod server;
-
 use std::collections::BTreeSet;
+use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
 
 use customer_success_db::async_pool::{AsyncDb, AsyncOptions};
 use customer_success_db::connection;
 use customer_success_db::crud::{ByClient, ByKey, Crud, Page};
 use customer_success_db::demo::{self, DemoConfig};
 use customer_success_db::harness::TestDatabase;
-use customer_success_db::models::{NpsResponse, SupportTicket};
+use customer_success_db::models::{NewSupportTicket, NpsResponse, SupportTicket};
 use customer_success_db::queries;
 use customer_success_db::schema::support_tickets;
 use customer_success_db::types::{
-    HealthScore, LifecycleStage, NpsCategory, NpsScore, RenewalStatus, RiskLevel, SlaStatus,
+    Count, HealthScore, LifecycleStage, NpsCategory, NpsScore, RenewalStatus, RiskLevel, SlaStatus,
     TicketCategory, TicketPriority, TicketStatus,
 };
 use diesel::prelude::*;
@@ -31,7 +29,7 @@ use rmcp::service::RunningService;
 use rmcp::{RoleClient, ServiceExt};
 use serde_json::{json, Value};
 
-use server::CustomerSuccessServer;
+use csdb_mcp_server::CustomerSuccessServer;
 
 /// Demo customers in each test database: enough for every dashboard to return rows.
 const CUSTOMERS: usize = 60;
@@ -132,6 +130,11 @@ fn text(result: &CallToolResult) -> String {
         .map(|t| t.text.as_str())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The first characters of a long text, for assertion messages.
+fn short(text: &str) -> String {
+    text.chars().take(200).collect()
 }
 
 fn rows(value: &Value) -> &Vec<Value> {
@@ -281,6 +284,13 @@ async fn the_six_dashboards_match_the_typed_queries() {
     let v = f
         .ok("churn_risk_list", json!({ "levels": ["low"], "limit": 5 }))
         .await;
+    // Checked against the typed query and required non-empty, so that the level check below
+    // cannot pass on an empty page.
+    let expected =
+        queries::churn_risk(&mut conn, &[RiskLevel::Low], Page::first(5)).expect("query");
+    assert!(!expected.is_empty(), "the demo data has low-risk customers");
+    assert_eq!(v["rows"], json_of(&expected));
+    assert_eq!(rows(&v).len(), expected.len());
     for row in rows(&v) {
         assert_eq!(row["churn_risk_level"], "low");
     }
@@ -511,15 +521,115 @@ async fn bad_arguments_are_tool_errors_that_say_what_is_wrong() {
             json!({ "treshold": 50 }),
             vec!["unknown field `treshold`", "`threshold`"],
         ),
+        // Oversize strings: refused before any query, naming the argument and the limit.
+        (
+            "get_customer",
+            json!({ "client_id": "c".repeat(101) }),
+            vec!["client_id: too long: 101 characters, at most 100 allowed"],
+        ),
+        (
+            "csm_customers",
+            json!({ "csm": "é".repeat(201) }),
+            vec!["csm: too long: 201 characters, at most 200 allowed"],
+        ),
+        (
+            "record_nps_response",
+            json!({
+                "client_id": client_id,
+                "score": 9,
+                "respondent_email": "ada@example.com",
+                "respondent_name": "Ada",
+                "reason": "r".repeat(10_001),
+            }),
+            vec!["reason: too long: 10001 characters, at most 10000 allowed"],
+        ),
+        (
+            "record_nps_response",
+            json!({
+                "client_id": client_id,
+                "score": 9,
+                "respondent_email": format!("{}@example.com", "a".repeat(250)),
+                "respondent_name": "Ada",
+            }),
+            vec!["respondent_email: too long: 262 characters, at most 255 allowed"],
+        ),
+        (
+            "record_nps_response",
+            json!({
+                "client_id": client_id,
+                "score": 9,
+                "respondent_email": "ada@example.com",
+                "respondent_name": "Ada",
+                "survey_id": "s".repeat(51),
+            }),
+            vec!["survey_id: too long: 51 characters, at most 50 allowed"],
+        ),
+        (
+            "create_support_ticket",
+            json!({
+                "client_id": client_id,
+                "subject": "Export is slow",
+                "description": "d".repeat(5 * 1024 * 1024),
+                "priority": "P2",
+                "category": "performance",
+                "requester_email": "ops@example.com",
+                "requester_name": "Ops",
+            }),
+            vec!["description: too long: 5242880 characters, at most 10000 allowed"],
+        ),
+        (
+            "create_support_ticket",
+            json!({
+                "client_id": client_id,
+                "subject": "s".repeat(501),
+                "description": "CSV export takes minutes.",
+                "priority": "P2",
+                "category": "performance",
+                "requester_email": "ops@example.com",
+                "requester_name": "Ops",
+            }),
+            vec!["subject: too long: 501 characters, at most 500 allowed"],
+        ),
+        (
+            "create_support_ticket",
+            json!({
+                "client_id": client_id,
+                "subject": "Export is slow",
+                "description": "CSV export takes minutes.",
+                "priority": "P2",
+                "category": "performance",
+                "requester_email": "ops@example.com",
+                "requester_name": "n".repeat(201),
+            }),
+            vec!["requester_name: too long: 201 characters, at most 200 allowed"],
+        ),
+        // An enum value is bounded before it is quoted in "unknown value".
+        (
+            "create_support_ticket",
+            ticket(&client_id, &"P".repeat(100_000), "performance"),
+            vec!["priority: too long: 100000 characters, at most 50 allowed"],
+        ),
+        (
+            "churn_risk_list",
+            json!({ "levels": vec!["high"; 17] }),
+            vec!["levels: 17 entries given, at most 16 allowed"],
+        ),
     ];
     for (tool, arguments, expected) in cases {
         let message = f.err(tool, arguments.clone()).await;
         for part in expected {
             assert!(
                 message.contains(part),
-                "{tool} {arguments}: error {message:?} should contain {part:?}"
+                "{tool} {}: error {message:?} should contain {part:?}",
+                short(&arguments.to_string())
             );
         }
+        // No error echoes a long argument back.
+        assert!(
+            message.len() < 500,
+            "{tool}: {} bytes of error",
+            message.len()
+        );
         let v = f
             .ok("get_customer", json!({ "client_id": client_id }))
             .await;
@@ -663,4 +773,259 @@ async fn the_readme_server_works() {
     let missing = call("nope").await.expect("tools/call");
     assert_eq!(missing.is_error, Some(true));
     assert!(text(&missing).contains("not found"), "{}", text(&missing));
+}
+
+/// Every `varchar` bound the tools check ([`csdb_mcp_server::limits::COLUMNS`]) is the length of
+/// the columns it guards in the migrated database, so a schema change cannot leave a tool
+/// checking a stale length.
+#[test]
+fn every_length_limit_is_its_columns_length_in_the_database() {
+    #[derive(QueryableByName)]
+    struct Length {
+        #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Integer>)]
+        length: Option<i32>,
+    }
+    let db = TestDatabase::new().expect("test database");
+    let mut conn = db.connect().expect("connect");
+    assert!(!csdb_mcp_server::limits::COLUMNS.is_empty());
+    for &(table, column, limit) in csdb_mcp_server::limits::COLUMNS {
+        let found: Vec<Length> = diesel::sql_query(
+            "SELECT character_maximum_length AS length FROM information_schema.columns \
+             WHERE table_schema = 'public' AND table_name = $1 AND column_name = $2",
+        )
+        .bind::<diesel::sql_types::Text, _>(table)
+        .bind::<diesel::sql_types::Text, _>(column)
+        .load(&mut conn)
+        .expect("catalog query");
+        assert_eq!(found.len(), 1, "{table}.{column} exists");
+        assert_eq!(
+            found[0].length,
+            i32::try_from(limit).ok(),
+            "{table}.{column}: the tool's limit is not the column's length"
+        );
+    }
+}
+
+/// Resident set size of this process, in bytes (Linux: `VmRSS` of /proc/self/status).
+fn rss_bytes() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
+    let kib: u64 = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmRSS in kB");
+    kib * 1024
+}
+
+/// `n` bytes of letters that don't compress (so TOAST stores them at full size, as real text of
+/// that size would be), from a fixed-seed xorshift generator.
+fn incompressible_text(n: usize, mut seed: u64) -> String {
+    (0..n)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            char::from(b'a' + (seed % 26) as u8)
+        })
+        .collect()
+}
+
+/// The median and the maximum of `calls` sequential `get_customer` calls.
+async fn get_customer_latency(f: &Fixture, client_id: &str, calls: usize) -> (Duration, Duration) {
+    let mut times = Vec::with_capacity(calls);
+    for _ in 0..calls {
+        let started = Instant::now();
+        let v = f
+            .ok("get_customer", json!({ "client_id": client_id }))
+            .await;
+        times.push(started.elapsed());
+        assert_eq!(v["customer"]["client_id"], client_id);
+    }
+    times.sort();
+    (times[times.len() / 2], times[times.len() - 1])
+}
+
+/// Issue 10: `get_customer` loaded whole tickets to print a summary, so 5 MB of ticket text made
+/// every call read, decode and drop 5 MB (200 calls: 8-9 s, RSS 40 MB -> 400-500 MB). It now
+/// selects the summary's columns only: with 5 MiB of open-ticket text on one customer, 200 calls
+/// take about as long as on a customer without it, and memory stays flat.
+#[tokio::test]
+async fn get_customer_stays_fast_and_flat_when_tickets_hold_megabytes_of_text() {
+    const CALLS: usize = 200;
+    let f = Fixture::new().await;
+    let mut conn = f.conn();
+    let (big, _) = customer_with_open_tickets(&mut conn);
+    // A control customer with its demo tickets only.
+    let (control, _): (String, i64) = support_tickets::table
+        .filter(support_tickets::client_id.ne(&big))
+        .group_by(support_tickets::client_id)
+        .select((support_tickets::client_id, diesel::dsl::count_star()))
+        .order(support_tickets::client_id)
+        .first(&mut conn)
+        .expect("another customer with tickets");
+    for i in 0..5 {
+        let ticket = NewSupportTicket::new(
+            format!("tkt-big-{i}"),
+            big.clone(),
+            format!("Large log attached ({i})"),
+            incompressible_text(1024 * 1024, 0x9E37_79B9_7F4A_7C15 + i),
+            TicketPriority::P0,
+            TicketCategory::TechnicalIssue,
+            "ops@example.com".to_owned(),
+            "Ops".to_owned(),
+            Count::new(15).unwrap(),
+            Count::new(240).unwrap(),
+        );
+        SupportTicket::create(&mut conn, &ticket).expect("big ticket");
+    }
+    let stored: i64 = support_tickets::table
+        .filter(support_tickets::client_id.eq(&big))
+        .select(diesel::dsl::sum(diesel::dsl::sql::<
+            diesel::sql_types::Integer,
+        >("octet_length(description)")))
+        .first::<Option<i64>>(&mut conn)
+        .expect("sum")
+        .unwrap_or(0);
+    assert!(stored >= 5 * 1024 * 1024, "{stored} bytes of description");
+
+    // The big tickets are P0, so they are among the shown ones; their summary has no text.
+    let v = f.ok("get_customer", json!({ "client_id": big })).await;
+    let shown = v["open_tickets"].as_array().expect("open tickets");
+    assert!(shown.iter().any(|t| t["ticket_id"]
+        .as_str()
+        .is_some_and(|id| id.starts_with("tkt-big-"))));
+    assert!(shown.iter().all(|t| t.get("description").is_none()));
+    assert!(
+        v.to_string().len() < 64 * 1024,
+        "{} bytes",
+        v.to_string().len()
+    );
+
+    // Warm both up (connections, statement cache, allocator), then measure.
+    get_customer_latency(&f, &control, 10).await;
+    get_customer_latency(&f, &big, 10).await;
+    let (control_median, _) = get_customer_latency(&f, &control, CALLS).await;
+    let rss_before = rss_bytes();
+    let started = Instant::now();
+    let (median, max) = get_customer_latency(&f, &big, CALLS).await;
+    let total = started.elapsed();
+    let rss_after = rss_bytes();
+    let growth = rss_after.saturating_sub(rss_before);
+    eprintln!(
+        "get_customer x{CALLS} with {stored} bytes of ticket text: total {total:?}, median \
+         {median:?}, max {max:?} (control customer: median {control_median:?}); RSS {} -> {} MiB",
+        rss_before >> 20,
+        rss_after >> 20
+    );
+    // Loading the descriptions made each call read 5 MiB (tens of ms, growing memory); without
+    // them a call costs about what it costs for the control customer.
+    assert!(
+        median < control_median * 3 + Duration::from_millis(5),
+        "median {median:?} vs control {control_median:?}"
+    );
+    assert!(
+        total < Duration::from_secs(10),
+        "{CALLS} calls took {total:?}"
+    );
+    assert!(
+        growth < 32 * 1024 * 1024,
+        "RSS grew by {} MiB over {CALLS} calls",
+        growth >> 20
+    );
+}
+
+/// Log records captured from every test of this binary (the server logs through `log`, as the
+/// binary does to stderr).
+fn captured_logs() -> &'static Mutex<Vec<String>> {
+    static LOGS: OnceLock<Mutex<Vec<String>>> = OnceLock::new();
+    struct Capture;
+    impl log::Log for Capture {
+        fn enabled(&self, _: &log::Metadata) -> bool {
+            true
+        }
+        fn log(&self, record: &log::Record) {
+            if let Some(logs) = LOGS.get() {
+                logs.lock().unwrap_or_else(|e| e.into_inner()).push(format!(
+                    "[{}] {}",
+                    record.level(),
+                    record.args()
+                ));
+            }
+        }
+        fn flush(&self) {}
+    }
+    LOGS.get_or_init(|| {
+        log::set_logger(Box::leak(Box::new(Capture))).expect("the only logger of this test binary");
+        log::set_max_level(log::LevelFilter::Info);
+        Mutex::new(Vec::new())
+    })
+}
+
+/// Issue 10: a connection failure reached the client as `connection to server at "127.0.0.1",
+/// port 5499 failed: Connection refused`. The client now gets a generic message with an error
+/// id; the server's log has the details under the same id.
+#[tokio::test]
+async fn database_failures_reach_the_client_as_an_error_id_without_internals() {
+    let logs = captured_logs();
+    // A port nothing listens on.
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        listener.local_addr().expect("address").port()
+    };
+    let url = format!("postgres://csdb_probe:hunter2secret@127.0.0.1:{port}/customer_success");
+    let pool = diesel::r2d2::Pool::builder()
+        .connection_timeout(Duration::from_millis(500))
+        .build_unchecked(diesel::r2d2::ConnectionManager::new(url));
+    let server = CustomerSuccessServer::new(AsyncDb::new(pool, AsyncOptions::default()));
+    let (server_side, client_side) = tokio::io::duplex(64 * 1024);
+    tokio::spawn(async move {
+        if let Ok(running) = server.serve(server_side).await {
+            let _ = running.waiting().await;
+        }
+    });
+    let client = ().serve(client_side).await.expect("client connects");
+    let Value::Object(arguments) = json!({ "client_id": "cust-000001" }) else {
+        unreachable!("a literal object")
+    };
+    let result = client
+        .call_tool(CallToolRequestParams::new("get_customer").with_arguments(arguments))
+        .await
+        .expect("a tool result, not a protocol error");
+    assert_eq!(result.is_error, Some(true));
+    let message = text(&result);
+    let id = message
+        .split("error id ")
+        .nth(1)
+        .and_then(|rest| rest.split([';', ')']).next())
+        .unwrap_or_else(|| panic!("no error id in {message:?}"))
+        .to_owned();
+    assert!(id.starts_with('E') && id.len() > 10, "{id:?}");
+    let without_id = message.replace(&id, "");
+    for internal in [
+        "127.0.0.1",
+        &port.to_string(),
+        "refused",
+        "connection to server",
+        "timed out waiting",
+        "hunter2secret",
+        "csdb_probe",
+        "customer_success",
+    ] {
+        assert!(
+            !without_id.contains(internal),
+            "the client sees {internal:?}: {message:?}"
+        );
+    }
+    assert!(message.contains("try again later"), "{message:?}");
+    // The log has the details under the same id, and still no password.
+    let logged: Vec<String> = logs
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .filter(|line| line.starts_with("[ERROR]") && line.contains(&id))
+        .cloned()
+        .collect();
+    assert_eq!(logged.len(), 1, "{logged:?}");
+    assert!(logged[0].contains(&port.to_string()), "{logged:?}");
+    assert!(!logged[0].contains("hunter2secret"), "{logged:?}");
 }

@@ -1,7 +1,7 @@
 """End-to-end check of the example MCP server with the official Python MCP client.
 
-Run by tests/mcp_python.rs (which builds the server, prepares a database and installs the `mcp`
-package into a virtualenv):
+Run by tests/mcp_python.rs of the crate examples/mcp_server (cargo builds the server binary; the
+test prepares a database and installs the `mcp` package into a virtualenv):
 
     python tests/mcp_client.py SERVER_BINARY CLIENT_ID
 

@@ -1,10 +1,10 @@
 //! An MCP (Model Context Protocol) server over stdio that embeds the crate:
-//! `cargo run --example mcp_server --features async`.
+//! `cargo run -p csdb-mcp-server` (from the repository root).
 //!
 //! It gives an assistant the tools an account manager uses: `get_customer`, the six dashboards
 //! (`health_dashboard`, `csm_workload`, `renewal_pipeline`, `sla_monitoring`, `churn_risk_list`,
 //! `csm_customers`), `record_nps_response` and `create_support_ticket`. The tools live in
-//! `examples/mcp_server/server.rs`.
+//! `src/server.rs`, this crate's library.
 //!
 //! stdout carries the protocol, so everything else (logs, progress) goes to stderr.
 //!
@@ -17,11 +17,8 @@
 //! - `--customers N` (default 200): size of that demo data set;
 //! - `--keep` (or `CSDB_KEEP=1`): keep the throwaway server's data for the next run.
 //!
-//! Log level: `RUST_LOG=error|warn|info|debug|trace` (default `info`).
-
-// A crate root resolves `mod` paths from its own directory, so the module file is named.
-#[path = "mcp_server/server.rs"]
-mod server;
+//! Log level: `RUST_LOG=error|warn|info|debug|trace` (default `info`). A tool call that fails
+//! for a database or connection reason is logged here with the error id its client was given.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -33,7 +30,7 @@ use customer_success_db::models::Customer;
 use customer_success_db::{connection, demo, migrations, Error};
 use rmcp::ServiceExt;
 
-use server::CustomerSuccessServer;
+use csdb_mcp_server::{stdio, CustomerSuccessServer};
 
 const DATABASE: &str = "customer_success";
 
@@ -99,7 +96,11 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(serve(db)) {
+    let served = runtime.block_on(serve(db));
+    // The task reading stdin may still be blocked in a read that never returns (tokio reads
+    // stdin on a blocking thread); don't wait for it.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(100));
+    match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             report("mcp_server", e.as_ref());
@@ -108,14 +109,17 @@ fn main() -> ExitCode {
     }
 }
 
-/// Serves the tools on stdin/stdout until the client closes the connection.
+/// Serves the tools on stdin/stdout until the client closes the connection. rmcp reads and
+/// writes through [`stdio::filter`], which answers lines that are not JSON-RPC with a parse
+/// error (rmcp's own stdio transport drops them without a reply).
 async fn serve(db: AsyncDb) -> Result<(), Box<dyn std::error::Error>> {
-    let service = CustomerSuccessServer::new(db)
-        .serve(rmcp::transport::stdio())
-        .await?;
+    let (transport, replies) = stdio::filter(tokio::io::stdin(), tokio::io::stdout());
+    let service = CustomerSuccessServer::new(db).serve(transport).await?;
     log::info!("serving MCP on stdio");
     let reason = service.waiting().await?;
     log::info!("client disconnected ({reason:?})");
+    // The service has closed its side; let the last replies reach stdout.
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(5), replies).await;
     Ok(())
 }
 
@@ -187,6 +191,11 @@ fn report(context: &str, e: &dyn std::error::Error) {
 }
 
 /// A `log` backend that writes to stderr: stdout belongs to the protocol.
+///
+/// The place where the crate's `tracing` feature will plug in: once it exists, install a
+/// `tracing` subscriber writing to stderr here instead (with `tracing`'s `log` bridge, the
+/// `log::` calls of this crate and of the tools keep working), and the library's query spans
+/// and pool events appear in the same log as the tools' error ids.
 struct StderrLogger {
     level: log::LevelFilter,
 }

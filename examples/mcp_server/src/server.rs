@@ -1,11 +1,24 @@
-//! The MCP server of `examples/mcp_server.rs`: the tools, their arguments and the database work
-//! behind them. A module of its own so that `tests/mcp.rs` can serve exactly this server to an
-//! in-process client.
+//! The tools of the example MCP server (`src/main.rs` serves them on stdio): their arguments and
+//! the database work behind them. The crate's library, so that `tests/mcp.rs` can serve exactly
+//! this server to an in-process client.
 //!
 //! Every tool validates its arguments with the crate's own types (`HealthScore`, `NpsScore`,
 //! `TicketPriority`, ...), so a bad argument is answered with the crate's message (what was
 //! wrong and what is allowed) as a tool error, and runs its database work through
 //! [`AsyncDb`], so no tool call blocks the async runtime that serves the protocol.
+//!
+//! Inputs are bounded before any query: every string argument is checked against the length of
+//! the column it is stored in or compared with ([`limits`], from the schema), free text against
+//! [`limits::FREE_TEXT`], lists and pages against fixed maxima; the message names the argument
+//! and the limit and never echoes the value. Tools select only the columns they return (a
+//! customer's ticket summary never reads ticket descriptions). A database or connection failure
+//! reaches the client as a generic message with an error id; the details (which may name the
+//! host, port or driver) go to the server's log under the same id ([`error_text`]).
+//!
+//! [`stdio`] wraps the stdio transport so that a line that is not JSON gets a JSON-RPC parse
+//! error instead of no answer.
+
+pub mod stdio;
 
 use std::str::FromStr;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -38,6 +51,53 @@ const DEFAULT_LIMIT: i64 = 20;
 const MAX_LIMIT: i64 = 500;
 /// Open tickets shown by `get_customer`.
 const OPEN_TICKETS_SHOWN: i64 = 20;
+/// Largest `offset` a list tool accepts (larger ones are clamped): far beyond any table, and
+/// small enough that `offset + limit` cannot overflow.
+const MAX_OFFSET: i64 = 1_000_000_000;
+
+/// The bounds every tool checks its string arguments against before any query.
+///
+/// The `varchar(n)` lengths are those of the columns the argument is stored in or compared with,
+/// from the schema (`tools/codegen/spec/schema.json`); `tests/mcp.rs` checks each against the
+/// migrated database's catalog ([`limits::COLUMNS`]). PostgreSQL counts `varchar` lengths in
+/// characters, and so do these checks.
+pub mod limits {
+    /// `client_id` (`customers.client_id` and the `client_id` of every other table).
+    pub const CLIENT_ID: usize = 100;
+    /// `csm` (`customers.csm_assigned`).
+    pub const CSM: usize = 200;
+    /// `survey_id` (`nps_responses.survey_id`).
+    pub const SURVEY_ID: usize = 50;
+    /// `respondent_email`, `requester_email`.
+    pub const EMAIL: usize = 255;
+    /// `respondent_name`, `requester_name`.
+    pub const NAME: usize = 200;
+    /// `subject` (`support_tickets.subject`).
+    pub const SUBJECT: usize = 500;
+    /// Free text stored in `text` columns (a ticket's `description`, an NPS `reason`): the
+    /// columns are unbounded, the server is not. 10,000 characters is a long support request.
+    pub const FREE_TEXT: usize = 10_000;
+    /// An enum value (priority, category, status, stage, level, sentiment): longer than any
+    /// allowed value (their columns are at most `varchar(50)`). Checked before parsing, because
+    /// the "unknown value" message quotes the value.
+    pub const ENUM_VALUE: usize = 50;
+    /// Entries in `churn_risk_list`'s `levels`.
+    pub const LEVELS: usize = 16;
+
+    /// Each `varchar` bound above with the columns it guards: `(table, column, length)`.
+    pub const COLUMNS: &[(&str, &str, usize)] = &[
+        ("customers", "client_id", CLIENT_ID),
+        ("nps_responses", "client_id", CLIENT_ID),
+        ("support_tickets", "client_id", CLIENT_ID),
+        ("customers", "csm_assigned", CSM),
+        ("nps_responses", "survey_id", SURVEY_ID),
+        ("nps_responses", "respondent_email", EMAIL),
+        ("support_tickets", "requester_email", EMAIL),
+        ("nps_responses", "respondent_name", NAME),
+        ("support_tickets", "requester_name", NAME),
+        ("support_tickets", "subject", SUBJECT),
+    ];
+}
 
 /// The MCP server: one tool per question an account manager asks of the Customer Success
 /// database. Cheap to clone (the database handle is shared).
@@ -68,7 +128,7 @@ impl CustomerSuccessServer {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GetCustomerArgs {
-    /// The customer's business key (`client_id`), e.g. "cust-000042".
+    /// The customer's business key (`client_id`, at most 100 characters), e.g. "cust-000042".
     pub client_id: String,
 }
 
@@ -121,7 +181,7 @@ pub struct RenewalPipelineArgs {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChurnRiskArgs {
-    /// Predicted risk levels to include: any of low, medium, high, critical.
+    /// Predicted risk levels to include (1 to 16 entries): any of low, medium, high, critical.
     #[serde(default = "default_levels")]
     pub levels: Vec<String>,
     /// Rows to return (1 to 500).
@@ -136,7 +196,8 @@ pub struct ChurnRiskArgs {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CsmCustomersArgs {
-    /// The CSM's name exactly as assigned, e.g. "Sarah Johnson" (see `csm_workload`).
+    /// The CSM's name exactly as assigned (at most 200 characters), e.g. "Sarah Johnson" (see
+    /// `csm_workload`).
     pub csm: String,
     /// Lifecycle stage: onboarding, active, at_risk, churned, expansion or renewal.
     #[serde(default = "default_stage")]
@@ -153,19 +214,19 @@ pub struct CsmCustomersArgs {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RecordNpsArgs {
-    /// The customer's business key (`client_id`).
+    /// The customer's business key (`client_id`, at most 100 characters).
     pub client_id: String,
     /// "How likely are you to recommend us?", 0 to 10. The category (detractor 0-6, passive
     /// 7-8, promoter 9-10) is derived from it.
     pub score: i64,
-    /// Who answered.
+    /// Who answered (at most 255 characters).
     pub respondent_email: String,
-    /// Their name.
+    /// Their name (at most 200 characters).
     pub respondent_name: String,
-    /// Why they gave that score, in their words.
+    /// Why they gave that score, in their words (at most 10,000 characters).
     #[serde(default)]
     pub reason: Option<String>,
-    /// The survey the answer belongs to (default "mcp").
+    /// The survey the answer belongs to (default "mcp"; at most 50 characters).
     #[serde(default)]
     pub survey_id: Option<String>,
     /// very_positive, positive, neutral, negative or very_negative; derived from the score when
@@ -178,11 +239,11 @@ pub struct RecordNpsArgs {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateTicketArgs {
-    /// The customer's business key (`client_id`).
+    /// The customer's business key (`client_id`, at most 100 characters).
     pub client_id: String,
-    /// One-line summary.
+    /// One-line summary (at most 500 characters).
     pub subject: String,
-    /// What happened.
+    /// What happened (at most 10,000 characters).
     pub description: String,
     /// P0 (most urgent) to P4. Sets the SLA: P0 15 min first response / 4 h resolution, P1
     /// 1 h / 8 h, P2 4 h / 24 h, P3 8 h / 3 days, P4 24 h / 7 days.
@@ -190,9 +251,9 @@ pub struct CreateTicketArgs {
     /// technical_issue, bug_report, feature_request, how_to_question, account_billing,
     /// integration_support, training_request, data_issue, performance or other.
     pub category: String,
-    /// Who reported it.
+    /// Who reported it (at most 255 characters).
     pub requester_email: String,
-    /// Their name.
+    /// Their name (at most 200 characters).
     pub requester_name: String,
 }
 
@@ -234,8 +295,11 @@ pub struct CustomerOverview {
     pub open_tickets: Vec<TicketSummary>,
 }
 
-/// A support ticket without its free-text and bookkeeping columns.
-#[derive(Debug, Serialize)]
+/// A support ticket without its free-text and bookkeeping columns. Loaded with
+/// `TicketSummary::as_select()`, so the query names exactly these columns: the ticket's
+/// description, notes and comments (unbounded `text`) are never read.
+#[derive(Debug, Serialize, Queryable, Selectable)]
+#[diesel(table_name = support_tickets, check_for_backend(diesel::pg::Pg))]
 pub struct TicketSummary {
     /// The ticket's key.
     pub ticket_id: String,
@@ -307,11 +371,13 @@ impl CustomerSuccessServer {
     /// tickets.
     #[tool(annotations(read_only_hint = true))]
     async fn get_customer(&self, Parameters(args): Parameters<GetCustomerArgs>) -> CallToolResult {
-        let client_id = args.client_id;
-        reply(
+        let outcome = async {
+            bounded(&args.client_id, "client_id", limits::CLIENT_ID)?;
+            let client_id = args.client_id;
             self.db_run(move |conn| customer_overview(conn, &client_id))
-                .await,
-        )
+                .await
+        };
+        reply(outcome.await)
     }
 
     /// Customer health dashboard: active customers whose health score is below `threshold`,
@@ -384,6 +450,13 @@ impl CustomerSuccessServer {
                     RiskLevel::VALUES.join(", ")
                 ));
             }
+            if args.levels.len() > limits::LEVELS {
+                return Err(format!(
+                    "levels: {} entries given, at most {} allowed",
+                    args.levels.len(),
+                    limits::LEVELS
+                ));
+            }
             let levels = args
                 .levels
                 .iter()
@@ -405,6 +478,7 @@ impl CustomerSuccessServer {
         Parameters(args): Parameters<CsmCustomersArgs>,
     ) -> CallToolResult {
         let outcome = async {
+            bounded(&args.csm, "csm", limits::CSM)?;
             let stage = enum_arg::<LifecycleStage>(&args.stage, "stage")?;
             let page = page(args.limit, args.offset);
             let csm = args.csm;
@@ -428,6 +502,15 @@ impl CustomerSuccessServer {
         Parameters(args): Parameters<RecordNpsArgs>,
     ) -> CallToolResult {
         let outcome = async {
+            bounded(&args.client_id, "client_id", limits::CLIENT_ID)?;
+            bounded(&args.respondent_email, "respondent_email", limits::EMAIL)?;
+            bounded(&args.respondent_name, "respondent_name", limits::NAME)?;
+            if let Some(survey_id) = &args.survey_id {
+                bounded(survey_id, "survey_id", limits::SURVEY_ID)?;
+            }
+            if let Some(reason) = &args.reason {
+                bounded(reason, "reason", limits::FREE_TEXT)?;
+            }
             let score = int_newtype::<NpsScore>(args.score, "score")?;
             let sentiment = match &args.sentiment {
                 Some(s) => enum_arg::<Sentiment>(s, "sentiment")?,
@@ -470,6 +553,11 @@ impl CustomerSuccessServer {
         Parameters(args): Parameters<CreateTicketArgs>,
     ) -> CallToolResult {
         let outcome = async {
+            bounded(&args.client_id, "client_id", limits::CLIENT_ID)?;
+            bounded(&args.subject, "subject", limits::SUBJECT)?;
+            bounded(&args.description, "description", limits::FREE_TEXT)?;
+            bounded(&args.requester_email, "requester_email", limits::EMAIL)?;
+            bounded(&args.requester_name, "requester_name", limits::NAME)?;
             let priority = enum_arg::<TicketPriority>(&args.priority, "priority")?;
             let category = enum_arg::<TicketCategory>(&args.category, "category")?;
             if args.subject.trim().is_empty() {
@@ -565,11 +653,9 @@ fn customer_overview(
             support_tickets::id.desc(),
         ))
         .limit(OPEN_TICKETS_SHOWN)
-        .select(SupportTicket::as_select())
-        .load(conn)?
-        .into_iter()
-        .map(TicketSummary::from)
-        .collect();
+        // Only the summary's columns: a customer's tickets may hold megabytes of description.
+        .select(TicketSummary::as_select())
+        .load(conn)?;
     Ok(CustomerOverview {
         customer,
         latest_health_score,
@@ -583,10 +669,24 @@ fn customer_overview(
 // Argument conversion and replies.
 // ---------------------------------------------------------------------------------------------
 
-/// A page from the tool's `limit`/`offset`, clamped to `1..=MAX_LIMIT` and `>= 0` rather than
-/// rejected: a model asking for "all" should get a page, not an error.
+/// A page from the tool's `limit`/`offset`, clamped to `1..=MAX_LIMIT` and `0..=MAX_OFFSET`
+/// rather than rejected: a model asking for "all" should get a page, not an error.
 fn page(limit: i64, offset: i64) -> Page {
-    Page::new(limit.clamp(1, MAX_LIMIT), offset.max(0))
+    Page::new(limit.clamp(1, MAX_LIMIT), offset.clamp(0, MAX_OFFSET))
+}
+
+/// Refuses a string argument longer than `max` characters (PostgreSQL's unit for `varchar(n)`),
+/// naming the argument and the limit. The value itself is never echoed: it may be megabytes.
+fn bounded(value: &str, arg: &str, max: usize) -> ToolOutcome<()> {
+    // Cheap for short values; a long one is counted once (bounded by the transport's line limit).
+    let length = value.chars().count();
+    if length > max {
+        Err(format!(
+            "{arg}: too long: {length} characters, at most {max} allowed"
+        ))
+    } else {
+        Ok(())
+    }
 }
 
 /// Wraps a page of rows, with the offset of the next page when this one was full.
@@ -616,6 +716,8 @@ fn enum_arg<T>(raw: &str, arg: &str) -> ToolOutcome<T>
 where
     T: FromStr<Err = customer_success_db::types::UnknownValueError>,
 {
+    // Bounded first: the "unknown value" message quotes the value.
+    bounded(raw, arg, limits::ENUM_VALUE)?;
     raw.parse::<T>().map_err(|e| format!("{arg}: {e}"))
 }
 
@@ -670,10 +772,52 @@ fn unique_key(prefix: &str) -> String {
     format!("{prefix}-{}-{n}", Utc::now().timestamp_micros())
 }
 
-/// The text a client sees for a crate error: its message, which names the row, constraint or
-/// value involved and never contains a password.
-fn error_text(e: &Error) -> String {
-    e.to_string()
+/// The text a client sees for a crate error.
+///
+/// Errors about the request itself (a row not found, a constraint or validation rule it broke, a
+/// value that does not fit its column) are the crate's messages, which name the row, constraint
+/// or field and never contain a password: the client can act on them. Any other error
+/// (connection, pool, timeout, a failed task, an unexpected database error, and variants added
+/// to the crate later) may carry the host, port, socket path or driver text: the client gets a
+/// generic message with an error id, and the server's log (stderr) the whole error under the
+/// same id.
+pub fn error_text(e: &Error) -> String {
+    match e {
+        Error::NotFound { .. }
+        | Error::UniqueViolation { .. }
+        | Error::ForeignKeyViolation { .. }
+        | Error::CheckViolation { .. }
+        | Error::NotNullViolation { .. }
+        | Error::InvalidData { .. }
+        | Error::Validation(_) => e.to_string(),
+        _ => {
+            let id = error_id();
+            let mut details = e.to_string();
+            let mut source = std::error::Error::source(e);
+            while let Some(s) = source {
+                details.push_str(": ");
+                details.push_str(&s.to_string());
+                source = s.source();
+            }
+            // The place for the crate's `tracing` feature: once the server logs through it, this
+            // becomes an error event on the tool call's span, still carrying the id.
+            log::error!("error id {id}: {details}");
+            let what = if e.is_transient() {
+                "the database is unavailable at the moment; try again later"
+            } else {
+                "internal error: the database request failed"
+            };
+            format!("{what} (error id {id}; the server's log has the details)")
+        }
+    }
+}
+
+/// An id for one failed call, unique within the server's log: the time to the second and a
+/// per-process counter, e.g. `E20261130T021530-7`.
+fn error_id() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!("E{}-{n}", Utc::now().format("%Y%m%dT%H%M%S"))
 }
 
 /// The tool result: the value as JSON (structured content plus the same JSON as text, for
