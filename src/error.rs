@@ -47,7 +47,10 @@ use crate::types::{UnknownValueError, ValidationError};
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Everything that can go wrong in this crate.
-#[derive(Debug, thiserror::Error)]
+///
+/// `Display` and `Debug` are both bounded in size (see [`truncate_for_message`]): an error
+/// about a 10 MB value is not a 10 MB log line.
+#[derive(thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// The requested row does not exist.
@@ -116,7 +119,10 @@ pub enum Error {
 
     /// A value did not fit its column (e.g. a string longer than `varchar(100)`), or was otherwise
     /// malformed for PostgreSQL (invalid JSON, numeric overflow).
-    #[error("invalid data for the database: {}", truncate_for_message(message, MAX_MESSAGE_CHARS))]
+    #[error(
+        "invalid data for the database: {}",
+        truncate_for_message(message, MAX_MESSAGE_CHARS)
+    )]
     InvalidData {
         /// What was wrong: `customers.client_id: 150 characters is too long for varchar(100)`
         /// when the crate caught it before sending, else the server's message, e.g.
@@ -137,7 +143,10 @@ pub enum Error {
     UnknownValue(#[from] UnknownValueError),
 
     /// JSON input could not be turned into a model ([`crate::models::from_json`]).
-    #[error("invalid JSON at `{path}`: {}", truncate_for_message(message, MAX_MESSAGE_CHARS))]
+    #[error(
+        "invalid JSON at `{path}`: {}",
+        truncate_for_message(message, MAX_MESSAGE_CHARS)
+    )]
     Deserialize {
         /// Where in the input, e.g. `tickets[3].priority` (`.` for the top level).
         path: String,
@@ -147,7 +156,10 @@ pub enum Error {
 
     /// The connection could not be established or was lost. Whether a retry can help depends
     /// on the cause ([`Error::connection_failure`], table in the [module docs](self)).
-    #[error("database connection failed: {}", truncate_for_message(message, MAX_MESSAGE_CHARS))]
+    #[error(
+        "database connection failed: {}",
+        truncate_for_message(message, MAX_MESSAGE_CHARS)
+    )]
     Connection {
         /// What went wrong; never contains a password.
         message: String,
@@ -194,6 +206,113 @@ pub enum Error {
         #[source]
         source: DieselError,
     },
+}
+
+/// `{:?}` of `value`, cut to [`MAX_MESSAGE_CHARS`]: the derived `Debug` of a Diesel error
+/// repeats the server's message, which can quote a whole input value.
+struct BoundedDebug<'a>(&'a dyn std::fmt::Debug);
+
+impl std::fmt::Debug for BoundedDebug<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&truncate_for_message(
+            &format!("{:?}", self.0),
+            MAX_MESSAGE_CHARS,
+        ))
+    }
+}
+
+impl std::fmt::Debug for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let b = |v| BoundedDebug(v);
+        match self {
+            Error::NotFound { what, source } => f
+                .debug_struct("NotFound")
+                .field("what", &b(what))
+                .field("source", &b(source))
+                .finish(),
+            Error::UniqueViolation {
+                constraint,
+                table,
+                detail,
+                source,
+            } => f
+                .debug_struct("UniqueViolation")
+                .field("constraint", &b(constraint))
+                .field("table", &b(table))
+                .field("detail", &b(detail))
+                .field("source", &b(source))
+                .finish(),
+            Error::ForeignKeyViolation {
+                constraint,
+                table,
+                detail,
+                source,
+            } => f
+                .debug_struct("ForeignKeyViolation")
+                .field("constraint", &b(constraint))
+                .field("table", &b(table))
+                .field("detail", &b(detail))
+                .field("source", &b(source))
+                .finish(),
+            Error::CheckViolation {
+                constraint,
+                table,
+                source,
+            } => f
+                .debug_struct("CheckViolation")
+                .field("constraint", &b(constraint))
+                .field("table", &b(table))
+                .field("source", &b(source))
+                .finish(),
+            Error::NotNullViolation {
+                column,
+                table,
+                source,
+            } => f
+                .debug_struct("NotNullViolation")
+                .field("column", &b(column))
+                .field("table", &b(table))
+                .field("source", &b(source))
+                .finish(),
+            Error::InvalidData { message, source } => f
+                .debug_struct("InvalidData")
+                .field("message", &b(message))
+                .field("source", &b(source))
+                .finish(),
+            Error::Validation(e) => f.debug_tuple("Validation").field(&b(e)).finish(),
+            Error::UnknownValue(e) => f.debug_tuple("UnknownValue").field(&b(e)).finish(),
+            Error::Deserialize { path, message } => f
+                .debug_struct("Deserialize")
+                .field("path", &b(path))
+                .field("message", &b(message))
+                .finish(),
+            Error::Connection { message } => f
+                .debug_struct("Connection")
+                .field("message", &b(message))
+                .finish(),
+            Error::Pool { message } => f
+                .debug_struct("Pool")
+                .field("message", &b(message))
+                .finish(),
+            Error::Timeout { message } => f
+                .debug_struct("Timeout")
+                .field("message", &b(message))
+                .finish(),
+            Error::TaskFailed { message } => f
+                .debug_struct("TaskFailed")
+                .field("message", &b(message))
+                .finish(),
+            Error::Migration { message, source } => f
+                .debug_struct("Migration")
+                .field("message", &b(message))
+                .field("source", &b(source))
+                .finish(),
+            Error::Database { source } => f
+                .debug_struct("Database")
+                .field("source", &b(source))
+                .finish(),
+        }
+    }
 }
 
 impl Error {
@@ -508,10 +627,7 @@ impl ConnectionFailure {
                     "permission denied for database",
                 ],
             ),
-            (
-                ConnectionFailure::DatabaseMissing,
-                &["database \""],
-            ),
+            (ConnectionFailure::DatabaseMissing, &["database \""]),
             (
                 ConnectionFailure::InvalidUrl,
                 &[

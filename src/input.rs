@@ -104,11 +104,16 @@ pub(crate) fn check_rows<T: CheckColumns>(rows: &[T]) -> Result<()> {
 
 /// A field value the generated checks can look at.
 pub(crate) trait ColumnValue {
-    fn check_value(&self, column: &'static str, rule: Rule) -> std::result::Result<(), ColumnError>;
+    fn check_value(&self, column: &'static str, rule: Rule)
+        -> std::result::Result<(), ColumnError>;
 }
 
 impl ColumnValue for String {
-    fn check_value(&self, column: &'static str, rule: Rule) -> std::result::Result<(), ColumnError> {
+    fn check_value(
+        &self,
+        column: &'static str,
+        rule: Rule,
+    ) -> std::result::Result<(), ColumnError> {
         let Rule::MaxChars(max) = rule else {
             return Ok(());
         };
@@ -163,7 +168,11 @@ impl ColumnValue for DateTime<Utc> {
 }
 
 impl<T: ColumnValue> ColumnValue for Option<T> {
-    fn check_value(&self, column: &'static str, rule: Rule) -> std::result::Result<(), ColumnError> {
+    fn check_value(
+        &self,
+        column: &'static str,
+        rule: Rule,
+    ) -> std::result::Result<(), ColumnError> {
         match self {
             Some(value) => value.check_value(column, rule),
             None => Ok(()),

@@ -103,9 +103,7 @@ pub fn error_class(error: &DieselError) -> &'static str {
             _ if crate::error::is_invalid_data_message(info.message()) => "invalid_data",
             _ => "database",
         },
-        DieselError::DeserializationError(_) | DieselError::SerializationError(_) => {
-            "invalid_data"
-        }
+        DieselError::DeserializationError(_) | DieselError::SerializationError(_) => "invalid_data",
         DieselError::RollbackTransaction => "rollback",
         _ => "other",
     }

@@ -130,7 +130,9 @@ pub(crate) fn host_and_port(url: &str) -> Option<Target> {
         let rest = &url[url.find("://")? + 3..];
         let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
         let authority = &rest[..authority_end];
-        let hostport = authority.rfind('@').map_or(authority, |at| &authority[at + 1..]);
+        let hostport = authority
+            .rfind('@')
+            .map_or(authority, |at| &authority[at + 1..]);
         let (host, port) = if let Some(v6) = hostport.strip_prefix('[') {
             let close = v6.find(']').unwrap_or(v6.len());
             let port = v6[close..].strip_prefix("]:").map(str::to_owned);
@@ -316,7 +318,10 @@ mod tests {
         let t = host_and_port("postgres://[::1]:5/db").unwrap();
         assert_eq!((t.host, t.port), (Some("::1".into()), Some("5".into())));
         let t = host_and_port("dbname=cs port=5433").unwrap();
-        assert_eq!((t.host, t.port, t.is_url), (None, Some("5433".into()), false));
+        assert_eq!(
+            (t.host, t.port, t.is_url),
+            (None, Some("5433".into()), false)
+        );
         let t = host_and_port("host='/var/run/postgresql' dbname=cs").unwrap();
         assert_eq!(t.host, Some("/var/run/postgresql".into()));
         assert_eq!(host_and_port("mysql://h/db"), None);

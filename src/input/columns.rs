@@ -6,588 +6,896 @@ use crate::models::*;
 
 impl CheckColumns for ChurnPredictionChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("churn_predictions.client_id", Rule::MaxChars(100))?;
-        self.prediction_date.check_value("churn_predictions.prediction_date", Rule::Timestamp)?;
-        self.predicted_churn_date.check_value("churn_predictions.predicted_churn_date", Rule::Date)?;
-        self.model_version.check_value("churn_predictions.model_version", Rule::MaxChars(20))?;
+        self.client_id
+            .check_value("churn_predictions.client_id", Rule::MaxChars(100))?;
+        self.prediction_date
+            .check_value("churn_predictions.prediction_date", Rule::Timestamp)?;
+        self.predicted_churn_date
+            .check_value("churn_predictions.predicted_churn_date", Rule::Date)?;
+        self.model_version
+            .check_value("churn_predictions.model_version", Rule::MaxChars(20))?;
         Ok(())
     }
 }
 
 impl CheckColumns for CohortAnalysisChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.cohort_name.check_value("cohort_analysis.cohort_name", Rule::MaxChars(200))?;
-        self.analysis_date.check_value("cohort_analysis.analysis_date", Rule::Date)?;
+        self.cohort_name
+            .check_value("cohort_analysis.cohort_name", Rule::MaxChars(200))?;
+        self.analysis_date
+            .check_value("cohort_analysis.analysis_date", Rule::Date)?;
         Ok(())
     }
 }
 
 impl CheckColumns for ContractChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("contracts.client_id", Rule::MaxChars(100))?;
-        self.currency.check_value("contracts.currency", Rule::MaxChars(3))?;
-        self.start_date.check_value("contracts.start_date", Rule::Date)?;
-        self.end_date.check_value("contracts.end_date", Rule::Date)?;
-        self.renewal_date.check_value("contracts.renewal_date", Rule::Date)?;
-        self.payment_terms.check_value("contracts.payment_terms", Rule::MaxChars(100))?;
-        self.tier.check_value("contracts.tier", Rule::MaxChars(50))?;
-        self.discount_reason.check_value("contracts.discount_reason", Rule::MaxChars(500))?;
-        self.signed_by.check_value("contracts.signed_by", Rule::MaxChars(200))?;
-        self.owner_csm.check_value("contracts.owner_csm", Rule::MaxChars(200))?;
-        self.last_modified.check_value("contracts.last_modified", Rule::Timestamp)?;
-        self.contract_url.check_value("contracts.contract_url", Rule::MaxChars(500))?;
+        self.client_id
+            .check_value("contracts.client_id", Rule::MaxChars(100))?;
+        self.currency
+            .check_value("contracts.currency", Rule::MaxChars(3))?;
+        self.start_date
+            .check_value("contracts.start_date", Rule::Date)?;
+        self.end_date
+            .check_value("contracts.end_date", Rule::Date)?;
+        self.renewal_date
+            .check_value("contracts.renewal_date", Rule::Date)?;
+        self.payment_terms
+            .check_value("contracts.payment_terms", Rule::MaxChars(100))?;
+        self.tier
+            .check_value("contracts.tier", Rule::MaxChars(50))?;
+        self.discount_reason
+            .check_value("contracts.discount_reason", Rule::MaxChars(500))?;
+        self.signed_by
+            .check_value("contracts.signed_by", Rule::MaxChars(200))?;
+        self.owner_csm
+            .check_value("contracts.owner_csm", Rule::MaxChars(200))?;
+        self.last_modified
+            .check_value("contracts.last_modified", Rule::Timestamp)?;
+        self.contract_url
+            .check_value("contracts.contract_url", Rule::MaxChars(500))?;
         Ok(())
     }
 }
 
 impl CheckColumns for CustomerChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_name.check_value("customers.client_name", Rule::MaxChars(200))?;
-        self.company_name.check_value("customers.company_name", Rule::MaxChars(200))?;
-        self.industry.check_value("customers.industry", Rule::MaxChars(100))?;
-        self.contract_start_date.check_value("customers.contract_start_date", Rule::Date)?;
-        self.contract_end_date.check_value("customers.contract_end_date", Rule::Date)?;
-        self.renewal_date.check_value("customers.renewal_date", Rule::Date)?;
-        self.primary_contact_email.check_value("customers.primary_contact_email", Rule::MaxChars(255))?;
-        self.primary_contact_name.check_value("customers.primary_contact_name", Rule::MaxChars(200))?;
-        self.csm_assigned.check_value("customers.csm_assigned", Rule::MaxChars(200))?;
-        self.last_engagement_date.check_value("customers.last_engagement_date", Rule::Timestamp)?;
+        self.client_name
+            .check_value("customers.client_name", Rule::MaxChars(200))?;
+        self.company_name
+            .check_value("customers.company_name", Rule::MaxChars(200))?;
+        self.industry
+            .check_value("customers.industry", Rule::MaxChars(100))?;
+        self.contract_start_date
+            .check_value("customers.contract_start_date", Rule::Date)?;
+        self.contract_end_date
+            .check_value("customers.contract_end_date", Rule::Date)?;
+        self.renewal_date
+            .check_value("customers.renewal_date", Rule::Date)?;
+        self.primary_contact_email
+            .check_value("customers.primary_contact_email", Rule::MaxChars(255))?;
+        self.primary_contact_name
+            .check_value("customers.primary_contact_name", Rule::MaxChars(200))?;
+        self.csm_assigned
+            .check_value("customers.csm_assigned", Rule::MaxChars(200))?;
+        self.last_engagement_date
+            .check_value("customers.last_engagement_date", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for CustomerFeedbackChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("customer_feedback.client_id", Rule::MaxChars(100))?;
-        self.source.check_value("customer_feedback.source", Rule::MaxChars(100))?;
-        self.submitter_email.check_value("customer_feedback.submitter_email", Rule::MaxChars(255))?;
-        self.submitter_name.check_value("customer_feedback.submitter_name", Rule::MaxChars(200))?;
-        self.title.check_value("customer_feedback.title", Rule::MaxChars(200))?;
-        self.category.check_value("customer_feedback.category", Rule::MaxChars(100))?;
-        self.subcategory.check_value("customer_feedback.subcategory", Rule::MaxChars(100))?;
-        self.assigned_to.check_value("customer_feedback.assigned_to", Rule::MaxChars(200))?;
-        self.follow_up_by.check_value("customer_feedback.follow_up_by", Rule::Date)?;
-        self.reviewed_at.check_value("customer_feedback.reviewed_at", Rule::Timestamp)?;
-        self.resolved_at.check_value("customer_feedback.resolved_at", Rule::Timestamp)?;
+        self.client_id
+            .check_value("customer_feedback.client_id", Rule::MaxChars(100))?;
+        self.source
+            .check_value("customer_feedback.source", Rule::MaxChars(100))?;
+        self.submitter_email
+            .check_value("customer_feedback.submitter_email", Rule::MaxChars(255))?;
+        self.submitter_name
+            .check_value("customer_feedback.submitter_name", Rule::MaxChars(200))?;
+        self.title
+            .check_value("customer_feedback.title", Rule::MaxChars(200))?;
+        self.category
+            .check_value("customer_feedback.category", Rule::MaxChars(100))?;
+        self.subcategory
+            .check_value("customer_feedback.subcategory", Rule::MaxChars(100))?;
+        self.assigned_to
+            .check_value("customer_feedback.assigned_to", Rule::MaxChars(200))?;
+        self.follow_up_by
+            .check_value("customer_feedback.follow_up_by", Rule::Date)?;
+        self.reviewed_at
+            .check_value("customer_feedback.reviewed_at", Rule::Timestamp)?;
+        self.resolved_at
+            .check_value("customer_feedback.resolved_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for CustomerSegmentChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.segment_name.check_value("customer_segments.segment_name", Rule::MaxChars(200))?;
-        self.segment_type.check_value("customer_segments.segment_type", Rule::MaxChars(50))?;
+        self.segment_name
+            .check_value("customer_segments.segment_name", Rule::MaxChars(200))?;
+        self.segment_type
+            .check_value("customer_segments.segment_type", Rule::MaxChars(50))?;
         Ok(())
     }
 }
 
 impl CheckColumns for EngagementMetricChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("engagement_metrics.client_id", Rule::MaxChars(100))?;
-        self.period_start.check_value("engagement_metrics.period_start", Rule::Timestamp)?;
-        self.period_end.check_value("engagement_metrics.period_end", Rule::Timestamp)?;
+        self.client_id
+            .check_value("engagement_metrics.client_id", Rule::MaxChars(100))?;
+        self.period_start
+            .check_value("engagement_metrics.period_start", Rule::Timestamp)?;
+        self.period_end
+            .check_value("engagement_metrics.period_end", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for ExpansionOpportunityChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("expansion_opportunities.client_id", Rule::MaxChars(100))?;
-        self.opportunity_name.check_value("expansion_opportunities.opportunity_name", Rule::MaxChars(200))?;
-        self.expected_close_date.check_value("expansion_opportunities.expected_close_date", Rule::Date)?;
-        self.champion.check_value("expansion_opportunities.champion", Rule::MaxChars(200))?;
-        self.assigned_to.check_value("expansion_opportunities.assigned_to", Rule::MaxChars(200))?;
-        self.next_action.check_value("expansion_opportunities.next_action", Rule::MaxChars(500))?;
-        self.next_action_date.check_value("expansion_opportunities.next_action_date", Rule::Date)?;
+        self.client_id
+            .check_value("expansion_opportunities.client_id", Rule::MaxChars(100))?;
+        self.opportunity_name.check_value(
+            "expansion_opportunities.opportunity_name",
+            Rule::MaxChars(200),
+        )?;
+        self.expected_close_date
+            .check_value("expansion_opportunities.expected_close_date", Rule::Date)?;
+        self.champion
+            .check_value("expansion_opportunities.champion", Rule::MaxChars(200))?;
+        self.assigned_to
+            .check_value("expansion_opportunities.assigned_to", Rule::MaxChars(200))?;
+        self.next_action
+            .check_value("expansion_opportunities.next_action", Rule::MaxChars(500))?;
+        self.next_action_date
+            .check_value("expansion_opportunities.next_action_date", Rule::Date)?;
         Ok(())
     }
 }
 
 impl CheckColumns for HealthMetricChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("health_metrics.client_id", Rule::MaxChars(100))?;
-        self.period_start.check_value("health_metrics.period_start", Rule::Timestamp)?;
-        self.period_end.check_value("health_metrics.period_end", Rule::Timestamp)?;
+        self.client_id
+            .check_value("health_metrics.client_id", Rule::MaxChars(100))?;
+        self.period_start
+            .check_value("health_metrics.period_start", Rule::Timestamp)?;
+        self.period_end
+            .check_value("health_metrics.period_end", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for HealthScoreRecordChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("health_scores.client_id", Rule::MaxChars(100))?;
+        self.client_id
+            .check_value("health_scores.client_id", Rule::MaxChars(100))?;
         Ok(())
     }
 }
 
 impl CheckColumns for KnowledgeBaseArticleChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.title.check_value("knowledge_base_articles.title", Rule::MaxChars(200))?;
-        self.summary.check_value("knowledge_base_articles.summary", Rule::MaxChars(500))?;
-        self.category.check_value("knowledge_base_articles.category", Rule::MaxChars(100))?;
-        self.subcategory.check_value("knowledge_base_articles.subcategory", Rule::MaxChars(100))?;
-        self.author.check_value("knowledge_base_articles.author", Rule::MaxChars(200))?;
-        self.published_at.check_value("knowledge_base_articles.published_at", Rule::Timestamp)?;
+        self.title
+            .check_value("knowledge_base_articles.title", Rule::MaxChars(200))?;
+        self.summary
+            .check_value("knowledge_base_articles.summary", Rule::MaxChars(500))?;
+        self.category
+            .check_value("knowledge_base_articles.category", Rule::MaxChars(100))?;
+        self.subcategory
+            .check_value("knowledge_base_articles.subcategory", Rule::MaxChars(100))?;
+        self.author
+            .check_value("knowledge_base_articles.author", Rule::MaxChars(200))?;
+        self.published_at
+            .check_value("knowledge_base_articles.published_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewChurnPrediction {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("churn_predictions.client_id", Rule::MaxChars(100))?;
-        self.prediction_date.check_value("churn_predictions.prediction_date", Rule::Timestamp)?;
-        self.predicted_churn_date.check_value("churn_predictions.predicted_churn_date", Rule::Date)?;
-        self.model_version.check_value("churn_predictions.model_version", Rule::MaxChars(20))?;
+        self.client_id
+            .check_value("churn_predictions.client_id", Rule::MaxChars(100))?;
+        self.prediction_date
+            .check_value("churn_predictions.prediction_date", Rule::Timestamp)?;
+        self.predicted_churn_date
+            .check_value("churn_predictions.predicted_churn_date", Rule::Date)?;
+        self.model_version
+            .check_value("churn_predictions.model_version", Rule::MaxChars(20))?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewCohortAnalysis {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.cohort_id.check_value("cohort_analysis.cohort_id", Rule::MaxChars(100))?;
-        self.cohort_name.check_value("cohort_analysis.cohort_name", Rule::MaxChars(200))?;
-        self.analysis_date.check_value("cohort_analysis.analysis_date", Rule::Date)?;
-        self.created_at.check_value("cohort_analysis.created_at", Rule::Timestamp)?;
+        self.cohort_id
+            .check_value("cohort_analysis.cohort_id", Rule::MaxChars(100))?;
+        self.cohort_name
+            .check_value("cohort_analysis.cohort_name", Rule::MaxChars(200))?;
+        self.analysis_date
+            .check_value("cohort_analysis.analysis_date", Rule::Date)?;
+        self.created_at
+            .check_value("cohort_analysis.created_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewContract {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.contract_id.check_value("contracts.contract_id", Rule::MaxChars(50))?;
-        self.client_id.check_value("contracts.client_id", Rule::MaxChars(100))?;
-        self.currency.check_value("contracts.currency", Rule::MaxChars(3))?;
-        self.start_date.check_value("contracts.start_date", Rule::Date)?;
-        self.end_date.check_value("contracts.end_date", Rule::Date)?;
-        self.renewal_date.check_value("contracts.renewal_date", Rule::Date)?;
-        self.payment_terms.check_value("contracts.payment_terms", Rule::MaxChars(100))?;
-        self.tier.check_value("contracts.tier", Rule::MaxChars(50))?;
-        self.discount_reason.check_value("contracts.discount_reason", Rule::MaxChars(500))?;
-        self.signed_by.check_value("contracts.signed_by", Rule::MaxChars(200))?;
-        self.owner_csm.check_value("contracts.owner_csm", Rule::MaxChars(200))?;
-        self.last_modified.check_value("contracts.last_modified", Rule::Timestamp)?;
-        self.contract_url.check_value("contracts.contract_url", Rule::MaxChars(500))?;
+        self.contract_id
+            .check_value("contracts.contract_id", Rule::MaxChars(50))?;
+        self.client_id
+            .check_value("contracts.client_id", Rule::MaxChars(100))?;
+        self.currency
+            .check_value("contracts.currency", Rule::MaxChars(3))?;
+        self.start_date
+            .check_value("contracts.start_date", Rule::Date)?;
+        self.end_date
+            .check_value("contracts.end_date", Rule::Date)?;
+        self.renewal_date
+            .check_value("contracts.renewal_date", Rule::Date)?;
+        self.payment_terms
+            .check_value("contracts.payment_terms", Rule::MaxChars(100))?;
+        self.tier
+            .check_value("contracts.tier", Rule::MaxChars(50))?;
+        self.discount_reason
+            .check_value("contracts.discount_reason", Rule::MaxChars(500))?;
+        self.signed_by
+            .check_value("contracts.signed_by", Rule::MaxChars(200))?;
+        self.owner_csm
+            .check_value("contracts.owner_csm", Rule::MaxChars(200))?;
+        self.last_modified
+            .check_value("contracts.last_modified", Rule::Timestamp)?;
+        self.contract_url
+            .check_value("contracts.contract_url", Rule::MaxChars(500))?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewCustomer {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("customers.client_id", Rule::MaxChars(100))?;
-        self.client_name.check_value("customers.client_name", Rule::MaxChars(200))?;
-        self.company_name.check_value("customers.company_name", Rule::MaxChars(200))?;
-        self.industry.check_value("customers.industry", Rule::MaxChars(100))?;
-        self.contract_start_date.check_value("customers.contract_start_date", Rule::Date)?;
-        self.contract_end_date.check_value("customers.contract_end_date", Rule::Date)?;
-        self.renewal_date.check_value("customers.renewal_date", Rule::Date)?;
-        self.primary_contact_email.check_value("customers.primary_contact_email", Rule::MaxChars(255))?;
-        self.primary_contact_name.check_value("customers.primary_contact_name", Rule::MaxChars(200))?;
-        self.csm_assigned.check_value("customers.csm_assigned", Rule::MaxChars(200))?;
-        self.last_engagement_date.check_value("customers.last_engagement_date", Rule::Timestamp)?;
-        self.created_at.check_value("customers.created_at", Rule::Timestamp)?;
-        self.updated_at.check_value("customers.updated_at", Rule::Timestamp)?;
+        self.client_id
+            .check_value("customers.client_id", Rule::MaxChars(100))?;
+        self.client_name
+            .check_value("customers.client_name", Rule::MaxChars(200))?;
+        self.company_name
+            .check_value("customers.company_name", Rule::MaxChars(200))?;
+        self.industry
+            .check_value("customers.industry", Rule::MaxChars(100))?;
+        self.contract_start_date
+            .check_value("customers.contract_start_date", Rule::Date)?;
+        self.contract_end_date
+            .check_value("customers.contract_end_date", Rule::Date)?;
+        self.renewal_date
+            .check_value("customers.renewal_date", Rule::Date)?;
+        self.primary_contact_email
+            .check_value("customers.primary_contact_email", Rule::MaxChars(255))?;
+        self.primary_contact_name
+            .check_value("customers.primary_contact_name", Rule::MaxChars(200))?;
+        self.csm_assigned
+            .check_value("customers.csm_assigned", Rule::MaxChars(200))?;
+        self.last_engagement_date
+            .check_value("customers.last_engagement_date", Rule::Timestamp)?;
+        self.created_at
+            .check_value("customers.created_at", Rule::Timestamp)?;
+        self.updated_at
+            .check_value("customers.updated_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewCustomerFeedback {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.feedback_id.check_value("customer_feedback.feedback_id", Rule::MaxChars(50))?;
-        self.client_id.check_value("customer_feedback.client_id", Rule::MaxChars(100))?;
-        self.source.check_value("customer_feedback.source", Rule::MaxChars(100))?;
-        self.submitter_email.check_value("customer_feedback.submitter_email", Rule::MaxChars(255))?;
-        self.submitter_name.check_value("customer_feedback.submitter_name", Rule::MaxChars(200))?;
-        self.title.check_value("customer_feedback.title", Rule::MaxChars(200))?;
-        self.category.check_value("customer_feedback.category", Rule::MaxChars(100))?;
-        self.subcategory.check_value("customer_feedback.subcategory", Rule::MaxChars(100))?;
-        self.assigned_to.check_value("customer_feedback.assigned_to", Rule::MaxChars(200))?;
-        self.follow_up_by.check_value("customer_feedback.follow_up_by", Rule::Date)?;
-        self.created_at.check_value("customer_feedback.created_at", Rule::Timestamp)?;
-        self.updated_at.check_value("customer_feedback.updated_at", Rule::Timestamp)?;
-        self.reviewed_at.check_value("customer_feedback.reviewed_at", Rule::Timestamp)?;
-        self.resolved_at.check_value("customer_feedback.resolved_at", Rule::Timestamp)?;
+        self.feedback_id
+            .check_value("customer_feedback.feedback_id", Rule::MaxChars(50))?;
+        self.client_id
+            .check_value("customer_feedback.client_id", Rule::MaxChars(100))?;
+        self.source
+            .check_value("customer_feedback.source", Rule::MaxChars(100))?;
+        self.submitter_email
+            .check_value("customer_feedback.submitter_email", Rule::MaxChars(255))?;
+        self.submitter_name
+            .check_value("customer_feedback.submitter_name", Rule::MaxChars(200))?;
+        self.title
+            .check_value("customer_feedback.title", Rule::MaxChars(200))?;
+        self.category
+            .check_value("customer_feedback.category", Rule::MaxChars(100))?;
+        self.subcategory
+            .check_value("customer_feedback.subcategory", Rule::MaxChars(100))?;
+        self.assigned_to
+            .check_value("customer_feedback.assigned_to", Rule::MaxChars(200))?;
+        self.follow_up_by
+            .check_value("customer_feedback.follow_up_by", Rule::Date)?;
+        self.created_at
+            .check_value("customer_feedback.created_at", Rule::Timestamp)?;
+        self.updated_at
+            .check_value("customer_feedback.updated_at", Rule::Timestamp)?;
+        self.reviewed_at
+            .check_value("customer_feedback.reviewed_at", Rule::Timestamp)?;
+        self.resolved_at
+            .check_value("customer_feedback.resolved_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewCustomerSegment {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.segment_id.check_value("customer_segments.segment_id", Rule::MaxChars(100))?;
-        self.segment_name.check_value("customer_segments.segment_name", Rule::MaxChars(200))?;
-        self.segment_type.check_value("customer_segments.segment_type", Rule::MaxChars(50))?;
-        self.created_at.check_value("customer_segments.created_at", Rule::Timestamp)?;
-        self.updated_at.check_value("customer_segments.updated_at", Rule::Timestamp)?;
+        self.segment_id
+            .check_value("customer_segments.segment_id", Rule::MaxChars(100))?;
+        self.segment_name
+            .check_value("customer_segments.segment_name", Rule::MaxChars(200))?;
+        self.segment_type
+            .check_value("customer_segments.segment_type", Rule::MaxChars(50))?;
+        self.created_at
+            .check_value("customer_segments.created_at", Rule::Timestamp)?;
+        self.updated_at
+            .check_value("customer_segments.updated_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewEngagementMetric {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("engagement_metrics.client_id", Rule::MaxChars(100))?;
-        self.period_start.check_value("engagement_metrics.period_start", Rule::Timestamp)?;
-        self.period_end.check_value("engagement_metrics.period_end", Rule::Timestamp)?;
-        self.created_at.check_value("engagement_metrics.created_at", Rule::Timestamp)?;
+        self.client_id
+            .check_value("engagement_metrics.client_id", Rule::MaxChars(100))?;
+        self.period_start
+            .check_value("engagement_metrics.period_start", Rule::Timestamp)?;
+        self.period_end
+            .check_value("engagement_metrics.period_end", Rule::Timestamp)?;
+        self.created_at
+            .check_value("engagement_metrics.created_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewExpansionOpportunity {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.opportunity_id.check_value("expansion_opportunities.opportunity_id", Rule::MaxChars(50))?;
-        self.client_id.check_value("expansion_opportunities.client_id", Rule::MaxChars(100))?;
-        self.opportunity_name.check_value("expansion_opportunities.opportunity_name", Rule::MaxChars(200))?;
-        self.expected_close_date.check_value("expansion_opportunities.expected_close_date", Rule::Date)?;
-        self.champion.check_value("expansion_opportunities.champion", Rule::MaxChars(200))?;
-        self.assigned_to.check_value("expansion_opportunities.assigned_to", Rule::MaxChars(200))?;
-        self.next_action.check_value("expansion_opportunities.next_action", Rule::MaxChars(500))?;
-        self.next_action_date.check_value("expansion_opportunities.next_action_date", Rule::Date)?;
-        self.created_at.check_value("expansion_opportunities.created_at", Rule::Timestamp)?;
-        self.updated_at.check_value("expansion_opportunities.updated_at", Rule::Timestamp)?;
+        self.opportunity_id
+            .check_value("expansion_opportunities.opportunity_id", Rule::MaxChars(50))?;
+        self.client_id
+            .check_value("expansion_opportunities.client_id", Rule::MaxChars(100))?;
+        self.opportunity_name.check_value(
+            "expansion_opportunities.opportunity_name",
+            Rule::MaxChars(200),
+        )?;
+        self.expected_close_date
+            .check_value("expansion_opportunities.expected_close_date", Rule::Date)?;
+        self.champion
+            .check_value("expansion_opportunities.champion", Rule::MaxChars(200))?;
+        self.assigned_to
+            .check_value("expansion_opportunities.assigned_to", Rule::MaxChars(200))?;
+        self.next_action
+            .check_value("expansion_opportunities.next_action", Rule::MaxChars(500))?;
+        self.next_action_date
+            .check_value("expansion_opportunities.next_action_date", Rule::Date)?;
+        self.created_at
+            .check_value("expansion_opportunities.created_at", Rule::Timestamp)?;
+        self.updated_at
+            .check_value("expansion_opportunities.updated_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewHealthMetric {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("health_metrics.client_id", Rule::MaxChars(100))?;
-        self.period_start.check_value("health_metrics.period_start", Rule::Timestamp)?;
-        self.period_end.check_value("health_metrics.period_end", Rule::Timestamp)?;
-        self.created_at.check_value("health_metrics.created_at", Rule::Timestamp)?;
+        self.client_id
+            .check_value("health_metrics.client_id", Rule::MaxChars(100))?;
+        self.period_start
+            .check_value("health_metrics.period_start", Rule::Timestamp)?;
+        self.period_end
+            .check_value("health_metrics.period_end", Rule::Timestamp)?;
+        self.created_at
+            .check_value("health_metrics.created_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewHealthScoreRecord {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("health_scores.client_id", Rule::MaxChars(100))?;
-        self.created_at.check_value("health_scores.created_at", Rule::Timestamp)?;
-        self.updated_at.check_value("health_scores.updated_at", Rule::Timestamp)?;
+        self.client_id
+            .check_value("health_scores.client_id", Rule::MaxChars(100))?;
+        self.created_at
+            .check_value("health_scores.created_at", Rule::Timestamp)?;
+        self.updated_at
+            .check_value("health_scores.updated_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewKnowledgeBaseArticle {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.article_id.check_value("knowledge_base_articles.article_id", Rule::MaxChars(50))?;
-        self.title.check_value("knowledge_base_articles.title", Rule::MaxChars(200))?;
-        self.summary.check_value("knowledge_base_articles.summary", Rule::MaxChars(500))?;
-        self.category.check_value("knowledge_base_articles.category", Rule::MaxChars(100))?;
-        self.subcategory.check_value("knowledge_base_articles.subcategory", Rule::MaxChars(100))?;
-        self.author.check_value("knowledge_base_articles.author", Rule::MaxChars(200))?;
-        self.created_at.check_value("knowledge_base_articles.created_at", Rule::Timestamp)?;
-        self.updated_at.check_value("knowledge_base_articles.updated_at", Rule::Timestamp)?;
-        self.published_at.check_value("knowledge_base_articles.published_at", Rule::Timestamp)?;
+        self.article_id
+            .check_value("knowledge_base_articles.article_id", Rule::MaxChars(50))?;
+        self.title
+            .check_value("knowledge_base_articles.title", Rule::MaxChars(200))?;
+        self.summary
+            .check_value("knowledge_base_articles.summary", Rule::MaxChars(500))?;
+        self.category
+            .check_value("knowledge_base_articles.category", Rule::MaxChars(100))?;
+        self.subcategory
+            .check_value("knowledge_base_articles.subcategory", Rule::MaxChars(100))?;
+        self.author
+            .check_value("knowledge_base_articles.author", Rule::MaxChars(200))?;
+        self.created_at
+            .check_value("knowledge_base_articles.created_at", Rule::Timestamp)?;
+        self.updated_at
+            .check_value("knowledge_base_articles.updated_at", Rule::Timestamp)?;
+        self.published_at
+            .check_value("knowledge_base_articles.published_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewNpsResponse {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.response_id.check_value("nps_responses.response_id", Rule::MaxChars(50))?;
-        self.client_id.check_value("nps_responses.client_id", Rule::MaxChars(100))?;
-        self.survey_id.check_value("nps_responses.survey_id", Rule::MaxChars(50))?;
-        self.respondent_email.check_value("nps_responses.respondent_email", Rule::MaxChars(255))?;
-        self.respondent_name.check_value("nps_responses.respondent_name", Rule::MaxChars(200))?;
-        self.survey_sent_at.check_value("nps_responses.survey_sent_at", Rule::Timestamp)?;
-        self.responded_at.check_value("nps_responses.responded_at", Rule::Timestamp)?;
+        self.response_id
+            .check_value("nps_responses.response_id", Rule::MaxChars(50))?;
+        self.client_id
+            .check_value("nps_responses.client_id", Rule::MaxChars(100))?;
+        self.survey_id
+            .check_value("nps_responses.survey_id", Rule::MaxChars(50))?;
+        self.respondent_email
+            .check_value("nps_responses.respondent_email", Rule::MaxChars(255))?;
+        self.respondent_name
+            .check_value("nps_responses.respondent_name", Rule::MaxChars(200))?;
+        self.survey_sent_at
+            .check_value("nps_responses.survey_sent_at", Rule::Timestamp)?;
+        self.responded_at
+            .check_value("nps_responses.responded_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewOnboardingMilestone {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.milestone_id.check_value("onboarding_milestones.milestone_id", Rule::MaxChars(100))?;
-        self.plan_id.check_value("onboarding_milestones.plan_id", Rule::MaxChars(100))?;
-        self.name.check_value("onboarding_milestones.name", Rule::MaxChars(200))?;
-        self.assigned_to.check_value("onboarding_milestones.assigned_to", Rule::MaxChars(200))?;
-        self.due_date.check_value("onboarding_milestones.due_date", Rule::Date)?;
-        self.completion_date.check_value("onboarding_milestones.completion_date", Rule::Date)?;
+        self.milestone_id
+            .check_value("onboarding_milestones.milestone_id", Rule::MaxChars(100))?;
+        self.plan_id
+            .check_value("onboarding_milestones.plan_id", Rule::MaxChars(100))?;
+        self.name
+            .check_value("onboarding_milestones.name", Rule::MaxChars(200))?;
+        self.assigned_to
+            .check_value("onboarding_milestones.assigned_to", Rule::MaxChars(200))?;
+        self.due_date
+            .check_value("onboarding_milestones.due_date", Rule::Date)?;
+        self.completion_date
+            .check_value("onboarding_milestones.completion_date", Rule::Date)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewOnboardingPlan {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.plan_id.check_value("onboarding_plans.plan_id", Rule::MaxChars(100))?;
-        self.client_id.check_value("onboarding_plans.client_id", Rule::MaxChars(100))?;
-        self.plan_name.check_value("onboarding_plans.plan_name", Rule::MaxChars(200))?;
-        self.product_tier.check_value("onboarding_plans.product_tier", Rule::MaxChars(50))?;
-        self.start_date.check_value("onboarding_plans.start_date", Rule::Date)?;
-        self.target_completion_date.check_value("onboarding_plans.target_completion_date", Rule::Date)?;
-        self.actual_completion_date.check_value("onboarding_plans.actual_completion_date", Rule::Date)?;
-        self.assigned_csm.check_value("onboarding_plans.assigned_csm", Rule::MaxChars(200))?;
-        self.created_at.check_value("onboarding_plans.created_at", Rule::Timestamp)?;
-        self.updated_at.check_value("onboarding_plans.updated_at", Rule::Timestamp)?;
+        self.plan_id
+            .check_value("onboarding_plans.plan_id", Rule::MaxChars(100))?;
+        self.client_id
+            .check_value("onboarding_plans.client_id", Rule::MaxChars(100))?;
+        self.plan_name
+            .check_value("onboarding_plans.plan_name", Rule::MaxChars(200))?;
+        self.product_tier
+            .check_value("onboarding_plans.product_tier", Rule::MaxChars(50))?;
+        self.start_date
+            .check_value("onboarding_plans.start_date", Rule::Date)?;
+        self.target_completion_date
+            .check_value("onboarding_plans.target_completion_date", Rule::Date)?;
+        self.actual_completion_date
+            .check_value("onboarding_plans.actual_completion_date", Rule::Date)?;
+        self.assigned_csm
+            .check_value("onboarding_plans.assigned_csm", Rule::MaxChars(200))?;
+        self.created_at
+            .check_value("onboarding_plans.created_at", Rule::Timestamp)?;
+        self.updated_at
+            .check_value("onboarding_plans.updated_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewRenewalCampaign {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.campaign_id.check_value("renewal_campaigns.campaign_id", Rule::MaxChars(50))?;
-        self.campaign_name.check_value("renewal_campaigns.campaign_name", Rule::MaxChars(200))?;
-        self.start_date.check_value("renewal_campaigns.start_date", Rule::Date)?;
-        self.end_date.check_value("renewal_campaigns.end_date", Rule::Date)?;
-        self.created_at.check_value("renewal_campaigns.created_at", Rule::Timestamp)?;
-        self.updated_at.check_value("renewal_campaigns.updated_at", Rule::Timestamp)?;
+        self.campaign_id
+            .check_value("renewal_campaigns.campaign_id", Rule::MaxChars(50))?;
+        self.campaign_name
+            .check_value("renewal_campaigns.campaign_name", Rule::MaxChars(200))?;
+        self.start_date
+            .check_value("renewal_campaigns.start_date", Rule::Date)?;
+        self.end_date
+            .check_value("renewal_campaigns.end_date", Rule::Date)?;
+        self.created_at
+            .check_value("renewal_campaigns.created_at", Rule::Timestamp)?;
+        self.updated_at
+            .check_value("renewal_campaigns.updated_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewRenewalForecast {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.forecast_id.check_value("renewal_forecasts.forecast_id", Rule::MaxChars(100))?;
-        self.client_id.check_value("renewal_forecasts.client_id", Rule::MaxChars(100))?;
-        self.contract_id.check_value("renewal_forecasts.contract_id", Rule::MaxChars(50))?;
-        self.renewal_date.check_value("renewal_forecasts.renewal_date", Rule::Date)?;
-        self.last_csm_touchpoint.check_value("renewal_forecasts.last_csm_touchpoint", Rule::Date)?;
-        self.next_scheduled_touchpoint.check_value("renewal_forecasts.next_scheduled_touchpoint", Rule::Date)?;
-        self.forecast_created_at.check_value("renewal_forecasts.forecast_created_at", Rule::Timestamp)?;
-        self.forecast_updated_at.check_value("renewal_forecasts.forecast_updated_at", Rule::Timestamp)?;
-        self.model_version.check_value("renewal_forecasts.model_version", Rule::MaxChars(20))?;
+        self.forecast_id
+            .check_value("renewal_forecasts.forecast_id", Rule::MaxChars(100))?;
+        self.client_id
+            .check_value("renewal_forecasts.client_id", Rule::MaxChars(100))?;
+        self.contract_id
+            .check_value("renewal_forecasts.contract_id", Rule::MaxChars(50))?;
+        self.renewal_date
+            .check_value("renewal_forecasts.renewal_date", Rule::Date)?;
+        self.last_csm_touchpoint
+            .check_value("renewal_forecasts.last_csm_touchpoint", Rule::Date)?;
+        self.next_scheduled_touchpoint
+            .check_value("renewal_forecasts.next_scheduled_touchpoint", Rule::Date)?;
+        self.forecast_created_at
+            .check_value("renewal_forecasts.forecast_created_at", Rule::Timestamp)?;
+        self.forecast_updated_at
+            .check_value("renewal_forecasts.forecast_updated_at", Rule::Timestamp)?;
+        self.model_version
+            .check_value("renewal_forecasts.model_version", Rule::MaxChars(20))?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewRiskIndicator {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("risk_indicators.client_id", Rule::MaxChars(100))?;
-        self.indicator_id.check_value("risk_indicators.indicator_id", Rule::MaxChars(100))?;
-        self.indicator_name.check_value("risk_indicators.indicator_name", Rule::MaxChars(200))?;
-        self.category.check_value("risk_indicators.category", Rule::MaxChars(50))?;
-        self.detected_at.check_value("risk_indicators.detected_at", Rule::Timestamp)?;
-        self.resolved_at.check_value("risk_indicators.resolved_at", Rule::Timestamp)?;
+        self.client_id
+            .check_value("risk_indicators.client_id", Rule::MaxChars(100))?;
+        self.indicator_id
+            .check_value("risk_indicators.indicator_id", Rule::MaxChars(100))?;
+        self.indicator_name
+            .check_value("risk_indicators.indicator_name", Rule::MaxChars(200))?;
+        self.category
+            .check_value("risk_indicators.category", Rule::MaxChars(50))?;
+        self.detected_at
+            .check_value("risk_indicators.detected_at", Rule::Timestamp)?;
+        self.resolved_at
+            .check_value("risk_indicators.resolved_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewSentimentAnalysis {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.analysis_id.check_value("sentiment_analysis.analysis_id", Rule::MaxChars(100))?;
-        self.client_id.check_value("sentiment_analysis.client_id", Rule::MaxChars(100))?;
-        self.period_start.check_value("sentiment_analysis.period_start", Rule::Timestamp)?;
-        self.period_end.check_value("sentiment_analysis.period_end", Rule::Timestamp)?;
-        self.analyzed_at.check_value("sentiment_analysis.analyzed_at", Rule::Timestamp)?;
+        self.analysis_id
+            .check_value("sentiment_analysis.analysis_id", Rule::MaxChars(100))?;
+        self.client_id
+            .check_value("sentiment_analysis.client_id", Rule::MaxChars(100))?;
+        self.period_start
+            .check_value("sentiment_analysis.period_start", Rule::Timestamp)?;
+        self.period_end
+            .check_value("sentiment_analysis.period_end", Rule::Timestamp)?;
+        self.analyzed_at
+            .check_value("sentiment_analysis.analyzed_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewSupportTicket {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.ticket_id.check_value("support_tickets.ticket_id", Rule::MaxChars(50))?;
-        self.client_id.check_value("support_tickets.client_id", Rule::MaxChars(100))?;
-        self.subject.check_value("support_tickets.subject", Rule::MaxChars(500))?;
-        self.requester_email.check_value("support_tickets.requester_email", Rule::MaxChars(255))?;
-        self.requester_name.check_value("support_tickets.requester_name", Rule::MaxChars(200))?;
-        self.assigned_agent.check_value("support_tickets.assigned_agent", Rule::MaxChars(255))?;
-        self.assigned_team.check_value("support_tickets.assigned_team", Rule::MaxChars(100))?;
-        self.created_at.check_value("support_tickets.created_at", Rule::Timestamp)?;
-        self.updated_at.check_value("support_tickets.updated_at", Rule::Timestamp)?;
-        self.first_response_at.check_value("support_tickets.first_response_at", Rule::Timestamp)?;
-        self.resolved_at.check_value("support_tickets.resolved_at", Rule::Timestamp)?;
-        self.closed_at.check_value("support_tickets.closed_at", Rule::Timestamp)?;
-        self.escalated_at.check_value("support_tickets.escalated_at", Rule::Timestamp)?;
+        self.ticket_id
+            .check_value("support_tickets.ticket_id", Rule::MaxChars(50))?;
+        self.client_id
+            .check_value("support_tickets.client_id", Rule::MaxChars(100))?;
+        self.subject
+            .check_value("support_tickets.subject", Rule::MaxChars(500))?;
+        self.requester_email
+            .check_value("support_tickets.requester_email", Rule::MaxChars(255))?;
+        self.requester_name
+            .check_value("support_tickets.requester_name", Rule::MaxChars(200))?;
+        self.assigned_agent
+            .check_value("support_tickets.assigned_agent", Rule::MaxChars(255))?;
+        self.assigned_team
+            .check_value("support_tickets.assigned_team", Rule::MaxChars(100))?;
+        self.created_at
+            .check_value("support_tickets.created_at", Rule::Timestamp)?;
+        self.updated_at
+            .check_value("support_tickets.updated_at", Rule::Timestamp)?;
+        self.first_response_at
+            .check_value("support_tickets.first_response_at", Rule::Timestamp)?;
+        self.resolved_at
+            .check_value("support_tickets.resolved_at", Rule::Timestamp)?;
+        self.closed_at
+            .check_value("support_tickets.closed_at", Rule::Timestamp)?;
+        self.escalated_at
+            .check_value("support_tickets.escalated_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewSurveyTemplate {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.template_id.check_value("survey_templates.template_id", Rule::MaxChars(100))?;
-        self.template_name.check_value("survey_templates.template_name", Rule::MaxChars(200))?;
-        self.created_at.check_value("survey_templates.created_at", Rule::Timestamp)?;
-        self.updated_at.check_value("survey_templates.updated_at", Rule::Timestamp)?;
+        self.template_id
+            .check_value("survey_templates.template_id", Rule::MaxChars(100))?;
+        self.template_name
+            .check_value("survey_templates.template_name", Rule::MaxChars(200))?;
+        self.created_at
+            .check_value("survey_templates.created_at", Rule::Timestamp)?;
+        self.updated_at
+            .check_value("survey_templates.updated_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewTicketComment {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.comment_id.check_value("ticket_comments.comment_id", Rule::MaxChars(50))?;
-        self.ticket_id.check_value("ticket_comments.ticket_id", Rule::MaxChars(50))?;
-        self.author_email.check_value("ticket_comments.author_email", Rule::MaxChars(255))?;
-        self.author_name.check_value("ticket_comments.author_name", Rule::MaxChars(200))?;
-        self.created_at.check_value("ticket_comments.created_at", Rule::Timestamp)?;
+        self.comment_id
+            .check_value("ticket_comments.comment_id", Rule::MaxChars(50))?;
+        self.ticket_id
+            .check_value("ticket_comments.ticket_id", Rule::MaxChars(50))?;
+        self.author_email
+            .check_value("ticket_comments.author_email", Rule::MaxChars(255))?;
+        self.author_name
+            .check_value("ticket_comments.author_name", Rule::MaxChars(200))?;
+        self.created_at
+            .check_value("ticket_comments.created_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewTrainingCompletion {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.completion_id.check_value("training_completions.completion_id", Rule::MaxChars(100))?;
-        self.client_id.check_value("training_completions.client_id", Rule::MaxChars(100))?;
-        self.module_id.check_value("training_completions.module_id", Rule::MaxChars(100))?;
-        self.user_email.check_value("training_completions.user_email", Rule::MaxChars(255))?;
-        self.user_name.check_value("training_completions.user_name", Rule::MaxChars(200))?;
-        self.started_at.check_value("training_completions.started_at", Rule::Timestamp)?;
-        self.completed_at.check_value("training_completions.completed_at", Rule::Timestamp)?;
-        self.certification_id.check_value("training_completions.certification_id", Rule::MaxChars(100))?;
+        self.completion_id
+            .check_value("training_completions.completion_id", Rule::MaxChars(100))?;
+        self.client_id
+            .check_value("training_completions.client_id", Rule::MaxChars(100))?;
+        self.module_id
+            .check_value("training_completions.module_id", Rule::MaxChars(100))?;
+        self.user_email
+            .check_value("training_completions.user_email", Rule::MaxChars(255))?;
+        self.user_name
+            .check_value("training_completions.user_name", Rule::MaxChars(200))?;
+        self.started_at
+            .check_value("training_completions.started_at", Rule::Timestamp)?;
+        self.completed_at
+            .check_value("training_completions.completed_at", Rule::Timestamp)?;
+        self.certification_id
+            .check_value("training_completions.certification_id", Rule::MaxChars(100))?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewTrainingModule {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.module_id.check_value("training_modules.module_id", Rule::MaxChars(100))?;
-        self.module_name.check_value("training_modules.module_name", Rule::MaxChars(200))?;
-        self.content_url.check_value("training_modules.content_url", Rule::MaxChars(500))?;
-        self.certification_awarded.check_value("training_modules.certification_awarded", Rule::MaxChars(200))?;
-        self.created_at.check_value("training_modules.created_at", Rule::Timestamp)?;
-        self.updated_at.check_value("training_modules.updated_at", Rule::Timestamp)?;
+        self.module_id
+            .check_value("training_modules.module_id", Rule::MaxChars(100))?;
+        self.module_name
+            .check_value("training_modules.module_name", Rule::MaxChars(200))?;
+        self.content_url
+            .check_value("training_modules.content_url", Rule::MaxChars(500))?;
+        self.certification_awarded.check_value(
+            "training_modules.certification_awarded",
+            Rule::MaxChars(200),
+        )?;
+        self.created_at
+            .check_value("training_modules.created_at", Rule::Timestamp)?;
+        self.updated_at
+            .check_value("training_modules.updated_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NewUsageAnalytics {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("usage_analytics.client_id", Rule::MaxChars(100))?;
-        self.period_start.check_value("usage_analytics.period_start", Rule::Timestamp)?;
-        self.period_end.check_value("usage_analytics.period_end", Rule::Timestamp)?;
-        self.created_at.check_value("usage_analytics.created_at", Rule::Timestamp)?;
+        self.client_id
+            .check_value("usage_analytics.client_id", Rule::MaxChars(100))?;
+        self.period_start
+            .check_value("usage_analytics.period_start", Rule::Timestamp)?;
+        self.period_end
+            .check_value("usage_analytics.period_end", Rule::Timestamp)?;
+        self.created_at
+            .check_value("usage_analytics.created_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for NpsResponseChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("nps_responses.client_id", Rule::MaxChars(100))?;
-        self.survey_id.check_value("nps_responses.survey_id", Rule::MaxChars(50))?;
-        self.respondent_email.check_value("nps_responses.respondent_email", Rule::MaxChars(255))?;
-        self.respondent_name.check_value("nps_responses.respondent_name", Rule::MaxChars(200))?;
-        self.survey_sent_at.check_value("nps_responses.survey_sent_at", Rule::Timestamp)?;
-        self.responded_at.check_value("nps_responses.responded_at", Rule::Timestamp)?;
+        self.client_id
+            .check_value("nps_responses.client_id", Rule::MaxChars(100))?;
+        self.survey_id
+            .check_value("nps_responses.survey_id", Rule::MaxChars(50))?;
+        self.respondent_email
+            .check_value("nps_responses.respondent_email", Rule::MaxChars(255))?;
+        self.respondent_name
+            .check_value("nps_responses.respondent_name", Rule::MaxChars(200))?;
+        self.survey_sent_at
+            .check_value("nps_responses.survey_sent_at", Rule::Timestamp)?;
+        self.responded_at
+            .check_value("nps_responses.responded_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for OnboardingMilestoneChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.milestone_id.check_value("onboarding_milestones.milestone_id", Rule::MaxChars(100))?;
-        self.plan_id.check_value("onboarding_milestones.plan_id", Rule::MaxChars(100))?;
-        self.name.check_value("onboarding_milestones.name", Rule::MaxChars(200))?;
-        self.assigned_to.check_value("onboarding_milestones.assigned_to", Rule::MaxChars(200))?;
-        self.due_date.check_value("onboarding_milestones.due_date", Rule::Date)?;
-        self.completion_date.check_value("onboarding_milestones.completion_date", Rule::Date)?;
+        self.milestone_id
+            .check_value("onboarding_milestones.milestone_id", Rule::MaxChars(100))?;
+        self.plan_id
+            .check_value("onboarding_milestones.plan_id", Rule::MaxChars(100))?;
+        self.name
+            .check_value("onboarding_milestones.name", Rule::MaxChars(200))?;
+        self.assigned_to
+            .check_value("onboarding_milestones.assigned_to", Rule::MaxChars(200))?;
+        self.due_date
+            .check_value("onboarding_milestones.due_date", Rule::Date)?;
+        self.completion_date
+            .check_value("onboarding_milestones.completion_date", Rule::Date)?;
         Ok(())
     }
 }
 
 impl CheckColumns for OnboardingPlanChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("onboarding_plans.client_id", Rule::MaxChars(100))?;
-        self.plan_name.check_value("onboarding_plans.plan_name", Rule::MaxChars(200))?;
-        self.product_tier.check_value("onboarding_plans.product_tier", Rule::MaxChars(50))?;
-        self.start_date.check_value("onboarding_plans.start_date", Rule::Date)?;
-        self.target_completion_date.check_value("onboarding_plans.target_completion_date", Rule::Date)?;
-        self.actual_completion_date.check_value("onboarding_plans.actual_completion_date", Rule::Date)?;
-        self.assigned_csm.check_value("onboarding_plans.assigned_csm", Rule::MaxChars(200))?;
+        self.client_id
+            .check_value("onboarding_plans.client_id", Rule::MaxChars(100))?;
+        self.plan_name
+            .check_value("onboarding_plans.plan_name", Rule::MaxChars(200))?;
+        self.product_tier
+            .check_value("onboarding_plans.product_tier", Rule::MaxChars(50))?;
+        self.start_date
+            .check_value("onboarding_plans.start_date", Rule::Date)?;
+        self.target_completion_date
+            .check_value("onboarding_plans.target_completion_date", Rule::Date)?;
+        self.actual_completion_date
+            .check_value("onboarding_plans.actual_completion_date", Rule::Date)?;
+        self.assigned_csm
+            .check_value("onboarding_plans.assigned_csm", Rule::MaxChars(200))?;
         Ok(())
     }
 }
 
 impl CheckColumns for RenewalCampaignChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.campaign_name.check_value("renewal_campaigns.campaign_name", Rule::MaxChars(200))?;
-        self.start_date.check_value("renewal_campaigns.start_date", Rule::Date)?;
-        self.end_date.check_value("renewal_campaigns.end_date", Rule::Date)?;
+        self.campaign_name
+            .check_value("renewal_campaigns.campaign_name", Rule::MaxChars(200))?;
+        self.start_date
+            .check_value("renewal_campaigns.start_date", Rule::Date)?;
+        self.end_date
+            .check_value("renewal_campaigns.end_date", Rule::Date)?;
         Ok(())
     }
 }
 
 impl CheckColumns for RenewalForecastChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("renewal_forecasts.client_id", Rule::MaxChars(100))?;
-        self.contract_id.check_value("renewal_forecasts.contract_id", Rule::MaxChars(50))?;
-        self.renewal_date.check_value("renewal_forecasts.renewal_date", Rule::Date)?;
-        self.last_csm_touchpoint.check_value("renewal_forecasts.last_csm_touchpoint", Rule::Date)?;
-        self.next_scheduled_touchpoint.check_value("renewal_forecasts.next_scheduled_touchpoint", Rule::Date)?;
-        self.forecast_created_at.check_value("renewal_forecasts.forecast_created_at", Rule::Timestamp)?;
-        self.forecast_updated_at.check_value("renewal_forecasts.forecast_updated_at", Rule::Timestamp)?;
-        self.model_version.check_value("renewal_forecasts.model_version", Rule::MaxChars(20))?;
+        self.client_id
+            .check_value("renewal_forecasts.client_id", Rule::MaxChars(100))?;
+        self.contract_id
+            .check_value("renewal_forecasts.contract_id", Rule::MaxChars(50))?;
+        self.renewal_date
+            .check_value("renewal_forecasts.renewal_date", Rule::Date)?;
+        self.last_csm_touchpoint
+            .check_value("renewal_forecasts.last_csm_touchpoint", Rule::Date)?;
+        self.next_scheduled_touchpoint
+            .check_value("renewal_forecasts.next_scheduled_touchpoint", Rule::Date)?;
+        self.forecast_created_at
+            .check_value("renewal_forecasts.forecast_created_at", Rule::Timestamp)?;
+        self.forecast_updated_at
+            .check_value("renewal_forecasts.forecast_updated_at", Rule::Timestamp)?;
+        self.model_version
+            .check_value("renewal_forecasts.model_version", Rule::MaxChars(20))?;
         Ok(())
     }
 }
 
 impl CheckColumns for RiskIndicatorChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("risk_indicators.client_id", Rule::MaxChars(100))?;
-        self.indicator_id.check_value("risk_indicators.indicator_id", Rule::MaxChars(100))?;
-        self.indicator_name.check_value("risk_indicators.indicator_name", Rule::MaxChars(200))?;
-        self.category.check_value("risk_indicators.category", Rule::MaxChars(50))?;
-        self.detected_at.check_value("risk_indicators.detected_at", Rule::Timestamp)?;
-        self.resolved_at.check_value("risk_indicators.resolved_at", Rule::Timestamp)?;
+        self.client_id
+            .check_value("risk_indicators.client_id", Rule::MaxChars(100))?;
+        self.indicator_id
+            .check_value("risk_indicators.indicator_id", Rule::MaxChars(100))?;
+        self.indicator_name
+            .check_value("risk_indicators.indicator_name", Rule::MaxChars(200))?;
+        self.category
+            .check_value("risk_indicators.category", Rule::MaxChars(50))?;
+        self.detected_at
+            .check_value("risk_indicators.detected_at", Rule::Timestamp)?;
+        self.resolved_at
+            .check_value("risk_indicators.resolved_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for SentimentAnalysisChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("sentiment_analysis.client_id", Rule::MaxChars(100))?;
-        self.period_start.check_value("sentiment_analysis.period_start", Rule::Timestamp)?;
-        self.period_end.check_value("sentiment_analysis.period_end", Rule::Timestamp)?;
-        self.analyzed_at.check_value("sentiment_analysis.analyzed_at", Rule::Timestamp)?;
+        self.client_id
+            .check_value("sentiment_analysis.client_id", Rule::MaxChars(100))?;
+        self.period_start
+            .check_value("sentiment_analysis.period_start", Rule::Timestamp)?;
+        self.period_end
+            .check_value("sentiment_analysis.period_end", Rule::Timestamp)?;
+        self.analyzed_at
+            .check_value("sentiment_analysis.analyzed_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for SupportTicketChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("support_tickets.client_id", Rule::MaxChars(100))?;
-        self.subject.check_value("support_tickets.subject", Rule::MaxChars(500))?;
-        self.requester_email.check_value("support_tickets.requester_email", Rule::MaxChars(255))?;
-        self.requester_name.check_value("support_tickets.requester_name", Rule::MaxChars(200))?;
-        self.assigned_agent.check_value("support_tickets.assigned_agent", Rule::MaxChars(255))?;
-        self.assigned_team.check_value("support_tickets.assigned_team", Rule::MaxChars(100))?;
-        self.first_response_at.check_value("support_tickets.first_response_at", Rule::Timestamp)?;
-        self.resolved_at.check_value("support_tickets.resolved_at", Rule::Timestamp)?;
-        self.closed_at.check_value("support_tickets.closed_at", Rule::Timestamp)?;
-        self.escalated_at.check_value("support_tickets.escalated_at", Rule::Timestamp)?;
+        self.client_id
+            .check_value("support_tickets.client_id", Rule::MaxChars(100))?;
+        self.subject
+            .check_value("support_tickets.subject", Rule::MaxChars(500))?;
+        self.requester_email
+            .check_value("support_tickets.requester_email", Rule::MaxChars(255))?;
+        self.requester_name
+            .check_value("support_tickets.requester_name", Rule::MaxChars(200))?;
+        self.assigned_agent
+            .check_value("support_tickets.assigned_agent", Rule::MaxChars(255))?;
+        self.assigned_team
+            .check_value("support_tickets.assigned_team", Rule::MaxChars(100))?;
+        self.first_response_at
+            .check_value("support_tickets.first_response_at", Rule::Timestamp)?;
+        self.resolved_at
+            .check_value("support_tickets.resolved_at", Rule::Timestamp)?;
+        self.closed_at
+            .check_value("support_tickets.closed_at", Rule::Timestamp)?;
+        self.escalated_at
+            .check_value("support_tickets.escalated_at", Rule::Timestamp)?;
         Ok(())
     }
 }
 
 impl CheckColumns for SurveyTemplateChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.template_name.check_value("survey_templates.template_name", Rule::MaxChars(200))?;
+        self.template_name
+            .check_value("survey_templates.template_name", Rule::MaxChars(200))?;
         Ok(())
     }
 }
 
 impl CheckColumns for TicketCommentChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.ticket_id.check_value("ticket_comments.ticket_id", Rule::MaxChars(50))?;
-        self.author_email.check_value("ticket_comments.author_email", Rule::MaxChars(255))?;
-        self.author_name.check_value("ticket_comments.author_name", Rule::MaxChars(200))?;
+        self.ticket_id
+            .check_value("ticket_comments.ticket_id", Rule::MaxChars(50))?;
+        self.author_email
+            .check_value("ticket_comments.author_email", Rule::MaxChars(255))?;
+        self.author_name
+            .check_value("ticket_comments.author_name", Rule::MaxChars(200))?;
         Ok(())
     }
 }
 
 impl CheckColumns for TrainingCompletionChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("training_completions.client_id", Rule::MaxChars(100))?;
-        self.module_id.check_value("training_completions.module_id", Rule::MaxChars(100))?;
-        self.user_email.check_value("training_completions.user_email", Rule::MaxChars(255))?;
-        self.user_name.check_value("training_completions.user_name", Rule::MaxChars(200))?;
-        self.started_at.check_value("training_completions.started_at", Rule::Timestamp)?;
-        self.completed_at.check_value("training_completions.completed_at", Rule::Timestamp)?;
-        self.certification_id.check_value("training_completions.certification_id", Rule::MaxChars(100))?;
+        self.client_id
+            .check_value("training_completions.client_id", Rule::MaxChars(100))?;
+        self.module_id
+            .check_value("training_completions.module_id", Rule::MaxChars(100))?;
+        self.user_email
+            .check_value("training_completions.user_email", Rule::MaxChars(255))?;
+        self.user_name
+            .check_value("training_completions.user_name", Rule::MaxChars(200))?;
+        self.started_at
+            .check_value("training_completions.started_at", Rule::Timestamp)?;
+        self.completed_at
+            .check_value("training_completions.completed_at", Rule::Timestamp)?;
+        self.certification_id
+            .check_value("training_completions.certification_id", Rule::MaxChars(100))?;
         Ok(())
     }
 }
 
 impl CheckColumns for TrainingModuleChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.module_name.check_value("training_modules.module_name", Rule::MaxChars(200))?;
-        self.content_url.check_value("training_modules.content_url", Rule::MaxChars(500))?;
-        self.certification_awarded.check_value("training_modules.certification_awarded", Rule::MaxChars(200))?;
+        self.module_name
+            .check_value("training_modules.module_name", Rule::MaxChars(200))?;
+        self.content_url
+            .check_value("training_modules.content_url", Rule::MaxChars(500))?;
+        self.certification_awarded.check_value(
+            "training_modules.certification_awarded",
+            Rule::MaxChars(200),
+        )?;
         Ok(())
     }
 }
 
 impl CheckColumns for UsageAnalyticsChanges {
     fn check_columns(&self) -> Result<(), ColumnError> {
-        self.client_id.check_value("usage_analytics.client_id", Rule::MaxChars(100))?;
-        self.period_start.check_value("usage_analytics.period_start", Rule::Timestamp)?;
-        self.period_end.check_value("usage_analytics.period_end", Rule::Timestamp)?;
+        self.client_id
+            .check_value("usage_analytics.client_id", Rule::MaxChars(100))?;
+        self.period_start
+            .check_value("usage_analytics.period_start", Rule::Timestamp)?;
+        self.period_end
+            .check_value("usage_analytics.period_end", Rule::Timestamp)?;
         Ok(())
     }
 }
@@ -660,7 +968,10 @@ pub const CHECKED_COLUMNS: &[(&str, Rule)] = &[
     ("expansion_opportunities.next_action", Rule::MaxChars(500)),
     ("expansion_opportunities.next_action_date", Rule::Date),
     ("expansion_opportunities.opportunity_id", Rule::MaxChars(50)),
-    ("expansion_opportunities.opportunity_name", Rule::MaxChars(200)),
+    (
+        "expansion_opportunities.opportunity_name",
+        Rule::MaxChars(200),
+    ),
     ("expansion_opportunities.updated_at", Rule::Timestamp),
     ("health_metrics.client_id", Rule::MaxChars(100)),
     ("health_metrics.created_at", Rule::Timestamp),
@@ -757,7 +1068,10 @@ pub const CHECKED_COLUMNS: &[(&str, Rule)] = &[
     ("training_completions.started_at", Rule::Timestamp),
     ("training_completions.user_email", Rule::MaxChars(255)),
     ("training_completions.user_name", Rule::MaxChars(200)),
-    ("training_modules.certification_awarded", Rule::MaxChars(200)),
+    (
+        "training_modules.certification_awarded",
+        Rule::MaxChars(200),
+    ),
     ("training_modules.content_url", Rule::MaxChars(500)),
     ("training_modules.created_at", Rule::Timestamp),
     ("training_modules.module_id", Rule::MaxChars(100)),
