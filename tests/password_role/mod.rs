@@ -70,8 +70,7 @@ pub fn password_role(db: &TestDatabase, role: &str, password: &str) -> String {
              END IF;
          END $$;
          ALTER ROLE {role} PASSWORD '{literal}';
-         GRANT ALL ON DATABASE {db} TO {role};
-         GRANT ALL ON SCHEMA public TO {role};",
+         GRANT ALL ON DATABASE {db} TO {role};",
         db = db.name()
     );
     // Another test process may create the group at the same moment: one retry settles it.
@@ -80,6 +79,15 @@ pub fn password_role(db: &TestDatabase, role: &str, password: &str) -> String {
             .batch_execute(&setup)
             .unwrap_or_else(|e| panic!("creating role {role}: {first}; then {e}"));
     }
+    // Inside the test database: its tables (owned by the harness's user) for the role.
+    db.connect()
+        .expect("test database")
+        .batch_execute(&format!(
+            "GRANT ALL ON SCHEMA public TO {role};
+             GRANT ALL ON ALL TABLES IN SCHEMA public TO {role};
+             GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role};"
+        ))
+        .unwrap_or_else(|e| panic!("granting {role} the test tables: {e}"));
     let url = with_credentials(db.url(), role, password);
     let wrong = with_credentials(db.url(), role, &format!("{password}-wrong"));
     if PgConnection::establish(&wrong).is_err() {
