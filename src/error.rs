@@ -14,21 +14,22 @@
 //!
 //! | what happened | variant | `is_transient()` | how it is recognised |
 //! |---|---|---|---|
-//! | malformed URL or connection string (bad port, unknown option, bad `%`-escape) | [`Error::Connection`] ([`ConnectionFailure::InvalidUrl`]) | no | libpq rejects it before connecting |
-//! | wrong password, unknown role, no `pg_hba.conf` entry (SQLSTATE 28P01, 28000) | [`Error::Connection`] ([`ConnectionFailure::Authentication`]) | no | server's FATAL at startup |
-//! | database does not exist (3D000) | [`Error::Connection`] ([`ConnectionFailure::DatabaseMissing`]) | no | server's FATAL at startup |
-//! | `DATABASE_URL` unset | [`Error::Connection`] ([`ConnectionFailure::NotConfigured`]) | no | [`crate::connection::database_url`] |
-//! | connection refused, no socket, host unreachable, connect timeout | [`Error::Connection`] ([`ConnectionFailure::Unreachable`]) | yes | libpq's socket error |
-//! | server starting up or shutting down, too many connections (57P03, 53300) | [`Error::Connection`] ([`ConnectionFailure::ServerUnavailable`]) | yes | server's FATAL |
-//! | connection reset or lost mid-query, backend terminated (08006, 57P01) | [`Error::Connection`] ([`ConnectionFailure::Lost`]) | yes | libpq / Diesel's `ClosedConnection` |
-//! | no pooled connection free within the checkout timeout | [`Error::Pool`] | yes | r2d2 |
-//! | `statement_timeout` or `lock_timeout` cancelled the query (57014, 55P03) | [`Error::Timeout`] | yes | server message |
-//! | serialization failure (40001) | [`Error::Database`] | yes | Diesel's `SerializationFailure` |
-//! | a value too long for its `varchar(n)`, a date outside PostgreSQL's range | [`Error::InvalidData`] naming `table.column` | no | checked in Rust before sending |
-//! | any other data exception (SQLSTATE class 22) | [`Error::InvalidData`] | no | server message |
-//! | constraint violations | `UniqueViolation`, `ForeignKeyViolation`, `CheckViolation`, `NotNullViolation` | no | SQLSTATE class 23 |
-//! | a value rejected by a newtype or enum | [`Error::Validation`], [`Error::UnknownValue`] | no | Rust |
-//! | malformed JSON input ([`crate::models::from_json`]) | [`Error::Deserialize`] naming the JSON path | no | serde |
+//! | malformed URL or connection string (bad port, unknown option, bad `%`-escape) | `Error::Connection` (`ConnectionFailure::InvalidUrl`) | no | libpq rejects it before connecting |
+//! | wrong password, unknown role, no `pg_hba.conf` entry (SQLSTATE 28P01, 28000) | `Error::Connection` (`ConnectionFailure::Authentication`) | no | server's FATAL at startup |
+//! | database does not exist (3D000) | `Error::Connection` (`ConnectionFailure::DatabaseMissing`) | no | server's FATAL at startup |
+//! | `DATABASE_URL` unset | `Error::Connection` (`ConnectionFailure::NotConfigured`) | no | `connection::database_url` |
+//! | connection refused, no socket, host unreachable, connect timeout | `Error::Connection` (`ConnectionFailure::Unreachable`) | yes | libpq's socket error |
+//! | server starting up or shutting down, too many connections (57P03, 53300) | `Error::Connection` (`ConnectionFailure::ServerUnavailable`) | yes | server's FATAL |
+//! | connection reset or lost mid-query, backend terminated (08006, 57P01) | `Error::Connection` (`ConnectionFailure::Lost`) | yes | libpq / Diesel's `ClosedConnection` |
+//! | no pooled connection free within the checkout timeout | `Error::Pool` | yes | r2d2 |
+//! | the same, when the pool's last attempt failed permanently (password changed since) | `Error::Connection` | no | r2d2's last error |
+//! | `statement_timeout` or `lock_timeout` cancelled the query (57014, 55P03) | `Error::Timeout` | yes | server message |
+//! | serialization failure (40001) | `Error::Database` | yes | Diesel's `SerializationFailure` |
+//! | a value too long for its `varchar(n)`, a date outside PostgreSQL's range | `Error::InvalidData` naming `table.column` | no | checked in Rust before sending |
+//! | any other data exception (SQLSTATE class 22) | `Error::InvalidData` | no | server message |
+//! | constraint violations | `Error::UniqueViolation`, `ForeignKeyViolation`, `CheckViolation`, `NotNullViolation` | no | SQLSTATE class 23 |
+//! | a value rejected by a newtype or enum | `Error::Validation`, `Error::UnknownValue` | no | Rust |
+//! | malformed JSON input (`input::from_json`) | `Error::Deserialize` naming the JSON path | no | serde |
 //!
 //! The server's messages are matched in English (libpq's own messages always are; the
 //! server's follow its `lc_messages`). A connection failure that matches nothing is
@@ -142,7 +143,7 @@ pub enum Error {
     #[error(transparent)]
     UnknownValue(#[from] UnknownValueError),
 
-    /// JSON input could not be turned into a model ([`crate::models::from_json`]).
+    /// JSON input could not be turned into a model ([`crate::input::from_json`]).
     #[error(
         "invalid JSON at `{path}`: {}",
         truncate_for_message(message, MAX_MESSAGE_CHARS)
@@ -530,7 +531,7 @@ pub(crate) fn is_timeout_message(message: &str) -> bool {
 pub const MAX_MESSAGE_CHARS: usize = 1000;
 
 /// Longest single input value an error repeats, in characters (see
-/// [`ValidationError`](crate::types::ValidationError)).
+/// [`ValidationError`]).
 pub const MAX_VALUE_CHARS: usize = 64;
 
 /// The one place where text from outside is cut before it is put in an error message or a log

@@ -64,7 +64,11 @@ fn exit_code_when_lost(db: &TestDatabase, args: &[&str]) -> (i32, String) {
 #[test]
 fn a_connection_lost_mid_command_exits_3() {
     let db = TestDatabase::new().unwrap();
-    for args in [&["analyze", "customers"][..], &["doctor"][..], &["orphans"][..]] {
+    for args in [
+        &["analyze", "customers"][..],
+        &["doctor"][..],
+        &["orphans"][..],
+    ] {
         let (code, stderr) = exit_code_when_lost(&db, args);
         assert_eq!(code, 3, "csdb {args:?}: {stderr}");
         assert!(

@@ -636,3 +636,24 @@ fn huge_inputs_are_not_echoed_whole() {
     assert!(matches!(err, Error::Validation(_)), "{err:?}");
     assert_error(&err, false, &["money"]);
 }
+
+// ---- one classification table ---------------------------------------------------------------
+
+#[test]
+fn the_readme_and_the_rustdoc_show_the_same_classification_table() {
+    let rustdoc: Vec<&str> = include_str!("../src/error.rs")
+        .lines()
+        .filter_map(|l| l.strip_prefix("//! |"))
+        .collect();
+    let readme: Vec<&str> = include_str!("../README.md")
+        .lines()
+        .skip_while(|l| !l.starts_with("| what happened |"))
+        .take_while(|l| l.starts_with('|'))
+        .filter_map(|l| l.strip_prefix('|'))
+        .collect();
+    assert!(rustdoc.len() > 10, "{rustdoc:?}");
+    assert_eq!(
+        readme, rustdoc,
+        "README.md's error table differs from src/error.rs's"
+    );
+}
