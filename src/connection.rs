@@ -77,8 +77,8 @@ pub const SOCKET_DIRS: &[&str] = &["/var/run/postgresql", "/run/postgresql", "/t
 /// The libpq built into this crate looks for a host-less URL's socket only in its compiled-in
 /// directory, whereas the platform's own libpq (what `psql` and `createdb` use) looks where the
 /// platform's server listens. This does what the platform's does: when neither the URL
-/// (authority, `host=` / `hostaddr=` parameter or key/value) nor `PGHOST`/`PGHOSTADDR` names a
-/// host, the first of [`SOCKET_DIRS`] holding the server's socket (`.s.PGSQL.<port>`, port from
+/// (authority, `host=` / `hostaddr=` / `service=` parameter or key/value) nor `PGHOST`,
+/// `PGHOSTADDR` or `PGSERVICE` names a host, the first of [`SOCKET_DIRS`] holding the server's socket (`.s.PGSQL.<port>`, port from
 /// the URL, `PGPORT` or 5432) is added as `host=`. Anything else is returned unchanged, so libpq
 /// still reports a missing server in its own words.
 ///
@@ -95,7 +95,7 @@ pub const SOCKET_DIRS: &[&str] = &["/var/run/postgresql", "/run/postgresql", "/t
 /// ```
 pub fn with_local_socket(url: &str) -> std::borrow::Cow<'_, str> {
     let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    if env("PGHOST").is_some() || env("PGHOSTADDR").is_some() {
+    if env("PGHOST").is_some() || env("PGHOSTADDR").is_some() || env("PGSERVICE").is_some() {
         return url.into();
     }
     let dirs: Vec<&std::path::Path> = SOCKET_DIRS.iter().map(std::path::Path::new).collect();

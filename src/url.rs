@@ -156,6 +156,8 @@ pub(crate) fn host_and_port(url: &str) -> Option<Target> {
             for (k, v) in query.split('&').filter_map(|kv| kv.split_once('=')) {
                 match k {
                     "host" | "hostaddr" if !v.is_empty() => target.host = Some(v.to_owned()),
+                    // A service file may name the host: not ours to override.
+                    "service" if !v.is_empty() => target.host = Some(format!("service={v}")),
                     "port" if !v.is_empty() => target.port = Some(v.to_owned()),
                     _ => {}
                 }
@@ -180,6 +182,7 @@ pub(crate) fn host_and_port(url: &str) -> Option<Target> {
         let value = after[..len].trim_matches('\'');
         match key {
             "host" | "hostaddr" if !value.is_empty() => target.host = Some(value.to_owned()),
+            "service" if !value.is_empty() => target.host = Some(format!("service={value}")),
             "port" if !value.is_empty() => target.port = Some(value.to_owned()),
             _ => {}
         }
@@ -325,6 +328,8 @@ mod tests {
         let t = host_and_port("host='/var/run/postgresql' dbname=cs").unwrap();
         assert_eq!(t.host, Some("/var/run/postgresql".into()));
         assert_eq!(host_and_port("mysql://h/db"), None);
+        let t = host_and_port("postgresql:///cs?service=prod").unwrap();
+        assert_eq!(t.host, Some("service=prod".into()));
     }
 
     #[test]
