@@ -89,7 +89,9 @@ pub trait Crud: Sized {
     /// Number of columns of the table (for chunking bulk inserts).
     const COLUMNS: usize;
 
-    /// Inserts one row and returns it as stored (with defaults filled in).
+    /// Inserts one row and returns it as stored (with defaults filled in). The rules that span
+    /// columns ([`Validate`](crate::models::Validate)) are checked first: a row that breaks
+    /// one is an [`Error::Validation`](crate::Error::Validation) and is never sent.
     fn create(conn: &mut PgConnection, new: &Self::New) -> Result<Self>;
 
     /// Inserts many rows in as few statements as the bind-parameter limit allows, in one
@@ -145,6 +147,7 @@ macro_rules! impl_crud {
 
             fn create(conn: &mut diesel::PgConnection, new: &$new) -> $crate::Result<Self> {
                 $crate::input::CheckColumns::check_columns(new)?;
+                $crate::models::Validate::validate(new)?;
                 log::debug!("INSERT INTO {}", stringify!($table));
                 Ok(diesel::insert_into($table::table)
                     .values(new)
@@ -155,6 +158,7 @@ macro_rules! impl_crud {
             fn create_many(conn: &mut diesel::PgConnection, new: &[$new]) -> $crate::Result<Vec<Self>> {
                 use diesel::Connection;
                 $crate::input::check_rows(new)?;
+                new.iter().try_for_each($crate::models::Validate::validate)?;
                 conn.transaction(|conn| {
                     let mut out = Vec::with_capacity(new.len());
                     for chunk in new.chunks($crate::crud::chunk_size($n)) {
@@ -173,6 +177,7 @@ macro_rules! impl_crud {
             fn insert_many(conn: &mut diesel::PgConnection, new: &[$new]) -> $crate::Result<usize> {
                 use diesel::Connection;
                 $crate::input::check_rows(new)?;
+                new.iter().try_for_each($crate::models::Validate::validate)?;
                 conn.transaction(|conn| {
                     let mut n = 0;
                     for chunk in new.chunks($crate::crud::chunk_size($n)) {

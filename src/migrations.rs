@@ -70,6 +70,9 @@ migration_sql!(
     "2024-06-01-000004_create_renewal_tables",
     "2024-06-01-000005_create_feedback_tables",
     "2024-06-01-000006_create_analytics_tables",
+    "2026-11-30-000001_v2_constraints",
+    "2026-11-30-000002_v2_validate",
+    "2026-11-30-000003_v2_derived_values",
 );
 
 /// One line of [`history`].

@@ -2885,15 +2885,21 @@ diesel::table! {
 diesel::joinable!(churn_predictions -> customers (client_id));
 diesel::joinable!(contracts -> customers (client_id));
 diesel::joinable!(customer_feedback -> customers (client_id));
+diesel::joinable!(engagement_metrics -> customers (client_id));
+diesel::joinable!(expansion_opportunities -> customers (client_id));
+diesel::joinable!(health_metrics -> customers (client_id));
 diesel::joinable!(health_scores -> customers (client_id));
 diesel::joinable!(nps_responses -> customers (client_id));
 diesel::joinable!(onboarding_milestones -> onboarding_plans (plan_id));
 diesel::joinable!(onboarding_plans -> customers (client_id));
 diesel::joinable!(renewal_forecasts -> customers (client_id));
 diesel::joinable!(risk_indicators -> customers (client_id));
+diesel::joinable!(sentiment_analysis -> customers (client_id));
 diesel::joinable!(support_tickets -> customers (client_id));
 diesel::joinable!(ticket_comments -> support_tickets (ticket_id));
+diesel::joinable!(training_completions -> customers (client_id));
 diesel::joinable!(training_completions -> training_modules (module_id));
+diesel::joinable!(usage_analytics -> customers (client_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     churn_predictions,

@@ -81,25 +81,25 @@ copy_row!(NewHealthMetric => health_metrics {
     required {
         client_id: String, period_start: DateTime<Utc>, period_end: DateTime<Utc>,
         overall_health_score: HealthScore, health_score_trend: MetricTrend,
-        health_score_change: i32, health_components: Value, component_trends: Value,
+        health_score_change: ScoreChange, health_components: Value, component_trends: Value,
     }
     defaulted {
         risk_indicators: Value, positive_indicators: Value, benchmark_comparison: Value,
-        confidence: f64, created_at: DateTime<Utc>,
+        confidence: Fraction, created_at: DateTime<Utc>,
     }
     nullable { predicted_next_period_score: HealthScore }
 });
 copy_row!(NewEngagementMetric => engagement_metrics {
     required {
-        client_id: String, period_start: DateTime<Utc>, period_end: DateTime<Utc>, total_users: i32,
-        active_users: i32, daily_active_users: i32, weekly_active_users: i32,
-        monthly_active_users: i32, activation_rate: f64, engagement_rate: f64, total_logins: i32,
-        avg_logins_per_user: f64, total_session_minutes: i32, avg_session_duration_minutes: f64,
-        total_actions: i32, avg_actions_per_session: f64, feature_adoption: Value,
+        client_id: String, period_start: DateTime<Utc>, period_end: DateTime<Utc>, total_users: Count,
+        active_users: Count, daily_active_users: Count, weekly_active_users: Count,
+        monthly_active_users: Count, activation_rate: Fraction, engagement_rate: Fraction, total_logins: Count,
+        avg_logins_per_user: NonNegativeF64, total_session_minutes: Count, avg_session_duration_minutes: NonNegativeF64,
+        total_actions: Count, avg_actions_per_session: NonNegativeF64, feature_adoption: Value,
         engagement_trend: MetricTrend,
     }
     defaulted {
-        power_users: i32, inactive_users: i32, at_risk_users: i32, vs_previous_period: Value,
+        power_users: Count, inactive_users: Count, at_risk_users: Count, vs_previous_period: Value,
         created_at: DateTime<Utc>,
     }
     nullable {}
@@ -107,9 +107,9 @@ copy_row!(NewEngagementMetric => engagement_metrics {
 copy_row!(NewUsageAnalytics => usage_analytics {
     required {
         client_id: String, period_start: DateTime<Utc>, period_end: DateTime<Utc>,
-        total_usage_events: i32, unique_features_used: i32, total_features_available: i32,
-        feature_utilization_rate: f64, top_features: Value, usage_trend: MetricTrend,
-        usage_growth_rate: f64,
+        total_usage_events: Count, unique_features_used: Count, total_features_available: Count,
+        feature_utilization_rate: Fraction, top_features: Value, usage_trend: MetricTrend,
+        usage_growth_rate: GrowthRate,
     }
     defaulted {
         underutilized_features: Value, new_feature_adoption: Value, usage_by_user_role: Value,
@@ -119,8 +119,8 @@ copy_row!(NewUsageAnalytics => usage_analytics {
 });
 copy_row!(NewCohortAnalysis => cohort_analysis {
     required {
-        cohort_id: String, cohort_name: String, cohort_definition: Value, cohort_size: i32,
-        analysis_date: NaiveDate, months_since_cohort: i32, retention_by_month: Value,
+        cohort_id: String, cohort_name: String, cohort_definition: Value, cohort_size: Count,
+        analysis_date: NaiveDate, months_since_cohort: Count, retention_by_month: Value,
         engagement_by_month: Value, revenue_metrics: Value,
     }
     defaulted { benchmark_comparison: Value, created_at: DateTime<Utc> }
@@ -148,8 +148,8 @@ copy_row!(NewHealthScoreRecord => health_scores {
         payment_score: ComponentScore,
     }
     defaulted {
-        usage_weight: f64, engagement_weight: f64, support_weight: f64, satisfaction_weight: f64,
-        payment_weight: f64, created_at: DateTime<Utc>, updated_at: DateTime<Utc>,
+        usage_weight: Fraction, engagement_weight: Fraction, support_weight: Fraction, satisfaction_weight: Fraction,
+        payment_weight: Fraction, created_at: DateTime<Utc>, updated_at: DateTime<Utc>,
     }
     nullable { overall_score: ComponentScore }
 });
@@ -157,7 +157,7 @@ copy_row!(NewCustomerSegment => customer_segments {
     required { segment_id: String, segment_name: String, segment_type: String, criteria: Value }
     defaulted {
         characteristics: Value, engagement_strategy: Value, success_metrics: Value,
-        customer_count: i32, total_arr: Money, avg_health_score: f64, created_at: DateTime<Utc>,
+        customer_count: Count, total_arr: Money, avg_health_score: ComponentScore, created_at: DateTime<Utc>,
         updated_at: DateTime<Utc>,
     }
     nullable {}
@@ -165,7 +165,7 @@ copy_row!(NewCustomerSegment => customer_segments {
 copy_row!(NewRiskIndicator => risk_indicators {
     required {
         client_id: String, indicator_id: String, indicator_name: String, category: String,
-        severity: RiskLevel, current_value: f64, threshold_value: f64, description: String,
+        severity: RiskLevel, current_value: FiniteF64, threshold_value: FiniteF64, description: String,
     }
     defaulted { mitigation_actions: Value, detected_at: DateTime<Utc> }
     nullable { resolved_at: DateTime<Utc> }
@@ -173,7 +173,7 @@ copy_row!(NewRiskIndicator => risk_indicators {
 copy_row!(NewChurnPrediction => churn_predictions {
     required {
         client_id: String, churn_probability: Probability, churn_risk_level: RiskLevel,
-        confidence_score: f64,
+        confidence_score: Fraction,
     }
     defaulted {
         prediction_date: DateTime<Utc>, contributing_factors: Value,
@@ -202,7 +202,7 @@ copy_row!(NewNpsResponse => nps_responses {
     required {
         response_id: String, client_id: String, survey_id: String, respondent_email: String,
         respondent_name: String, score: NpsScore, category: NpsCategory, sentiment: Sentiment,
-        sentiment_score: SentimentScore, survey_sent_at: DateTime<Utc>, response_time_hours: f64,
+        sentiment_score: SentimentScore, survey_sent_at: DateTime<Utc>, response_time_hours: NonNegativeF64,
     }
     defaulted { follow_up_required: bool, contacted: bool, responded_at: DateTime<Utc> }
     nullable {
@@ -213,7 +213,7 @@ copy_row!(NewNpsResponse => nps_responses {
 copy_row!(NewSentimentAnalysis => sentiment_analysis {
     required {
         analysis_id: String, period_start: DateTime<Utc>, period_end: DateTime<Utc>,
-        total_feedback_items: i32, feedback_by_type: Value, overall_sentiment: Sentiment,
+        total_feedback_items: Count, feedback_by_type: Value, overall_sentiment: Sentiment,
         overall_sentiment_score: SentimentScore, sentiment_distribution: Value,
         sentiment_trend: SentimentTrend,
     }
@@ -221,7 +221,7 @@ copy_row!(NewSentimentAnalysis => sentiment_analysis {
         top_positive_themes: Value, top_negative_themes: Value, action_items: Value,
         analyzed_at: DateTime<Utc>,
     }
-    nullable { client_id: String, nps_score: i32, csat_score: f64 }
+    nullable { client_id: String, nps_score: NetPromoterScore, csat_score: Rating }
 });
 copy_row!(NewSurveyTemplate => survey_templates {
     required {
@@ -237,37 +237,37 @@ copy_row!(NewSurveyTemplate => survey_templates {
 copy_row!(NewOnboardingPlan => onboarding_plans {
     required {
         plan_id: String, client_id: String, plan_name: String, product_tier: String,
-        start_date: NaiveDate, target_completion_date: NaiveDate, timeline_weeks: i32,
+        start_date: NaiveDate, target_completion_date: NaiveDate, timeline_weeks: Count,
         customer_goals: Value, success_criteria: Value,
     }
     defaulted {
-        total_estimated_hours: i32, assigned_implementation_team: StringList,
-        status: OnboardingStatus, completion_percentage: f64, created_at: DateTime<Utc>,
+        total_estimated_hours: Count, assigned_implementation_team: StringList,
+        status: OnboardingStatus, completion_percentage: Percentage, created_at: DateTime<Utc>,
         updated_at: DateTime<Utc>,
     }
     nullable { actual_completion_date: NaiveDate, assigned_csm: String }
 });
 copy_row!(NewOnboardingMilestone => onboarding_milestones {
     required {
-        milestone_id: String, plan_id: String, name: String, description: String, week: i32,
-        sequence_order: i32, tasks: Value, estimated_hours: i32,
+        milestone_id: String, plan_id: String, name: String, description: String, week: Count,
+        sequence_order: Count, tasks: Value, estimated_hours: Count,
     }
     defaulted {
         success_criteria: Value, dependencies: StringList, status: MilestoneStatus,
-        completion_percentage: f64, blockers: Value,
+        completion_percentage: Percentage, blockers: Value,
     }
     nullable {
-        actual_hours: i32, assigned_to: String, due_date: NaiveDate, completion_date: NaiveDate,
+        actual_hours: Count, assigned_to: String, due_date: NaiveDate, completion_date: NaiveDate,
     }
 });
 copy_row!(NewTrainingModule => training_modules {
     required {
         module_id: String, module_name: String, module_description: String, format: TrainingFormat,
-        duration_minutes: i32, learning_objectives: StringList, topics_covered: StringList,
+        duration_minutes: Count, learning_objectives: StringList, topics_covered: StringList,
     }
     defaulted {
         certification_level: CertificationLevel, prerequisites: StringList,
-        assessment_required: bool, passing_score: f64, max_attempts: i32, created_at: DateTime<Utc>,
+        assessment_required: bool, passing_score: Percentage, max_attempts: Count, created_at: DateTime<Utc>,
         updated_at: DateTime<Utc>,
     }
     nullable { content_url: String, certification_awarded: String }
@@ -278,18 +278,18 @@ copy_row!(NewTrainingCompletion => training_completions {
         user_name: String, started_at: DateTime<Utc>,
     }
     defaulted {
-        time_spent_minutes: i32, attempts_used: i32, passed: bool, certification_issued: bool,
+        time_spent_minutes: Count, attempts_used: Count, passed: bool, certification_issued: bool,
     }
     nullable {
-        completed_at: DateTime<Utc>, assessment_score: f64, certification_id: String,
-        feedback_rating: f64, feedback_comments: String,
+        completed_at: DateTime<Utc>, assessment_score: Percentage, certification_id: String,
+        feedback_rating: Rating, feedback_comments: String,
     }
 });
 copy_row!(NewRenewalForecast => renewal_forecasts {
     required {
         forecast_id: String, client_id: String, contract_id: String, renewal_date: NaiveDate,
         current_arr: Money, forecasted_arr: Money, renewal_probability: Probability,
-        renewal_status: RenewalStatus, confidence_score: f64, health_score: HealthScore,
+        renewal_status: RenewalStatus, confidence_score: Fraction, health_score: HealthScore,
         days_until_renewal: i32,
     }
     defaulted {
@@ -307,12 +307,12 @@ copy_row!(NewContract => contracts {
         renewal_date: NaiveDate, payment_terms: String, tier: String, products_included: Value,
     }
     defaulted {
-        currency: String, auto_renew: bool, notice_period_days: i32, payment_status: PaymentStatus,
-        included_usage: Value, addons: Value, discount_percentage: f64,
+        currency: String, auto_renew: bool, notice_period_days: Count, payment_status: PaymentStatus,
+        included_usage: Value, addons: Value, discount_percentage: Percentage,
         last_modified: DateTime<Utc>,
     }
     nullable {
-        included_users: i32, discount_reason: String, signed_by: String, owner_csm: String,
+        included_users: Count, discount_reason: String, signed_by: String, owner_csm: String,
         contract_url: String,
     }
 });
@@ -323,7 +323,7 @@ copy_row!(NewExpansionOpportunity => expansion_opportunities {
         current_stage: OpportunityStage,
     }
     defaulted {
-        confidence_score: f64, requirements: StringList, value_drivers: StringList, blockers: Value,
+        confidence_score: Fraction, requirements: StringList, value_drivers: StringList, blockers: Value,
         decision_makers: StringList, competitive_pressure: CompetitivePressure,
         created_at: DateTime<Utc>, updated_at: DateTime<Utc>,
     }
@@ -335,11 +335,11 @@ copy_row!(NewExpansionOpportunity => expansion_opportunities {
 copy_row!(NewRenewalCampaign => renewal_campaigns {
     required {
         campaign_id: String, campaign_name: String, start_date: NaiveDate, end_date: NaiveDate,
-        target_renewal_date_range: Value, total_customers: i32, total_arr_at_risk: Money,
+        target_renewal_date_range: Value, total_customers: Count, total_arr_at_risk: Money,
     }
     defaulted {
-        customers_contacted: i32, customers_committed: i32, customers_at_risk: i32, win_rate: f64,
-        expansion_opportunities_identified: i32, expansion_value_identified: Money,
+        customers_contacted: Count, customers_committed: Count, customers_at_risk: Count, win_rate: Fraction,
+        expansion_opportunities_identified: Count, expansion_value_identified: Money,
         campaign_activities: Value, success_metrics: Value, created_at: DateTime<Utc>,
         updated_at: DateTime<Utc>,
     }
@@ -349,7 +349,7 @@ copy_row!(NewSupportTicket => support_tickets {
     required {
         ticket_id: String, client_id: String, subject: String, description: String,
         priority: TicketPriority, category: TicketCategory, requester_email: String,
-        requester_name: String, sla_first_response_minutes: i32, sla_resolution_minutes: i32,
+        requester_name: String, sla_first_response_minutes: Count, sla_resolution_minutes: Count,
     }
     defaulted {
         status: TicketStatus, tags: StringList, created_at: DateTime<Utc>,
@@ -358,8 +358,8 @@ copy_row!(NewSupportTicket => support_tickets {
     }
     nullable {
         assigned_agent: String, assigned_team: String, first_response_at: DateTime<Utc>,
-        resolved_at: DateTime<Utc>, closed_at: DateTime<Utc>, time_to_first_response_minutes: i32,
-        time_to_resolution_minutes: i32, satisfaction_rating: SatisfactionRating,
+        resolved_at: DateTime<Utc>, closed_at: DateTime<Utc>, time_to_first_response_minutes: Count,
+        time_to_resolution_minutes: Count, satisfaction_rating: SatisfactionRating,
         satisfaction_comment: String, escalated_at: DateTime<Utc>, escalation_reason: String,
         resolution_notes: String, internal_notes: String, customer_visible_notes: String,
     }
@@ -378,8 +378,8 @@ copy_row!(NewKnowledgeBaseArticle => knowledge_base_articles {
         tags: StringList, author: String,
     }
     defaulted {
-        status: ArticleStatus, created_at: DateTime<Utc>, updated_at: DateTime<Utc>, version: i32,
-        view_count: i32, helpful_votes: i32, not_helpful_votes: i32, helpfulness_score: f64,
+        status: ArticleStatus, created_at: DateTime<Utc>, updated_at: DateTime<Utc>, version: Count,
+        view_count: Count, helpful_votes: Count, not_helpful_votes: Count, helpfulness_score: Fraction,
         related_articles: StringList, search_keywords: StringList, customer_facing: bool,
         requires_authentication: bool, product_tier_restrictions: StringList,
     }

@@ -430,10 +430,10 @@ impl Generator {
                 content_url: Some(format!("https://learn.example.com/modules/{id}")),
                 prerequisites: Some(prerequisites),
                 assessment_required: Some(assessed),
-                passing_score: Some(passing),
+                passing_score: Some(Percentage::clamped(passing)),
                 certification_awarded: certification
                     .then(|| format!("Certified {name} Specialist")),
-                max_attempts: Some(max_attempts),
+                max_attempts: Some(Count::clamped((max_attempts).into())),
                 created_at: Some(created),
                 updated_at: Some(updated),
                 ..NewTrainingModule::new(
@@ -441,7 +441,7 @@ impl Generator {
                     name,
                     format!("{name}: a {} course on {topic}.", level.as_str()),
                     format,
-                    duration,
+                    Count::clamped((duration).into()),
                     StringList(vec![
                         format!("Understand {topic} concepts"),
                         format!("Configure {topic} for your team"),
@@ -524,11 +524,11 @@ impl Generator {
                 created_at: Some(created),
                 updated_at: Some(updated),
                 published_at: published,
-                version: Some(r.int32(1, 5)),
-                view_count: Some(views),
-                helpful_votes: Some(helpful),
-                not_helpful_votes: Some(not_helpful),
-                helpfulness_score: Some(score),
+                version: Some(Count::clamped((r.int32(1, 5)).into())),
+                view_count: Some(Count::clamped((views).into())),
+                helpful_votes: Some(Count::clamped((helpful).into())),
+                not_helpful_votes: Some(Count::clamped((not_helpful).into())),
+                helpfulness_score: Some(Fraction::clamped(score)),
                 related_articles: Some(StringList(related)),
                 search_keywords: Some(StringList(keywords)),
                 customer_facing: Some(r.chance(0.85)),
@@ -955,8 +955,8 @@ impl Generator {
                     name,
                     category,
                     severity,
-                    current,
-                    threshold,
+                    FiniteF64::clamped(current),
+                    FiniteF64::clamped(threshold),
                     description,
                 )
             });
@@ -988,7 +988,7 @@ impl Generator {
                 p.key.clone(),
                 probability(prob),
                 level,
-                round4(r.uniform(0.6, 0.95)),
+                Fraction::clamped(round4(r.uniform(0.6, 0.95))),
             )
         });
     }
@@ -1091,12 +1091,14 @@ impl Generator {
             out.onboarding_milestones.push(NewOnboardingMilestone {
                 success_criteria: Some(json!([format!("{name} signed off by the customer")])),
                 dependencies: Some(StringList(previous.iter().cloned().collect())),
-                actual_hours: done.then(|| (f64::from(hours) * r.uniform(0.7, 1.5)).round() as i32),
+                actual_hours: (done
+                    .then(|| (f64::from(hours) * r.uniform(0.7, 1.5)).round() as i32))
+                .map(|v| Count::clamped(v.into())),
                 assigned_to: assigned,
                 due_date: Some(due),
                 completion_date: done.then(|| add_days(due, r.int(-3, 5)).clamp(start, self.today)),
                 status: Some(ms_status),
-                completion_percentage: Some(pct),
+                completion_percentage: Some(Percentage::clamped(pct)),
                 blockers: Some(if ms_status == MilestoneStatus::Blocked {
                     json!(["Waiting on customer IT for SSO metadata"])
                 } else {
@@ -1107,10 +1109,10 @@ impl Generator {
                     plan_id.clone(),
                     name,
                     description,
-                    week,
-                    j as i32 + 1,
+                    Count::clamped((week).into()),
+                    Count::clamped((j as i32 + 1).into()),
                     Value::Array(tasks),
-                    hours,
+                    Count::clamped((hours).into()),
                 )
             });
             previous = Some(milestone_id);
@@ -1125,11 +1127,11 @@ impl Generator {
         let criteria = sample_strs(r, SUCCESS_CRITERIA, 2);
         out.onboarding_plans.push(NewOnboardingPlan {
             actual_completion_date: actual_completion,
-            total_estimated_hours: Some(total_hours),
+            total_estimated_hours: Some(Count::clamped((total_hours).into())),
             assigned_csm: p.csm.clone(),
             assigned_implementation_team: Some(StringList(team)),
             status: Some(status),
-            completion_percentage: Some(completion),
+            completion_percentage: Some(Percentage::clamped(completion)),
             created_at: Some(plan_created),
             updated_at: Some(plan_updated),
             ..NewOnboardingPlan::new(
@@ -1139,7 +1141,7 @@ impl Generator {
                 p.tier.as_str(),
                 start,
                 target,
-                weeks,
+                Count::clamped((weeks).into()),
                 json!(goals),
                 json!(criteria),
             )
@@ -1185,13 +1187,13 @@ impl Generator {
             let rating = (done && r.chance(0.6)).then(|| round1(r.uniform(3.0, 5.0)));
             out.training_completions.push(NewTrainingCompletion {
                 completed_at: completed,
-                time_spent_minutes: Some(spent),
-                assessment_score: score,
-                attempts_used: Some(attempts),
+                time_spent_minutes: Some(Count::clamped((spent).into())),
+                assessment_score: (score).map(|v| Percentage::clamped(v)),
+                attempts_used: Some(Count::clamped((attempts).into())),
                 passed: Some(passed),
                 certification_issued: Some(certified),
                 certification_id: certified.then(|| format!("cert-{:06}-{j}", p.n)),
-                feedback_rating: rating,
+                feedback_rating: (rating).map(|v| Rating::clamped(v)),
                 feedback_comments: (rating.is_some() && r.chance(0.3))
                     .then(|| "Clear and practical, would recommend.".to_owned()),
                 ..NewTrainingCompletion::new(
@@ -1475,8 +1477,8 @@ impl Generator {
                 closed_at: closed,
                 first_response_sla_status: Some(fr_status),
                 resolution_sla_status: Some(res_status),
-                time_to_first_response_minutes: ttfr,
-                time_to_resolution_minutes: ttr,
+                time_to_first_response_minutes: (ttfr).map(|v| Count::clamped(v.into())),
+                time_to_resolution_minutes: (ttr).map(|v| Count::clamped(v.into())),
                 satisfaction_rating: rating,
                 satisfaction_comment: rating.filter(|v| v.get() <= 2 || r.chance(0.2)).map(|v| {
                     if v.get() <= 2 {
@@ -1509,8 +1511,8 @@ impl Generator {
                     category,
                     requester_mail,
                     requester,
-                    sla_fr as i32,
-                    sla_res as i32,
+                    Count::clamped((sla_fr as i32).into()),
+                    Count::clamped((sla_res as i32).into()),
                 )
             });
         }
@@ -1577,15 +1579,19 @@ impl Generator {
             out.contracts.push(NewContract {
                 currency: Some("USD".to_owned()),
                 auto_renew: Some(r.chance(0.6)),
-                notice_period_days: Some(r.weighted(&[(30, 60), (60, 25), (90, 15)])),
+                notice_period_days: Some(r.weighted(&[
+                    (Count::clamped((30).into()), 60),
+                    (Count::clamped((60).into()), 25),
+                    (Count::clamped((90).into()), 15),
+                ])),
                 payment_status: Some(payment_status),
-                included_users: Some((p.users + 4) / 5 * 5),
+                included_users: Some(Count::clamped(((p.users + 4) / 5 * 5).into())),
                 included_usage: Some(json!({
                     "api_calls_per_month": 10_000 * (tier_index(p.tier) as i64 + 1) * 10,
                     "storage_gb": 50 * (tier_index(p.tier) as i64 + 1)
                 })),
                 addons: Some(json!(addons)),
-                discount_percentage: Some(discount),
+                discount_percentage: Some(Percentage::clamped(discount)),
                 discount_reason: (discount > 0.0).then(|| {
                     r.text(&[
                         "Multi-year commitment",
@@ -1673,7 +1679,7 @@ impl Generator {
                 money((p.arr_cents as f64 * arr_factor).round() as i64),
                 probability(prob),
                 status,
-                round4(r.uniform(0.55, 0.92)),
+                Fraction::clamped(round4(r.uniform(0.55, 0.92))),
                 health_score(f64::from(p.health)),
                 i32::try_from(p.days_to_renewal).unwrap_or(i32::MAX),
             )
@@ -1729,7 +1735,7 @@ impl Generator {
             let decision_makers: Vec<String> = (0..r.int(1, 3)).map(|_| p.person(r).0).collect();
             let drivers = sample_between(r, VALUE_DRIVERS, 1, 3);
             out.expansion_opportunities.push(NewExpansionOpportunity {
-                confidence_score: Some(round2(r.uniform(0.3, 0.9))),
+                confidence_score: Some(Fraction::clamped(round2(r.uniform(0.3, 0.9)))),
                 expected_close_date: Some(close_date),
                 requirements: Some(StringList(vec![
                     "Security review".to_owned(),
@@ -1940,7 +1946,7 @@ impl Generator {
                 sentiment_of(senti),
                 sentiment_score(senti),
                 sent,
-                hours,
+                NonNegativeF64::clamped(hours),
             );
             response.reason = r.chance(0.7).then(|| r.text(reasons).to_owned());
             if r.chance(0.5) {
@@ -2037,7 +2043,7 @@ impl Generator {
                     "percentile": r.int(1, 99)
                 })),
                 predicted_next_period_score: Some(health_score(predicted)),
-                confidence: Some(round2(r.uniform(0.6, 0.9))),
+                confidence: Some(Fraction::clamped(round2(r.uniform(0.6, 0.9)))),
                 created_at: Some(created),
                 ..NewHealthMetric::new(
                     p.key.clone(),
@@ -2045,7 +2051,7 @@ impl Generator {
                     period_end,
                     health_score(score),
                     metric_trend(f64::from(change), 2.0),
-                    change,
+                    ScoreChange::clamped((change).into()),
                     components,
                     component_trends,
                 )
@@ -2077,12 +2083,15 @@ impl Generator {
                 (f64::from(active) - f64::from(pa)) / f64::from(pa.max(1))
             });
             out.engagement_metrics.push(NewEngagementMetric {
-                power_users: Some((f64::from(active) * r.uniform(0.05, 0.2)).round() as i32),
-                inactive_users: Some(total - active),
-                at_risk_users: Some(
-                    (f64::from(active) * (1.0 - score / 100.0) * r.uniform(0.1, 0.4)).round()
-                        as i32,
-                ),
+                power_users: Some(Count::clamped(
+                    ((f64::from(active) * r.uniform(0.05, 0.2)).round() as i32).into(),
+                )),
+                inactive_users: Some(Count::clamped((total - active).into())),
+                at_risk_users: Some(Count::clamped(
+                    ((f64::from(active) * (1.0 - score / 100.0) * r.uniform(0.1, 0.4)).round()
+                        as i32)
+                        .into(),
+                )),
                 vs_previous_period: Some(
                     json!({"active_users_change_pct": round2(active_change * 100.0)}),
                 ),
@@ -2091,19 +2100,19 @@ impl Generator {
                     p.key.clone(),
                     period_start,
                     period_end,
-                    total,
-                    active,
-                    dau,
-                    wau,
-                    active,
-                    round4(f64::from(active) / f64::from(total)),
-                    round4(f64::from(dau) / f64::from(active)),
-                    logins,
-                    round2(f64::from(logins) / f64::from(active)),
-                    session_minutes,
-                    round2(f64::from(session_minutes) / logins_div),
-                    actions,
-                    round2(f64::from(actions) / logins_div),
+                    Count::clamped((total).into()),
+                    Count::clamped((active).into()),
+                    Count::clamped((dau).into()),
+                    Count::clamped((wau).into()),
+                    Count::clamped((active).into()),
+                    Fraction::clamped(round4(f64::from(active) / f64::from(total))),
+                    Fraction::clamped(round4(f64::from(dau) / f64::from(active))),
+                    Count::clamped((logins).into()),
+                    NonNegativeF64::clamped(round2(f64::from(logins) / f64::from(active))),
+                    Count::clamped((session_minutes).into()),
+                    NonNegativeF64::clamped(round2(f64::from(session_minutes) / logins_div)),
+                    Count::clamped((actions).into()),
+                    NonNegativeF64::clamped(round2(f64::from(actions) / logins_div)),
                     Value::Object(adoption),
                     metric_trend(active_change, 0.03),
                 )
@@ -2142,13 +2151,13 @@ impl Generator {
                     p.key.clone(),
                     period_start,
                     period_end,
-                    events,
-                    used,
-                    available,
-                    round4(f64::from(used) / f64::from(available)),
+                    Count::clamped((events).into()),
+                    Count::clamped((used).into()),
+                    Count::clamped((available).into()),
+                    Fraction::clamped(round4(f64::from(used) / f64::from(available))),
                     Value::Array(top),
                     metric_trend(growth, 0.05),
-                    round4(growth),
+                    GrowthRate::clamped(round4(growth)),
                 )
             });
             prev_events = Some(events);
@@ -2360,9 +2369,9 @@ impl Generator {
                 })),
                 engagement_strategy: Some(strategy),
                 success_metrics: Some(json!({"target_health_score": 75, "target_nrr": 1.1})),
-                customer_count: Some(i32::try_from(b.count).unwrap_or(i32::MAX)),
+                customer_count: Some(Count::clamped((i32::try_from(b.count).unwrap_or(i32::MAX)).into())),
                 total_arr: Some(money(b.arr_cents)),
-                avg_health_score: Some(avg),
+                avg_health_score: Some(ComponentScore::clamped(avg)),
                 created_at: Some(created),
                 updated_at: Some(self.ago(r, 0, 3).max(created)),
                 ..NewCustomerSegment::new(id, name, kind, criteria)
@@ -2388,11 +2397,11 @@ impl Generator {
             let created = at(add_days(campaign_start, -14), r.int(9 * 60, 17 * 60)).min(self.now);
             let quarter = start.month0() / 3 + 1;
             out.renewal_campaigns.push(NewRenewalCampaign {
-                customers_contacted: Some(i32::try_from(contacted).unwrap_or(i32::MAX)),
-                customers_committed: Some(i32::try_from(committed).unwrap_or(i32::MAX)),
-                customers_at_risk: Some(i32::try_from(c.at_risk).unwrap_or(i32::MAX)),
-                win_rate: Some(win_rate),
-                expansion_opportunities_identified: Some(i32::try_from(c.opportunities).unwrap_or(i32::MAX)),
+                customers_contacted: Some(Count::clamped((i32::try_from(contacted).unwrap_or(i32::MAX)).into())),
+                customers_committed: Some(Count::clamped((i32::try_from(committed).unwrap_or(i32::MAX)).into())),
+                customers_at_risk: Some(Count::clamped((i32::try_from(c.at_risk).unwrap_or(i32::MAX)).into())),
+                win_rate: Some(Fraction::clamped(win_rate)),
+                expansion_opportunities_identified: Some(Count::clamped((i32::try_from(c.opportunities).unwrap_or(i32::MAX)).into())),
                 expansion_value_identified: Some(money(c.opportunity_cents)),
                 campaign_activities: Some(json!([
                     {"type": "email_sequence", "status": if k == 0 { "completed" } else { "scheduled" }},
@@ -2407,7 +2416,7 @@ impl Generator {
                     campaign_start,
                     end,
                     json!({"start": start.to_string(), "end": end.to_string()}),
-                    i32::try_from(c.customers).unwrap_or(i32::MAX),
+                    Count::clamped((i32::try_from(c.customers).unwrap_or(i32::MAX)).into()),
                     money(c.at_risk_cents),
                 )
             });
@@ -2454,9 +2463,9 @@ impl Generator {
                     format!("cohort-{}-q{quarter}", start.year()),
                     format!("Customers who started in {} Q{quarter}", start.year()),
                     json!({"customer_since": {"from": start.to_string(), "to": end.to_string()}}),
-                    i32::try_from(c.size).unwrap_or(i32::MAX),
+                    Count::clamped((i32::try_from(c.size).unwrap_or(i32::MAX)).into()),
                     self.today,
-                    i32::try_from(months_since).unwrap_or(i32::MAX),
+                    Count::clamped((i32::try_from(months_since).unwrap_or(i32::MAX)).into()),
                     Value::Object(retention),
                     Value::Object(engagement),
                     json!({
@@ -2509,14 +2518,14 @@ impl Generator {
                 top_positive_themes: Some(json!(sample_strs(r, POSITIVE_THEMES, 3))),
                 top_negative_themes: Some(json!(sample_strs(r, NEGATIVE_THEMES, 3))),
                 action_items: Some(json!(sample_strs(r, RETENTION_ACTIONS, 2))),
-                nps_score: nps,
-                csat_score: csat,
+                nps_score: (nps).map(|v| NetPromoterScore::clamped(v.into())),
+                csat_score: (csat).map(|v| Rating::clamped(v)),
                 analyzed_at: Some(at(end, 6 * 60)),
                 ..NewSentimentAnalysis::new(
                     format!("sa-{:04}-{:02}", start.year(), start.month()),
                     at(start, 0),
                     at(end, 0),
-                    i32::try_from(acc.feedback).unwrap_or(i32::MAX),
+                    Count::clamped((i32::try_from(acc.feedback).unwrap_or(i32::MAX)).into()),
                     Value::Object(by_type),
                     sentiment_of(avg),
                     sentiment_score(avg),

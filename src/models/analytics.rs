@@ -28,7 +28,7 @@ pub struct HealthMetric {
     /// `health_score_trend`: varchar(10).
     pub health_score_trend: MetricTrend,
     /// `health_score_change`: integer.
-    pub health_score_change: i32,
+    pub health_score_change: ScoreChange,
     /// `health_components`: jsonb.
     pub health_components: Value,
     /// `component_trends`: jsonb.
@@ -42,7 +42,7 @@ pub struct HealthMetric {
     /// `predicted_next_period_score`: integer, nullable.
     pub predicted_next_period_score: Option<HealthScore>,
     /// `confidence`: double precision, default `0.0`.
-    pub confidence: f64,
+    pub confidence: Fraction,
     /// `created_at`: timestamptz, default `now()`.
     pub created_at: DateTime<Utc>,
 }
@@ -51,6 +51,7 @@ pub struct HealthMetric {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = health_metrics, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewHealthMetric {
     /// `client_id`: varchar(100).
     pub client_id: String,
@@ -63,7 +64,7 @@ pub struct NewHealthMetric {
     /// `health_score_trend`: varchar(10).
     pub health_score_trend: MetricTrend,
     /// `health_score_change`: integer.
-    pub health_score_change: i32,
+    pub health_score_change: ScoreChange,
     /// `health_components`: jsonb.
     pub health_components: Value,
     /// `component_trends`: jsonb.
@@ -82,7 +83,7 @@ pub struct NewHealthMetric {
     pub predicted_next_period_score: Option<HealthScore>,
     /// `confidence`: double precision, default `0.0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub confidence: Option<f64>,
+    pub confidence: Option<Fraction>,
     /// `created_at`: timestamptz, default `now()`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<DateTime<Utc>>,
@@ -98,7 +99,7 @@ impl NewHealthMetric {
         period_end: DateTime<Utc>,
         overall_health_score: HealthScore,
         health_score_trend: MetricTrend,
-        health_score_change: i32,
+        health_score_change: ScoreChange,
         health_components: Value,
         component_trends: Value,
     ) -> Self {
@@ -126,6 +127,7 @@ impl NewHealthMetric {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = health_metrics, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct HealthMetricChanges {
     /// `client_id`: varchar(100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -144,7 +146,7 @@ pub struct HealthMetricChanges {
     pub health_score_trend: Option<MetricTrend>,
     /// `health_score_change`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub health_score_change: Option<i32>,
+    pub health_score_change: Option<ScoreChange>,
     /// `health_components`: jsonb.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_components: Option<Value>,
@@ -169,7 +171,7 @@ pub struct HealthMetricChanges {
     pub predicted_next_period_score: Option<Option<HealthScore>>,
     /// `confidence`: double precision, default `0.0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub confidence: Option<f64>,
+    pub confidence: Option<Fraction>,
 }
 
 crate::crud::impl_crud!(
@@ -194,39 +196,39 @@ pub struct EngagementMetric {
     /// `period_end`: timestamptz.
     pub period_end: DateTime<Utc>,
     /// `total_users`: integer.
-    pub total_users: i32,
+    pub total_users: Count,
     /// `active_users`: integer.
-    pub active_users: i32,
+    pub active_users: Count,
     /// `daily_active_users`: integer.
-    pub daily_active_users: i32,
+    pub daily_active_users: Count,
     /// `weekly_active_users`: integer.
-    pub weekly_active_users: i32,
+    pub weekly_active_users: Count,
     /// `monthly_active_users`: integer.
-    pub monthly_active_users: i32,
+    pub monthly_active_users: Count,
     /// `activation_rate`: double precision.
-    pub activation_rate: f64,
+    pub activation_rate: Fraction,
     /// `engagement_rate`: double precision.
-    pub engagement_rate: f64,
+    pub engagement_rate: Fraction,
     /// `total_logins`: integer.
-    pub total_logins: i32,
+    pub total_logins: Count,
     /// `avg_logins_per_user`: double precision.
-    pub avg_logins_per_user: f64,
+    pub avg_logins_per_user: NonNegativeF64,
     /// `total_session_minutes`: integer.
-    pub total_session_minutes: i32,
+    pub total_session_minutes: Count,
     /// `avg_session_duration_minutes`: double precision.
-    pub avg_session_duration_minutes: f64,
+    pub avg_session_duration_minutes: NonNegativeF64,
     /// `total_actions`: integer.
-    pub total_actions: i32,
+    pub total_actions: Count,
     /// `avg_actions_per_session`: double precision.
-    pub avg_actions_per_session: f64,
+    pub avg_actions_per_session: NonNegativeF64,
     /// `feature_adoption`: jsonb.
     pub feature_adoption: Value,
     /// `power_users`: integer, default `0`.
-    pub power_users: i32,
+    pub power_users: Count,
     /// `inactive_users`: integer, default `0`.
-    pub inactive_users: i32,
+    pub inactive_users: Count,
     /// `at_risk_users`: integer, default `0`.
-    pub at_risk_users: i32,
+    pub at_risk_users: Count,
     /// `engagement_trend`: varchar(10).
     pub engagement_trend: MetricTrend,
     /// `vs_previous_period`: jsonb, default `'{}'::jsonb`.
@@ -239,6 +241,7 @@ pub struct EngagementMetric {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = engagement_metrics, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewEngagementMetric {
     /// `client_id`: varchar(100).
     pub client_id: String,
@@ -247,42 +250,42 @@ pub struct NewEngagementMetric {
     /// `period_end`: timestamptz.
     pub period_end: DateTime<Utc>,
     /// `total_users`: integer.
-    pub total_users: i32,
+    pub total_users: Count,
     /// `active_users`: integer.
-    pub active_users: i32,
+    pub active_users: Count,
     /// `daily_active_users`: integer.
-    pub daily_active_users: i32,
+    pub daily_active_users: Count,
     /// `weekly_active_users`: integer.
-    pub weekly_active_users: i32,
+    pub weekly_active_users: Count,
     /// `monthly_active_users`: integer.
-    pub monthly_active_users: i32,
+    pub monthly_active_users: Count,
     /// `activation_rate`: double precision.
-    pub activation_rate: f64,
+    pub activation_rate: Fraction,
     /// `engagement_rate`: double precision.
-    pub engagement_rate: f64,
+    pub engagement_rate: Fraction,
     /// `total_logins`: integer.
-    pub total_logins: i32,
+    pub total_logins: Count,
     /// `avg_logins_per_user`: double precision.
-    pub avg_logins_per_user: f64,
+    pub avg_logins_per_user: NonNegativeF64,
     /// `total_session_minutes`: integer.
-    pub total_session_minutes: i32,
+    pub total_session_minutes: Count,
     /// `avg_session_duration_minutes`: double precision.
-    pub avg_session_duration_minutes: f64,
+    pub avg_session_duration_minutes: NonNegativeF64,
     /// `total_actions`: integer.
-    pub total_actions: i32,
+    pub total_actions: Count,
     /// `avg_actions_per_session`: double precision.
-    pub avg_actions_per_session: f64,
+    pub avg_actions_per_session: NonNegativeF64,
     /// `feature_adoption`: jsonb.
     pub feature_adoption: Value,
     /// `power_users`: integer, default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub power_users: Option<i32>,
+    pub power_users: Option<Count>,
     /// `inactive_users`: integer, default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub inactive_users: Option<i32>,
+    pub inactive_users: Option<Count>,
     /// `at_risk_users`: integer, default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub at_risk_users: Option<i32>,
+    pub at_risk_users: Option<Count>,
     /// `engagement_trend`: varchar(10).
     pub engagement_trend: MetricTrend,
     /// `vs_previous_period`: jsonb, default `'{}'::jsonb`. `None`: the database default.
@@ -301,19 +304,19 @@ impl NewEngagementMetric {
         client_id: impl Into<String>,
         period_start: DateTime<Utc>,
         period_end: DateTime<Utc>,
-        total_users: i32,
-        active_users: i32,
-        daily_active_users: i32,
-        weekly_active_users: i32,
-        monthly_active_users: i32,
-        activation_rate: f64,
-        engagement_rate: f64,
-        total_logins: i32,
-        avg_logins_per_user: f64,
-        total_session_minutes: i32,
-        avg_session_duration_minutes: f64,
-        total_actions: i32,
-        avg_actions_per_session: f64,
+        total_users: Count,
+        active_users: Count,
+        daily_active_users: Count,
+        weekly_active_users: Count,
+        monthly_active_users: Count,
+        activation_rate: Fraction,
+        engagement_rate: Fraction,
+        total_logins: Count,
+        avg_logins_per_user: NonNegativeF64,
+        total_session_minutes: Count,
+        avg_session_duration_minutes: NonNegativeF64,
+        total_actions: Count,
+        avg_actions_per_session: NonNegativeF64,
         feature_adoption: Value,
         engagement_trend: MetricTrend,
     ) -> Self {
@@ -350,6 +353,7 @@ impl NewEngagementMetric {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = engagement_metrics, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct EngagementMetricChanges {
     /// `client_id`: varchar(100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -362,55 +366,55 @@ pub struct EngagementMetricChanges {
     pub period_end: Option<DateTime<Utc>>,
     /// `total_users`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_users: Option<i32>,
+    pub total_users: Option<Count>,
     /// `active_users`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub active_users: Option<i32>,
+    pub active_users: Option<Count>,
     /// `daily_active_users`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub daily_active_users: Option<i32>,
+    pub daily_active_users: Option<Count>,
     /// `weekly_active_users`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub weekly_active_users: Option<i32>,
+    pub weekly_active_users: Option<Count>,
     /// `monthly_active_users`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub monthly_active_users: Option<i32>,
+    pub monthly_active_users: Option<Count>,
     /// `activation_rate`: double precision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub activation_rate: Option<f64>,
+    pub activation_rate: Option<Fraction>,
     /// `engagement_rate`: double precision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub engagement_rate: Option<f64>,
+    pub engagement_rate: Option<Fraction>,
     /// `total_logins`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_logins: Option<i32>,
+    pub total_logins: Option<Count>,
     /// `avg_logins_per_user`: double precision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avg_logins_per_user: Option<f64>,
+    pub avg_logins_per_user: Option<NonNegativeF64>,
     /// `total_session_minutes`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_session_minutes: Option<i32>,
+    pub total_session_minutes: Option<Count>,
     /// `avg_session_duration_minutes`: double precision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avg_session_duration_minutes: Option<f64>,
+    pub avg_session_duration_minutes: Option<NonNegativeF64>,
     /// `total_actions`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_actions: Option<i32>,
+    pub total_actions: Option<Count>,
     /// `avg_actions_per_session`: double precision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avg_actions_per_session: Option<f64>,
+    pub avg_actions_per_session: Option<NonNegativeF64>,
     /// `feature_adoption`: jsonb.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feature_adoption: Option<Value>,
     /// `power_users`: integer, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub power_users: Option<i32>,
+    pub power_users: Option<Count>,
     /// `inactive_users`: integer, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub inactive_users: Option<i32>,
+    pub inactive_users: Option<Count>,
     /// `at_risk_users`: integer, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub at_risk_users: Option<i32>,
+    pub at_risk_users: Option<Count>,
     /// `engagement_trend`: varchar(10).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub engagement_trend: Option<MetricTrend>,
@@ -441,13 +445,13 @@ pub struct UsageAnalytics {
     /// `period_end`: timestamptz.
     pub period_end: DateTime<Utc>,
     /// `total_usage_events`: integer.
-    pub total_usage_events: i32,
+    pub total_usage_events: Count,
     /// `unique_features_used`: integer.
-    pub unique_features_used: i32,
+    pub unique_features_used: Count,
     /// `total_features_available`: integer.
-    pub total_features_available: i32,
+    pub total_features_available: Count,
     /// `feature_utilization_rate`: double precision.
-    pub feature_utilization_rate: f64,
+    pub feature_utilization_rate: Fraction,
     /// `top_features`: jsonb.
     pub top_features: Value,
     /// `underutilized_features`: jsonb, default `'[]'::jsonb`.
@@ -463,7 +467,7 @@ pub struct UsageAnalytics {
     /// `usage_trend`: varchar(10).
     pub usage_trend: MetricTrend,
     /// `usage_growth_rate`: double precision.
-    pub usage_growth_rate: f64,
+    pub usage_growth_rate: GrowthRate,
     /// `created_at`: timestamptz, default `now()`.
     pub created_at: DateTime<Utc>,
 }
@@ -472,6 +476,7 @@ pub struct UsageAnalytics {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = usage_analytics, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewUsageAnalytics {
     /// `client_id`: varchar(100).
     pub client_id: String,
@@ -480,13 +485,13 @@ pub struct NewUsageAnalytics {
     /// `period_end`: timestamptz.
     pub period_end: DateTime<Utc>,
     /// `total_usage_events`: integer.
-    pub total_usage_events: i32,
+    pub total_usage_events: Count,
     /// `unique_features_used`: integer.
-    pub unique_features_used: i32,
+    pub unique_features_used: Count,
     /// `total_features_available`: integer.
-    pub total_features_available: i32,
+    pub total_features_available: Count,
     /// `feature_utilization_rate`: double precision.
-    pub feature_utilization_rate: f64,
+    pub feature_utilization_rate: Fraction,
     /// `top_features`: jsonb.
     pub top_features: Value,
     /// `underutilized_features`: jsonb, default `'[]'::jsonb`. `None`: the database default.
@@ -507,7 +512,7 @@ pub struct NewUsageAnalytics {
     /// `usage_trend`: varchar(10).
     pub usage_trend: MetricTrend,
     /// `usage_growth_rate`: double precision.
-    pub usage_growth_rate: f64,
+    pub usage_growth_rate: GrowthRate,
     /// `created_at`: timestamptz, default `now()`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<DateTime<Utc>>,
@@ -521,13 +526,13 @@ impl NewUsageAnalytics {
         client_id: impl Into<String>,
         period_start: DateTime<Utc>,
         period_end: DateTime<Utc>,
-        total_usage_events: i32,
-        unique_features_used: i32,
-        total_features_available: i32,
-        feature_utilization_rate: f64,
+        total_usage_events: Count,
+        unique_features_used: Count,
+        total_features_available: Count,
+        feature_utilization_rate: Fraction,
         top_features: Value,
         usage_trend: MetricTrend,
-        usage_growth_rate: f64,
+        usage_growth_rate: GrowthRate,
     ) -> Self {
         NewUsageAnalytics {
             client_id: client_id.into(),
@@ -555,6 +560,7 @@ impl NewUsageAnalytics {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = usage_analytics, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct UsageAnalyticsChanges {
     /// `client_id`: varchar(100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -567,16 +573,16 @@ pub struct UsageAnalyticsChanges {
     pub period_end: Option<DateTime<Utc>>,
     /// `total_usage_events`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_usage_events: Option<i32>,
+    pub total_usage_events: Option<Count>,
     /// `unique_features_used`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unique_features_used: Option<i32>,
+    pub unique_features_used: Option<Count>,
     /// `total_features_available`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_features_available: Option<i32>,
+    pub total_features_available: Option<Count>,
     /// `feature_utilization_rate`: double precision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub feature_utilization_rate: Option<f64>,
+    pub feature_utilization_rate: Option<Fraction>,
     /// `top_features`: jsonb.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_features: Option<Value>,
@@ -600,7 +606,7 @@ pub struct UsageAnalyticsChanges {
     pub usage_trend: Option<MetricTrend>,
     /// `usage_growth_rate`: double precision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub usage_growth_rate: Option<f64>,
+    pub usage_growth_rate: Option<GrowthRate>,
 }
 
 crate::crud::impl_crud!(
@@ -625,11 +631,11 @@ pub struct CohortAnalysis {
     /// `cohort_definition`: jsonb.
     pub cohort_definition: Value,
     /// `cohort_size`: integer.
-    pub cohort_size: i32,
+    pub cohort_size: Count,
     /// `analysis_date`: date.
     pub analysis_date: NaiveDate,
     /// `months_since_cohort`: integer.
-    pub months_since_cohort: i32,
+    pub months_since_cohort: Count,
     /// `retention_by_month`: jsonb.
     pub retention_by_month: Value,
     /// `engagement_by_month`: jsonb.
@@ -646,6 +652,7 @@ pub struct CohortAnalysis {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = cohort_analysis, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewCohortAnalysis {
     /// `cohort_id`: varchar(100).
     pub cohort_id: String,
@@ -654,11 +661,11 @@ pub struct NewCohortAnalysis {
     /// `cohort_definition`: jsonb.
     pub cohort_definition: Value,
     /// `cohort_size`: integer.
-    pub cohort_size: i32,
+    pub cohort_size: Count,
     /// `analysis_date`: date.
     pub analysis_date: NaiveDate,
     /// `months_since_cohort`: integer.
-    pub months_since_cohort: i32,
+    pub months_since_cohort: Count,
     /// `retention_by_month`: jsonb.
     pub retention_by_month: Value,
     /// `engagement_by_month`: jsonb.
@@ -681,9 +688,9 @@ impl NewCohortAnalysis {
         cohort_id: impl Into<String>,
         cohort_name: impl Into<String>,
         cohort_definition: Value,
-        cohort_size: i32,
+        cohort_size: Count,
         analysis_date: NaiveDate,
-        months_since_cohort: i32,
+        months_since_cohort: Count,
         retention_by_month: Value,
         engagement_by_month: Value,
         revenue_metrics: Value,
@@ -709,6 +716,7 @@ impl NewCohortAnalysis {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = cohort_analysis, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct CohortAnalysisChanges {
     /// `cohort_name`: varchar(200).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -718,13 +726,13 @@ pub struct CohortAnalysisChanges {
     pub cohort_definition: Option<Value>,
     /// `cohort_size`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cohort_size: Option<i32>,
+    pub cohort_size: Option<Count>,
     /// `analysis_date`: date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub analysis_date: Option<NaiveDate>,
     /// `months_since_cohort`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub months_since_cohort: Option<i32>,
+    pub months_since_cohort: Option<Count>,
     /// `retention_by_month`: jsonb.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_by_month: Option<Value>,

@@ -64,6 +64,7 @@ pub struct Customer {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = customers, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewCustomer {
     /// `client_id`: varchar(100).
     pub client_id: String,
@@ -158,6 +159,7 @@ impl NewCustomer {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = customers, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct CustomerChanges {
     /// `client_name`: varchar(200).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -273,15 +275,15 @@ pub struct HealthScoreRecord {
     /// `payment_score`: double precision.
     pub payment_score: ComponentScore,
     /// `usage_weight`: double precision, default `0.35`.
-    pub usage_weight: f64,
+    pub usage_weight: Fraction,
     /// `engagement_weight`: double precision, default `0.25`.
-    pub engagement_weight: f64,
+    pub engagement_weight: Fraction,
     /// `support_weight`: double precision, default `0.15`.
-    pub support_weight: f64,
+    pub support_weight: Fraction,
     /// `satisfaction_weight`: double precision, default `0.15`.
-    pub satisfaction_weight: f64,
+    pub satisfaction_weight: Fraction,
     /// `payment_weight`: double precision, default `0.10`.
-    pub payment_weight: f64,
+    pub payment_weight: Fraction,
     /// `overall_score`: double precision, nullable.
     pub overall_score: Option<ComponentScore>,
     /// `created_at`: timestamptz, default `now()`.
@@ -310,15 +312,15 @@ pub struct NewHealthScoreRecord {
     /// `payment_score`: double precision. Derived by the constructor.
     pub(crate) payment_score: ComponentScore,
     /// `usage_weight`: double precision, default `0.35`. `None`: the database default. Derived by the constructor.
-    pub(crate) usage_weight: Option<f64>,
+    pub(crate) usage_weight: Option<Fraction>,
     /// `engagement_weight`: double precision, default `0.25`. `None`: the database default. Derived by the constructor.
-    pub(crate) engagement_weight: Option<f64>,
+    pub(crate) engagement_weight: Option<Fraction>,
     /// `support_weight`: double precision, default `0.15`. `None`: the database default. Derived by the constructor.
-    pub(crate) support_weight: Option<f64>,
+    pub(crate) support_weight: Option<Fraction>,
     /// `satisfaction_weight`: double precision, default `0.15`. `None`: the database default. Derived by the constructor.
-    pub(crate) satisfaction_weight: Option<f64>,
+    pub(crate) satisfaction_weight: Option<Fraction>,
     /// `payment_weight`: double precision, default `0.10`. `None`: the database default. Derived by the constructor.
-    pub(crate) payment_weight: Option<f64>,
+    pub(crate) payment_weight: Option<Fraction>,
     /// `overall_score`: double precision, nullable. Derived by the constructor.
     pub(crate) overall_score: Option<ComponentScore>,
     /// `created_at`: timestamptz, default `now()`. `None`: the database default.
@@ -337,43 +339,111 @@ pub struct NewHealthScoreRecord {
 /// derived columns consistent.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = health_scores, check_for_backend(diesel::pg::Pg))]
+#[serde(try_from = "HealthScoreRecordChangesInput")]
 pub struct HealthScoreRecordChanges {
     /// `client_id`: varchar(100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
     /// `usage_score`: double precision.
-    #[serde(skip)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) usage_score: Option<ComponentScore>,
     /// `engagement_score`: double precision.
-    #[serde(skip)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) engagement_score: Option<ComponentScore>,
     /// `support_score`: double precision.
-    #[serde(skip)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) support_score: Option<ComponentScore>,
     /// `satisfaction_score`: double precision.
-    #[serde(skip)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) satisfaction_score: Option<ComponentScore>,
     /// `payment_score`: double precision.
-    #[serde(skip)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) payment_score: Option<ComponentScore>,
     /// `usage_weight`: double precision, default `0.35`.
-    #[serde(skip)]
-    pub(crate) usage_weight: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) usage_weight: Option<Fraction>,
     /// `engagement_weight`: double precision, default `0.25`.
-    #[serde(skip)]
-    pub(crate) engagement_weight: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) engagement_weight: Option<Fraction>,
     /// `support_weight`: double precision, default `0.15`.
-    #[serde(skip)]
-    pub(crate) support_weight: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) support_weight: Option<Fraction>,
     /// `satisfaction_weight`: double precision, default `0.15`.
-    #[serde(skip)]
-    pub(crate) satisfaction_weight: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) satisfaction_weight: Option<Fraction>,
     /// `payment_weight`: double precision, default `0.10`.
-    #[serde(skip)]
-    pub(crate) payment_weight: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) payment_weight: Option<Fraction>,
     /// `overall_score`: double precision, nullable.
-    #[serde(skip)]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
     pub(crate) overall_score: Option<Option<ComponentScore>>,
+}
+
+/// What JSON may say about a `health_scores` change, before the derived columns are checked
+/// (see the `TryFrom` impl of [`HealthScoreRecordChanges`]).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HealthScoreRecordChangesInput {
+    /// `client_id`: varchar(100).
+    #[serde(default)]
+    pub client_id: Option<String>,
+    /// `usage_score`: double precision.
+    #[serde(default)]
+    pub usage_score: Option<ComponentScore>,
+    /// `engagement_score`: double precision.
+    #[serde(default)]
+    pub engagement_score: Option<ComponentScore>,
+    /// `support_score`: double precision.
+    #[serde(default)]
+    pub support_score: Option<ComponentScore>,
+    /// `satisfaction_score`: double precision.
+    #[serde(default)]
+    pub satisfaction_score: Option<ComponentScore>,
+    /// `payment_score`: double precision.
+    #[serde(default)]
+    pub payment_score: Option<ComponentScore>,
+    /// `usage_weight`: double precision, default `0.35`.
+    #[serde(default)]
+    pub usage_weight: Option<Fraction>,
+    /// `engagement_weight`: double precision, default `0.25`.
+    #[serde(default)]
+    pub engagement_weight: Option<Fraction>,
+    /// `support_weight`: double precision, default `0.15`.
+    #[serde(default)]
+    pub support_weight: Option<Fraction>,
+    /// `satisfaction_weight`: double precision, default `0.15`.
+    #[serde(default)]
+    pub satisfaction_weight: Option<Fraction>,
+    /// `payment_weight`: double precision, default `0.10`.
+    #[serde(default)]
+    pub payment_weight: Option<Fraction>,
+    /// `overall_score`: double precision, nullable.
+    #[serde(default, with = "crate::models::double_option")]
+    pub overall_score: Option<Option<ComponentScore>>,
+}
+
+impl HealthScoreRecordChangesInput {
+    /// Every field moved into a changeset, derived columns unchecked.
+    pub(crate) fn into_unchecked(self) -> HealthScoreRecordChanges {
+        HealthScoreRecordChanges {
+            client_id: self.client_id,
+            usage_score: self.usage_score,
+            engagement_score: self.engagement_score,
+            support_score: self.support_score,
+            satisfaction_score: self.satisfaction_score,
+            payment_score: self.payment_score,
+            usage_weight: self.usage_weight,
+            engagement_weight: self.engagement_weight,
+            support_weight: self.support_weight,
+            satisfaction_weight: self.satisfaction_weight,
+            payment_weight: self.payment_weight,
+            overall_score: self.overall_score,
+        }
+    }
 }
 
 crate::crud::impl_crud!(
@@ -406,11 +476,11 @@ pub struct CustomerSegment {
     /// `success_metrics`: jsonb, default `'{}'::jsonb`.
     pub success_metrics: Value,
     /// `customer_count`: integer, default `0`.
-    pub customer_count: i32,
+    pub customer_count: Count,
     /// `total_arr`: numeric(14,2), default `0`.
     pub total_arr: Money,
     /// `avg_health_score`: double precision, default `50.0`.
-    pub avg_health_score: f64,
+    pub avg_health_score: ComponentScore,
     /// `created_at`: timestamptz, default `now()`.
     pub created_at: DateTime<Utc>,
     /// `updated_at`: timestamptz, default `now()`.
@@ -421,6 +491,7 @@ pub struct CustomerSegment {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = customer_segments, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewCustomerSegment {
     /// `segment_id`: varchar(100).
     pub segment_id: String,
@@ -441,13 +512,13 @@ pub struct NewCustomerSegment {
     pub success_metrics: Option<Value>,
     /// `customer_count`: integer, default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer_count: Option<i32>,
+    pub customer_count: Option<Count>,
     /// `total_arr`: numeric(14,2), default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_arr: Option<Money>,
     /// `avg_health_score`: double precision, default `50.0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avg_health_score: Option<f64>,
+    pub avg_health_score: Option<ComponentScore>,
     /// `created_at`: timestamptz, default `now()`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<DateTime<Utc>>,
@@ -487,6 +558,7 @@ impl NewCustomerSegment {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = customer_segments, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct CustomerSegmentChanges {
     /// `segment_name`: varchar(200).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -508,13 +580,13 @@ pub struct CustomerSegmentChanges {
     pub success_metrics: Option<Value>,
     /// `customer_count`: integer, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer_count: Option<i32>,
+    pub customer_count: Option<Count>,
     /// `total_arr`: numeric(14,2), default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_arr: Option<Money>,
     /// `avg_health_score`: double precision, default `50.0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avg_health_score: Option<f64>,
+    pub avg_health_score: Option<ComponentScore>,
 }
 
 crate::crud::impl_crud!(
@@ -554,9 +626,9 @@ pub struct RiskIndicator {
     /// `severity`: varchar(20).
     pub severity: RiskLevel,
     /// `current_value`: double precision.
-    pub current_value: f64,
+    pub current_value: FiniteF64,
     /// `threshold_value`: double precision.
-    pub threshold_value: f64,
+    pub threshold_value: FiniteF64,
     /// `description`: text.
     pub description: String,
     /// `mitigation_actions`: jsonb, default `'[]'::jsonb`.
@@ -571,6 +643,7 @@ pub struct RiskIndicator {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = risk_indicators, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewRiskIndicator {
     /// `client_id`: varchar(100).
     pub client_id: String,
@@ -583,9 +656,9 @@ pub struct NewRiskIndicator {
     /// `severity`: varchar(20).
     pub severity: RiskLevel,
     /// `current_value`: double precision.
-    pub current_value: f64,
+    pub current_value: FiniteF64,
     /// `threshold_value`: double precision.
-    pub threshold_value: f64,
+    pub threshold_value: FiniteF64,
     /// `description`: text.
     pub description: String,
     /// `mitigation_actions`: jsonb, default `'[]'::jsonb`. `None`: the database default.
@@ -609,8 +682,8 @@ impl NewRiskIndicator {
         indicator_name: impl Into<String>,
         category: impl Into<String>,
         severity: RiskLevel,
-        current_value: f64,
-        threshold_value: f64,
+        current_value: FiniteF64,
+        threshold_value: FiniteF64,
         description: impl Into<String>,
     ) -> Self {
         NewRiskIndicator {
@@ -634,6 +707,7 @@ impl NewRiskIndicator {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = risk_indicators, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct RiskIndicatorChanges {
     /// `client_id`: varchar(100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -652,10 +726,10 @@ pub struct RiskIndicatorChanges {
     pub severity: Option<RiskLevel>,
     /// `current_value`: double precision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub current_value: Option<f64>,
+    pub current_value: Option<FiniteF64>,
     /// `threshold_value`: double precision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub threshold_value: Option<f64>,
+    pub threshold_value: Option<FiniteF64>,
     /// `description`: text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -709,7 +783,7 @@ pub struct ChurnPrediction {
     /// `churn_risk_level`: varchar(20).
     pub churn_risk_level: RiskLevel,
     /// `confidence_score`: double precision.
-    pub confidence_score: f64,
+    pub confidence_score: Fraction,
     /// `contributing_factors`: jsonb, default `'[]'::jsonb`.
     pub contributing_factors: Value,
     /// `predicted_churn_date`: date, nullable.
@@ -724,6 +798,7 @@ pub struct ChurnPrediction {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = churn_predictions, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewChurnPrediction {
     /// `client_id`: varchar(100).
     pub client_id: String,
@@ -735,7 +810,7 @@ pub struct NewChurnPrediction {
     /// `churn_risk_level`: varchar(20).
     pub churn_risk_level: RiskLevel,
     /// `confidence_score`: double precision.
-    pub confidence_score: f64,
+    pub confidence_score: Fraction,
     /// `contributing_factors`: jsonb, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contributing_factors: Option<Value>,
@@ -757,7 +832,7 @@ impl NewChurnPrediction {
         client_id: impl Into<String>,
         churn_probability: Probability,
         churn_risk_level: RiskLevel,
-        confidence_score: f64,
+        confidence_score: Fraction,
     ) -> Self {
         NewChurnPrediction {
             client_id: client_id.into(),
@@ -778,6 +853,7 @@ impl NewChurnPrediction {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = churn_predictions, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct ChurnPredictionChanges {
     /// `client_id`: varchar(100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -793,7 +869,7 @@ pub struct ChurnPredictionChanges {
     pub churn_risk_level: Option<RiskLevel>,
     /// `confidence_score`: double precision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub confidence_score: Option<f64>,
+    pub confidence_score: Option<Fraction>,
     /// `contributing_factors`: jsonb, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contributing_factors: Option<Value>,

@@ -5,12 +5,12 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    HealthScoreRecord, HealthScoreRecordChanges, NewHealthScoreRecord, NewNpsResponse,
-    NpsResponseChanges,
+    HealthScoreRecord, HealthScoreRecordChanges, HealthScoreRecordChangesInput,
+    NewHealthScoreRecord, NewNpsResponse, NpsResponseChanges, NpsResponseChangesInput,
 };
 use crate::types::{
-    ComponentScore, NpsCategory, NpsScore, Sentiment, SentimentScore, ValidationError,
-    ValidationErrorKind,
+    ComponentScore, Fraction, NonNegativeF64, NpsCategory, NpsScore, Sentiment, SentimentScore,
+    SlaStatus, ValidationError, ValidationErrorKind,
 };
 
 /// How much each component contributes to the overall health score. The weights are each in
@@ -102,6 +102,12 @@ impl HealthWeights {
             self.payment,
         ]
     }
+
+    /// The weights as the [`Fraction`]s the `*_weight` columns store (each is 0–1 by
+    /// construction).
+    pub fn as_fractions(&self) -> [Fraction; 5] {
+        self.as_array().map(Fraction::clamped)
+    }
 }
 
 impl Default for HealthWeights {
@@ -163,7 +169,7 @@ impl NewHealthScoreRecord {
         components: HealthComponents,
         weights: HealthWeights,
     ) -> Self {
-        let [wu, we, ws, wsat, wp] = weights.as_array();
+        let [wu, we, ws, wsat, wp] = weights.as_fractions();
         NewHealthScoreRecord {
             client_id: client_id.into(),
             usage_score: components.usage,
@@ -191,7 +197,7 @@ impl NewHealthScoreRecord {
 impl HealthScoreRecordChanges {
     /// Replaces the components and weights of an assessment and recomputes its overall score.
     pub fn recompute(components: HealthComponents, weights: HealthWeights) -> Self {
-        let [wu, we, ws, wsat, wp] = weights.as_array();
+        let [wu, we, ws, wsat, wp] = weights.as_fractions();
         HealthScoreRecordChanges {
             usage_score: Some(components.usage),
             engagement_score: Some(components.engagement),
@@ -227,11 +233,11 @@ impl HealthScoreRecord {
     /// When a row written outside this crate holds weights that do not sum to 1.
     pub fn weights(&self) -> Result<HealthWeights, ValidationError> {
         HealthWeights::new(
-            self.usage_weight,
-            self.engagement_weight,
-            self.support_weight,
-            self.satisfaction_weight,
-            self.payment_weight,
+            self.usage_weight.get(),
+            self.engagement_weight.get(),
+            self.support_weight.get(),
+            self.satisfaction_weight.get(),
+            self.payment_weight.get(),
         )
     }
 }
@@ -249,7 +255,7 @@ impl NewNpsResponse {
         sentiment: Sentiment,
         sentiment_score: SentimentScore,
         survey_sent_at: DateTime<Utc>,
-        response_time_hours: f64,
+        response_time_hours: NonNegativeF64,
     ) -> Self {
         NewNpsResponse {
             response_id: response_id.into(),
@@ -288,6 +294,197 @@ impl NewNpsResponse {
     pub fn set_score(&mut self, score: NpsScore) {
         self.score = score;
         self.category = score.category();
+    }
+}
+
+impl NewNpsResponse {
+    /// The category must be the score's (`check_nps_category_matches_score`); the constructor
+    /// guarantees it, this re-checks it before the row is sent.
+    pub(crate) fn check_derived(&self) -> Result<(), ValidationError> {
+        check_category(self.score, self.category)
+    }
+}
+
+fn check_category(score: NpsScore, category: NpsCategory) -> Result<(), ValidationError> {
+    if score.category() == category {
+        Ok(())
+    } else {
+        Err(ValidationError::new(
+            "category",
+            format!("{category} for score {score}"),
+            "the score's category (0-6 detractor, 7-8 passive, 9-10 promoter)",
+            ValidationErrorKind::OutOfRange,
+        ))
+    }
+}
+
+impl NewHealthScoreRecord {
+    /// Weights summing to 1 and `overall_score` equal to the weighted sum
+    /// (`check_weights_sum_to_one`, `check_overall_score_is_weighted_sum`); the constructor
+    /// guarantees both, this re-checks them before the row is sent.
+    pub(crate) fn check_derived(&self) -> Result<(), ValidationError> {
+        let default = HealthWeights::DEFAULT.as_fractions();
+        let w = |given: Option<Fraction>, i: usize| given.unwrap_or(default[i]).get();
+        let weights = HealthWeights::new(
+            w(self.usage_weight, 0),
+            w(self.engagement_weight, 1),
+            w(self.support_weight, 2),
+            w(self.satisfaction_weight, 3),
+            w(self.payment_weight, 4),
+        )?;
+        let components = HealthComponents {
+            usage: self.usage_score,
+            engagement: self.engagement_score,
+            support: self.support_score,
+            satisfaction: self.satisfaction_score,
+            payment: self.payment_score,
+        };
+        check_overall(self.overall_score, &components, &weights)
+    }
+}
+
+/// The tolerance of `check_overall_score_is_weighted_sum`: the same sum in the same order
+/// agrees to the last bit; this only absorbs the clamp to 0–100.
+const OVERALL_TOLERANCE: f64 = 1e-6;
+
+fn check_overall(
+    overall: Option<ComponentScore>,
+    components: &HealthComponents,
+    weights: &HealthWeights,
+) -> Result<(), ValidationError> {
+    let expected = components.overall(weights);
+    match overall {
+        Some(given) if (given.get() - expected.get()).abs() > OVERALL_TOLERANCE => {
+            Err(ValidationError::new(
+                "overall_score",
+                format!("{given} (the weighted sum is {expected})"),
+                "the weighted sum of the component scores",
+                ValidationErrorKind::OutOfRange,
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Checks the derived columns of a JSON change: `score` brings its `category` along, and a
+/// `category` alone (or one that contradicts the score) is refused.
+impl TryFrom<NpsResponseChangesInput> for NpsResponseChanges {
+    type Error = ValidationError;
+
+    fn try_from(input: NpsResponseChangesInput) -> Result<Self, ValidationError> {
+        let mut changes = input.into_unchecked();
+        match (changes.score, changes.category) {
+            (Some(score), Some(category)) => check_category(score, category)?,
+            (None, Some(category)) => {
+                return Err(ValidationError::new(
+                    "category",
+                    category,
+                    "no value: the category is derived from score; change score instead",
+                    ValidationErrorKind::OutOfRange,
+                ))
+            }
+            (Some(score), None) => changes.set_score(score),
+            (None, None) => {}
+        }
+        Ok(changes)
+    }
+}
+
+/// Checks the derived columns of a JSON change: the five component scores and five weights
+/// change together (all ten, weights summing to 1), and `overall_score` is then computed (or,
+/// when given, must equal the weighted sum). Anything partial is refused, because the new
+/// overall score would depend on values the change does not contain.
+impl TryFrom<HealthScoreRecordChangesInput> for HealthScoreRecordChanges {
+    type Error = ValidationError;
+
+    fn try_from(input: HealthScoreRecordChangesInput) -> Result<Self, ValidationError> {
+        let changes = input.into_unchecked();
+        let c = &changes;
+        let scores = [
+            c.usage_score,
+            c.engagement_score,
+            c.support_score,
+            c.satisfaction_score,
+            c.payment_score,
+        ];
+        let weights = [
+            c.usage_weight,
+            c.engagement_weight,
+            c.support_weight,
+            c.satisfaction_weight,
+            c.payment_weight,
+        ];
+        let given = scores.iter().filter(|s| s.is_some()).count()
+            + weights.iter().filter(|w| w.is_some()).count();
+        if given == 0 {
+            if let Some(overall) = c.overall_score {
+                return Err(ValidationError::new(
+                    "overall_score",
+                    overall.map_or_else(|| "null".to_owned(), |o| o.to_string()),
+                    "no value: overall_score is derived; give all five *_score and five *_weight fields instead",
+                    ValidationErrorKind::OutOfRange,
+                ));
+            }
+            return Ok(changes);
+        }
+        match (scores, weights) {
+            (
+                [Some(usage), Some(engagement), Some(support), Some(satisfaction), Some(payment)],
+                [Some(wu), Some(we), Some(ws), Some(wsat), Some(wp)],
+            ) => {
+                let components = HealthComponents {
+                    usage,
+                    engagement,
+                    support,
+                    satisfaction,
+                    payment,
+                };
+                let weights =
+                    HealthWeights::new(wu.get(), we.get(), ws.get(), wsat.get(), wp.get())?;
+                if let Some(overall) = c.overall_score {
+                    check_overall(overall, &components, &weights)?;
+                }
+                Ok(HealthScoreRecordChanges::recompute(components, weights))
+            }
+            _ => Err(ValidationError::new(
+                "health_scores",
+                format!("{given} of the 10 score and weight fields"),
+                "all five *_score and all five *_weight fields together, or none",
+                ValidationErrorKind::OutOfRange,
+            )),
+        }
+    }
+}
+
+impl SlaStatus {
+    /// The state of one SLA at moment `now`, as the database's `csdb_sla_status()` computes
+    /// it: `finished` is when the work was done (the first response, or the resolution), `None`
+    /// while pending. Finished: [`Met`](SlaStatus::Met) within `sla_minutes`, else
+    /// [`Breached`](SlaStatus::Breached). Pending: `Breached` past the deadline,
+    /// [`AtRisk`](SlaStatus::AtRisk) after 75 % of it, [`NotApplicable`](SlaStatus::NotApplicable)
+    /// (no verdict yet) before.
+    pub fn at(
+        started: DateTime<Utc>,
+        finished: Option<DateTime<Utc>>,
+        sla_minutes: i32,
+        now: DateTime<Utc>,
+    ) -> SlaStatus {
+        // Microseconds, like PostgreSQL's timestamps; i128 so no difference can overflow.
+        let micros = |end: DateTime<Utc>| {
+            i128::from(
+                (end - started)
+                    .num_microseconds()
+                    .unwrap_or(if end > started { i64::MAX } else { i64::MIN }),
+            )
+        };
+        let sla = i128::from(sla_minutes) * 60_000_000;
+        match finished {
+            Some(done) if micros(done) <= sla => SlaStatus::Met,
+            Some(_) => SlaStatus::Breached,
+            None if micros(now) > sla => SlaStatus::Breached,
+            None if micros(now) * 4 > sla * 3 => SlaStatus::AtRisk,
+            None => SlaStatus::NotApplicable,
+        }
     }
 }
 

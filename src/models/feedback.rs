@@ -85,6 +85,7 @@ pub struct CustomerFeedback {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = customer_feedback, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewCustomerFeedback {
     /// `feedback_id`: varchar(50).
     pub feedback_id: String,
@@ -204,6 +205,7 @@ impl NewCustomerFeedback {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = customer_feedback, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct CustomerFeedbackChanges {
     /// `client_id`: varchar(100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -365,7 +367,7 @@ pub struct NpsResponse {
     /// `responded_at`: timestamptz, default `now()`.
     pub responded_at: DateTime<Utc>,
     /// `response_time_hours`: double precision.
-    pub response_time_hours: f64,
+    pub response_time_hours: NonNegativeF64,
 }
 
 /// A new row of `nps_responses`. Columns with a database default are `Option`: `None` lets the
@@ -420,7 +422,7 @@ pub struct NewNpsResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responded_at: Option<DateTime<Utc>>,
     /// `response_time_hours`: double precision.
-    pub response_time_hours: f64,
+    pub response_time_hours: NonNegativeF64,
 }
 
 /// Changes to a row of `nps_responses`: `None` leaves a column alone; for nullable columns
@@ -431,6 +433,7 @@ pub struct NewNpsResponse {
 /// derived columns consistent.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = nps_responses, check_for_backend(diesel::pg::Pg))]
+#[serde(try_from = "NpsResponseChangesInput")]
 pub struct NpsResponseChanges {
     /// `client_id`: varchar(100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -445,10 +448,10 @@ pub struct NpsResponseChanges {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub respondent_name: Option<String>,
     /// `score`: integer.
-    #[serde(skip)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) score: Option<NpsScore>,
     /// `category`: varchar(20).
-    #[serde(skip)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) category: Option<NpsCategory>,
     /// `reason`: text, nullable.
     #[serde(
@@ -505,7 +508,94 @@ pub struct NpsResponseChanges {
     pub responded_at: Option<DateTime<Utc>>,
     /// `response_time_hours`: double precision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub response_time_hours: Option<f64>,
+    pub response_time_hours: Option<NonNegativeF64>,
+}
+
+/// What JSON may say about a `nps_responses` change, before the derived columns are checked
+/// (see the `TryFrom` impl of [`NpsResponseChanges`]).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NpsResponseChangesInput {
+    /// `client_id`: varchar(100).
+    #[serde(default)]
+    pub client_id: Option<String>,
+    /// `survey_id`: varchar(50).
+    #[serde(default)]
+    pub survey_id: Option<String>,
+    /// `respondent_email`: varchar(255).
+    #[serde(default)]
+    pub respondent_email: Option<String>,
+    /// `respondent_name`: varchar(200).
+    #[serde(default)]
+    pub respondent_name: Option<String>,
+    /// `score`: integer.
+    #[serde(default)]
+    pub score: Option<NpsScore>,
+    /// `category`: varchar(20).
+    #[serde(default)]
+    pub category: Option<NpsCategory>,
+    /// `reason`: text, nullable.
+    #[serde(default, with = "crate::models::double_option")]
+    pub reason: Option<Option<String>>,
+    /// `follow_up_question_1`: text, nullable.
+    #[serde(default, with = "crate::models::double_option")]
+    pub follow_up_question_1: Option<Option<String>>,
+    /// `follow_up_answer_1`: text, nullable.
+    #[serde(default, with = "crate::models::double_option")]
+    pub follow_up_answer_1: Option<Option<String>>,
+    /// `follow_up_question_2`: text, nullable.
+    #[serde(default, with = "crate::models::double_option")]
+    pub follow_up_question_2: Option<Option<String>>,
+    /// `follow_up_answer_2`: text, nullable.
+    #[serde(default, with = "crate::models::double_option")]
+    pub follow_up_answer_2: Option<Option<String>>,
+    /// `sentiment`: varchar(20).
+    #[serde(default)]
+    pub sentiment: Option<Sentiment>,
+    /// `sentiment_score`: double precision.
+    #[serde(default)]
+    pub sentiment_score: Option<SentimentScore>,
+    /// `follow_up_required`: boolean, default `false`.
+    #[serde(default)]
+    pub follow_up_required: Option<bool>,
+    /// `contacted`: boolean, default `false`.
+    #[serde(default)]
+    pub contacted: Option<bool>,
+    /// `survey_sent_at`: timestamptz.
+    #[serde(default)]
+    pub survey_sent_at: Option<DateTime<Utc>>,
+    /// `responded_at`: timestamptz, default `now()`.
+    #[serde(default)]
+    pub responded_at: Option<DateTime<Utc>>,
+    /// `response_time_hours`: double precision.
+    #[serde(default)]
+    pub response_time_hours: Option<NonNegativeF64>,
+}
+
+impl NpsResponseChangesInput {
+    /// Every field moved into a changeset, derived columns unchecked.
+    pub(crate) fn into_unchecked(self) -> NpsResponseChanges {
+        NpsResponseChanges {
+            client_id: self.client_id,
+            survey_id: self.survey_id,
+            respondent_email: self.respondent_email,
+            respondent_name: self.respondent_name,
+            score: self.score,
+            category: self.category,
+            reason: self.reason,
+            follow_up_question_1: self.follow_up_question_1,
+            follow_up_answer_1: self.follow_up_answer_1,
+            follow_up_question_2: self.follow_up_question_2,
+            follow_up_answer_2: self.follow_up_answer_2,
+            sentiment: self.sentiment,
+            sentiment_score: self.sentiment_score,
+            follow_up_required: self.follow_up_required,
+            contacted: self.contacted,
+            survey_sent_at: self.survey_sent_at,
+            responded_at: self.responded_at,
+            response_time_hours: self.response_time_hours,
+        }
+    }
 }
 
 crate::crud::impl_crud!(
@@ -533,7 +623,7 @@ pub struct SentimentAnalysis {
     /// `period_end`: timestamptz.
     pub period_end: DateTime<Utc>,
     /// `total_feedback_items`: integer.
-    pub total_feedback_items: i32,
+    pub total_feedback_items: Count,
     /// `feedback_by_type`: jsonb.
     pub feedback_by_type: Value,
     /// `overall_sentiment`: varchar(20).
@@ -551,9 +641,9 @@ pub struct SentimentAnalysis {
     /// `action_items`: jsonb, default `'[]'::jsonb`.
     pub action_items: Value,
     /// `nps_score`: integer, nullable.
-    pub nps_score: Option<i32>,
+    pub nps_score: Option<NetPromoterScore>,
     /// `csat_score`: double precision, nullable.
-    pub csat_score: Option<f64>,
+    pub csat_score: Option<Rating>,
     /// `analyzed_at`: timestamptz, default `now()`.
     pub analyzed_at: DateTime<Utc>,
 }
@@ -562,6 +652,7 @@ pub struct SentimentAnalysis {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = sentiment_analysis, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewSentimentAnalysis {
     /// `analysis_id`: varchar(100).
     pub analysis_id: String,
@@ -573,7 +664,7 @@ pub struct NewSentimentAnalysis {
     /// `period_end`: timestamptz.
     pub period_end: DateTime<Utc>,
     /// `total_feedback_items`: integer.
-    pub total_feedback_items: i32,
+    pub total_feedback_items: Count,
     /// `feedback_by_type`: jsonb.
     pub feedback_by_type: Value,
     /// `overall_sentiment`: varchar(20).
@@ -595,10 +686,10 @@ pub struct NewSentimentAnalysis {
     pub action_items: Option<Value>,
     /// `nps_score`: integer, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub nps_score: Option<i32>,
+    pub nps_score: Option<NetPromoterScore>,
     /// `csat_score`: double precision, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub csat_score: Option<f64>,
+    pub csat_score: Option<Rating>,
     /// `analyzed_at`: timestamptz, default `now()`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub analyzed_at: Option<DateTime<Utc>>,
@@ -612,7 +703,7 @@ impl NewSentimentAnalysis {
         analysis_id: impl Into<String>,
         period_start: DateTime<Utc>,
         period_end: DateTime<Utc>,
-        total_feedback_items: i32,
+        total_feedback_items: Count,
         feedback_by_type: Value,
         overall_sentiment: Sentiment,
         overall_sentiment_score: SentimentScore,
@@ -645,6 +736,7 @@ impl NewSentimentAnalysis {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = sentiment_analysis, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct SentimentAnalysisChanges {
     /// `client_id`: varchar(100), nullable.
     #[serde(
@@ -661,7 +753,7 @@ pub struct SentimentAnalysisChanges {
     pub period_end: Option<DateTime<Utc>>,
     /// `total_feedback_items`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_feedback_items: Option<i32>,
+    pub total_feedback_items: Option<Count>,
     /// `feedback_by_type`: jsonb.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback_by_type: Option<Value>,
@@ -692,14 +784,14 @@ pub struct SentimentAnalysisChanges {
         skip_serializing_if = "Option::is_none",
         with = "crate::models::double_option"
     )]
-    pub nps_score: Option<Option<i32>>,
+    pub nps_score: Option<Option<NetPromoterScore>>,
     /// `csat_score`: double precision, nullable.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         with = "crate::models::double_option"
     )]
-    pub csat_score: Option<Option<f64>>,
+    pub csat_score: Option<Option<Rating>>,
     /// `analyzed_at`: timestamptz, default `now()`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub analyzed_at: Option<DateTime<Utc>>,
@@ -747,6 +839,7 @@ pub struct SurveyTemplate {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = survey_templates, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewSurveyTemplate {
     /// `template_id`: varchar(100).
     pub template_id: String,
@@ -805,6 +898,7 @@ impl NewSurveyTemplate {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = survey_templates, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct SurveyTemplateChanges {
     /// `template_name`: varchar(200).
     #[serde(default, skip_serializing_if = "Option::is_none")]

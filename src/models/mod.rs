@@ -48,6 +48,7 @@ mod domain;
 mod feedback;
 mod onboarding;
 mod renewal;
+mod rules;
 mod support;
 
 pub use analytics::*;
@@ -56,6 +57,7 @@ pub use domain::*;
 pub use feedback::*;
 pub use onboarding::*;
 pub use renewal::*;
+pub use rules::{is_blank_key, Validate};
 pub use support::*;
 
 /// serde for the `Option<Option<T>>` fields of changesets: an absent field is `None` (leave

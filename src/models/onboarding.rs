@@ -47,13 +47,13 @@ pub struct OnboardingPlan {
     /// `actual_completion_date`: date, nullable.
     pub actual_completion_date: Option<NaiveDate>,
     /// `timeline_weeks`: integer.
-    pub timeline_weeks: i32,
+    pub timeline_weeks: Count,
     /// `customer_goals`: jsonb.
     pub customer_goals: Value,
     /// `success_criteria`: jsonb.
     pub success_criteria: Value,
     /// `total_estimated_hours`: integer, default `0`.
-    pub total_estimated_hours: i32,
+    pub total_estimated_hours: Count,
     /// `assigned_csm`: varchar(200), nullable.
     pub assigned_csm: Option<String>,
     /// `assigned_implementation_team`: jsonb, default `'[]'::jsonb`.
@@ -61,7 +61,7 @@ pub struct OnboardingPlan {
     /// `status`: varchar(20), default `'draft'`.
     pub status: OnboardingStatus,
     /// `completion_percentage`: double precision, default `0.0`.
-    pub completion_percentage: f64,
+    pub completion_percentage: Percentage,
     /// `created_at`: timestamptz, default `now()`.
     pub created_at: DateTime<Utc>,
     /// `updated_at`: timestamptz, default `now()`.
@@ -72,6 +72,7 @@ pub struct OnboardingPlan {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = onboarding_plans, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewOnboardingPlan {
     /// `plan_id`: varchar(100).
     pub plan_id: String,
@@ -89,14 +90,14 @@ pub struct NewOnboardingPlan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual_completion_date: Option<NaiveDate>,
     /// `timeline_weeks`: integer.
-    pub timeline_weeks: i32,
+    pub timeline_weeks: Count,
     /// `customer_goals`: jsonb.
     pub customer_goals: Value,
     /// `success_criteria`: jsonb.
     pub success_criteria: Value,
     /// `total_estimated_hours`: integer, default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_estimated_hours: Option<i32>,
+    pub total_estimated_hours: Option<Count>,
     /// `assigned_csm`: varchar(200), nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned_csm: Option<String>,
@@ -108,7 +109,7 @@ pub struct NewOnboardingPlan {
     pub status: Option<OnboardingStatus>,
     /// `completion_percentage`: double precision, default `0.0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub completion_percentage: Option<f64>,
+    pub completion_percentage: Option<Percentage>,
     /// `created_at`: timestamptz, default `now()`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<DateTime<Utc>>,
@@ -128,7 +129,7 @@ impl NewOnboardingPlan {
         product_tier: impl Into<String>,
         start_date: NaiveDate,
         target_completion_date: NaiveDate,
-        timeline_weeks: i32,
+        timeline_weeks: Count,
         customer_goals: Value,
         success_criteria: Value,
     ) -> Self {
@@ -159,6 +160,7 @@ impl NewOnboardingPlan {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = onboarding_plans, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct OnboardingPlanChanges {
     /// `client_id`: varchar(100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -184,7 +186,7 @@ pub struct OnboardingPlanChanges {
     pub actual_completion_date: Option<Option<NaiveDate>>,
     /// `timeline_weeks`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timeline_weeks: Option<i32>,
+    pub timeline_weeks: Option<Count>,
     /// `customer_goals`: jsonb.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_goals: Option<Value>,
@@ -193,7 +195,7 @@ pub struct OnboardingPlanChanges {
     pub success_criteria: Option<Value>,
     /// `total_estimated_hours`: integer, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_estimated_hours: Option<i32>,
+    pub total_estimated_hours: Option<Count>,
     /// `assigned_csm`: varchar(200), nullable.
     #[serde(
         default,
@@ -209,7 +211,7 @@ pub struct OnboardingPlanChanges {
     pub status: Option<OnboardingStatus>,
     /// `completion_percentage`: double precision, default `0.0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub completion_percentage: Option<f64>,
+    pub completion_percentage: Option<Percentage>,
 }
 
 crate::crud::impl_crud!(
@@ -248,9 +250,9 @@ pub struct OnboardingMilestone {
     /// `description`: text.
     pub description: String,
     /// `week`: integer.
-    pub week: i32,
+    pub week: Count,
     /// `sequence_order`: integer.
-    pub sequence_order: i32,
+    pub sequence_order: Count,
     /// `tasks`: jsonb.
     pub tasks: Value,
     /// `success_criteria`: jsonb, default `'[]'::jsonb`.
@@ -258,9 +260,9 @@ pub struct OnboardingMilestone {
     /// `dependencies`: jsonb, default `'[]'::jsonb`.
     pub dependencies: StringList,
     /// `estimated_hours`: integer.
-    pub estimated_hours: i32,
+    pub estimated_hours: Count,
     /// `actual_hours`: integer, nullable.
-    pub actual_hours: Option<i32>,
+    pub actual_hours: Option<Count>,
     /// `assigned_to`: varchar(200), nullable.
     pub assigned_to: Option<String>,
     /// `due_date`: date, nullable.
@@ -270,7 +272,7 @@ pub struct OnboardingMilestone {
     /// `status`: varchar(20), default `'not_started'`.
     pub status: MilestoneStatus,
     /// `completion_percentage`: double precision, default `0.0`.
-    pub completion_percentage: f64,
+    pub completion_percentage: Percentage,
     /// `blockers`: jsonb, default `'[]'::jsonb`.
     pub blockers: Value,
 }
@@ -279,6 +281,7 @@ pub struct OnboardingMilestone {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = onboarding_milestones, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewOnboardingMilestone {
     /// `milestone_id`: varchar(100).
     pub milestone_id: String,
@@ -289,9 +292,9 @@ pub struct NewOnboardingMilestone {
     /// `description`: text.
     pub description: String,
     /// `week`: integer.
-    pub week: i32,
+    pub week: Count,
     /// `sequence_order`: integer.
-    pub sequence_order: i32,
+    pub sequence_order: Count,
     /// `tasks`: jsonb.
     pub tasks: Value,
     /// `success_criteria`: jsonb, default `'[]'::jsonb`. `None`: the database default.
@@ -301,10 +304,10 @@ pub struct NewOnboardingMilestone {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dependencies: Option<StringList>,
     /// `estimated_hours`: integer.
-    pub estimated_hours: i32,
+    pub estimated_hours: Count,
     /// `actual_hours`: integer, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub actual_hours: Option<i32>,
+    pub actual_hours: Option<Count>,
     /// `assigned_to`: varchar(200), nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned_to: Option<String>,
@@ -319,7 +322,7 @@ pub struct NewOnboardingMilestone {
     pub status: Option<MilestoneStatus>,
     /// `completion_percentage`: double precision, default `0.0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub completion_percentage: Option<f64>,
+    pub completion_percentage: Option<Percentage>,
     /// `blockers`: jsonb, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blockers: Option<Value>,
@@ -334,10 +337,10 @@ impl NewOnboardingMilestone {
         plan_id: impl Into<String>,
         name: impl Into<String>,
         description: impl Into<String>,
-        week: i32,
-        sequence_order: i32,
+        week: Count,
+        sequence_order: Count,
         tasks: Value,
-        estimated_hours: i32,
+        estimated_hours: Count,
     ) -> Self {
         NewOnboardingMilestone {
             milestone_id: milestone_id.into(),
@@ -366,6 +369,7 @@ impl NewOnboardingMilestone {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = onboarding_milestones, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct OnboardingMilestoneChanges {
     /// `milestone_id`: varchar(100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -381,10 +385,10 @@ pub struct OnboardingMilestoneChanges {
     pub description: Option<String>,
     /// `week`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub week: Option<i32>,
+    pub week: Option<Count>,
     /// `sequence_order`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sequence_order: Option<i32>,
+    pub sequence_order: Option<Count>,
     /// `tasks`: jsonb.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tasks: Option<Value>,
@@ -396,14 +400,14 @@ pub struct OnboardingMilestoneChanges {
     pub dependencies: Option<StringList>,
     /// `estimated_hours`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub estimated_hours: Option<i32>,
+    pub estimated_hours: Option<Count>,
     /// `actual_hours`: integer, nullable.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         with = "crate::models::double_option"
     )]
-    pub actual_hours: Option<Option<i32>>,
+    pub actual_hours: Option<Option<Count>>,
     /// `assigned_to`: varchar(200), nullable.
     #[serde(
         default,
@@ -430,7 +434,7 @@ pub struct OnboardingMilestoneChanges {
     pub status: Option<MilestoneStatus>,
     /// `completion_percentage`: double precision, default `0.0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub completion_percentage: Option<f64>,
+    pub completion_percentage: Option<Percentage>,
     /// `blockers`: jsonb, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blockers: Option<Value>,
@@ -464,7 +468,7 @@ pub struct TrainingModule {
     /// `certification_level`: varchar(50), default `'basic'`.
     pub certification_level: CertificationLevel,
     /// `duration_minutes`: integer.
-    pub duration_minutes: i32,
+    pub duration_minutes: Count,
     /// `content_url`: varchar(500), nullable.
     pub content_url: Option<String>,
     /// `prerequisites`: jsonb, default `'[]'::jsonb`.
@@ -476,11 +480,11 @@ pub struct TrainingModule {
     /// `assessment_required`: boolean, default `true`.
     pub assessment_required: bool,
     /// `passing_score`: double precision, default `0.75`.
-    pub passing_score: f64,
+    pub passing_score: Percentage,
     /// `certification_awarded`: varchar(200), nullable.
     pub certification_awarded: Option<String>,
     /// `max_attempts`: integer, default `3`.
-    pub max_attempts: i32,
+    pub max_attempts: Count,
     /// `created_at`: timestamptz, default `now()`.
     pub created_at: DateTime<Utc>,
     /// `updated_at`: timestamptz, default `now()`.
@@ -491,6 +495,7 @@ pub struct TrainingModule {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = training_modules, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewTrainingModule {
     /// `module_id`: varchar(100).
     pub module_id: String,
@@ -504,7 +509,7 @@ pub struct NewTrainingModule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certification_level: Option<CertificationLevel>,
     /// `duration_minutes`: integer.
-    pub duration_minutes: i32,
+    pub duration_minutes: Count,
     /// `content_url`: varchar(500), nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_url: Option<String>,
@@ -520,13 +525,13 @@ pub struct NewTrainingModule {
     pub assessment_required: Option<bool>,
     /// `passing_score`: double precision, default `0.75`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub passing_score: Option<f64>,
+    pub passing_score: Option<Percentage>,
     /// `certification_awarded`: varchar(200), nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certification_awarded: Option<String>,
     /// `max_attempts`: integer, default `3`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_attempts: Option<i32>,
+    pub max_attempts: Option<Count>,
     /// `created_at`: timestamptz, default `now()`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<DateTime<Utc>>,
@@ -543,7 +548,7 @@ impl NewTrainingModule {
         module_name: impl Into<String>,
         module_description: impl Into<String>,
         format: TrainingFormat,
-        duration_minutes: i32,
+        duration_minutes: Count,
         learning_objectives: StringList,
         topics_covered: StringList,
     ) -> Self {
@@ -573,6 +578,7 @@ impl NewTrainingModule {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = training_modules, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct TrainingModuleChanges {
     /// `module_name`: varchar(200).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -588,7 +594,7 @@ pub struct TrainingModuleChanges {
     pub certification_level: Option<CertificationLevel>,
     /// `duration_minutes`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub duration_minutes: Option<i32>,
+    pub duration_minutes: Option<Count>,
     /// `content_url`: varchar(500), nullable.
     #[serde(
         default,
@@ -610,7 +616,7 @@ pub struct TrainingModuleChanges {
     pub assessment_required: Option<bool>,
     /// `passing_score`: double precision, default `0.75`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub passing_score: Option<f64>,
+    pub passing_score: Option<Percentage>,
     /// `certification_awarded`: varchar(200), nullable.
     #[serde(
         default,
@@ -620,7 +626,7 @@ pub struct TrainingModuleChanges {
     pub certification_awarded: Option<Option<String>>,
     /// `max_attempts`: integer, default `3`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_attempts: Option<i32>,
+    pub max_attempts: Option<Count>,
 }
 
 crate::crud::impl_crud!(
@@ -664,11 +670,11 @@ pub struct TrainingCompletion {
     /// `completed_at`: timestamptz, nullable.
     pub completed_at: Option<DateTime<Utc>>,
     /// `time_spent_minutes`: integer, default `0`.
-    pub time_spent_minutes: i32,
+    pub time_spent_minutes: Count,
     /// `assessment_score`: double precision, nullable.
-    pub assessment_score: Option<f64>,
+    pub assessment_score: Option<Percentage>,
     /// `attempts_used`: integer, default `0`.
-    pub attempts_used: i32,
+    pub attempts_used: Count,
     /// `passed`: boolean, default `false`.
     pub passed: bool,
     /// `certification_issued`: boolean, default `false`.
@@ -676,7 +682,7 @@ pub struct TrainingCompletion {
     /// `certification_id`: varchar(100), nullable.
     pub certification_id: Option<String>,
     /// `feedback_rating`: double precision, nullable.
-    pub feedback_rating: Option<f64>,
+    pub feedback_rating: Option<Rating>,
     /// `feedback_comments`: text, nullable.
     pub feedback_comments: Option<String>,
 }
@@ -685,6 +691,7 @@ pub struct TrainingCompletion {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = training_completions, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewTrainingCompletion {
     /// `completion_id`: varchar(100).
     pub completion_id: String,
@@ -703,13 +710,13 @@ pub struct NewTrainingCompletion {
     pub completed_at: Option<DateTime<Utc>>,
     /// `time_spent_minutes`: integer, default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time_spent_minutes: Option<i32>,
+    pub time_spent_minutes: Option<Count>,
     /// `assessment_score`: double precision, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assessment_score: Option<f64>,
+    pub assessment_score: Option<Percentage>,
     /// `attempts_used`: integer, default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attempts_used: Option<i32>,
+    pub attempts_used: Option<Count>,
     /// `passed`: boolean, default `false`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passed: Option<bool>,
@@ -721,7 +728,7 @@ pub struct NewTrainingCompletion {
     pub certification_id: Option<String>,
     /// `feedback_rating`: double precision, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub feedback_rating: Option<f64>,
+    pub feedback_rating: Option<Rating>,
     /// `feedback_comments`: text, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback_comments: Option<String>,
@@ -763,6 +770,7 @@ impl NewTrainingCompletion {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = training_completions, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct TrainingCompletionChanges {
     /// `client_id`: varchar(100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -788,17 +796,17 @@ pub struct TrainingCompletionChanges {
     pub completed_at: Option<Option<DateTime<Utc>>>,
     /// `time_spent_minutes`: integer, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time_spent_minutes: Option<i32>,
+    pub time_spent_minutes: Option<Count>,
     /// `assessment_score`: double precision, nullable.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         with = "crate::models::double_option"
     )]
-    pub assessment_score: Option<Option<f64>>,
+    pub assessment_score: Option<Option<Percentage>>,
     /// `attempts_used`: integer, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attempts_used: Option<i32>,
+    pub attempts_used: Option<Count>,
     /// `passed`: boolean, default `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passed: Option<bool>,
@@ -818,7 +826,7 @@ pub struct TrainingCompletionChanges {
         skip_serializing_if = "Option::is_none",
         with = "crate::models::double_option"
     )]
-    pub feedback_rating: Option<Option<f64>>,
+    pub feedback_rating: Option<Option<Rating>>,
     /// `feedback_comments`: text, nullable.
     #[serde(
         default,

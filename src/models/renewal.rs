@@ -46,7 +46,7 @@ pub struct RenewalForecast {
     /// `renewal_status`: varchar(20).
     pub renewal_status: RenewalStatus,
     /// `confidence_score`: double precision.
-    pub confidence_score: f64,
+    pub confidence_score: Fraction,
     /// `health_score`: integer.
     pub health_score: HealthScore,
     /// `risk_factors`: jsonb, default `'[]'::jsonb`.
@@ -77,6 +77,7 @@ pub struct RenewalForecast {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = renewal_forecasts, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewRenewalForecast {
     /// `forecast_id`: varchar(100).
     pub forecast_id: String,
@@ -95,7 +96,7 @@ pub struct NewRenewalForecast {
     /// `renewal_status`: varchar(20).
     pub renewal_status: RenewalStatus,
     /// `confidence_score`: double precision.
-    pub confidence_score: f64,
+    pub confidence_score: Fraction,
     /// `health_score`: integer.
     pub health_score: HealthScore,
     /// `risk_factors`: jsonb, default `'[]'::jsonb`. `None`: the database default.
@@ -145,7 +146,7 @@ impl NewRenewalForecast {
         forecasted_arr: Money,
         renewal_probability: Probability,
         renewal_status: RenewalStatus,
-        confidence_score: f64,
+        confidence_score: Fraction,
         health_score: HealthScore,
         days_until_renewal: i32,
     ) -> Self {
@@ -180,6 +181,7 @@ impl NewRenewalForecast {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = renewal_forecasts, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct RenewalForecastChanges {
     /// `client_id`: varchar(100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -204,7 +206,7 @@ pub struct RenewalForecastChanges {
     pub renewal_status: Option<RenewalStatus>,
     /// `confidence_score`: double precision.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub confidence_score: Option<f64>,
+    pub confidence_score: Option<Fraction>,
     /// `health_score`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_score: Option<HealthScore>,
@@ -299,13 +301,13 @@ pub struct Contract {
     /// `auto_renew`: boolean, default `false`.
     pub auto_renew: bool,
     /// `notice_period_days`: integer, default `30`.
-    pub notice_period_days: i32,
+    pub notice_period_days: Count,
     /// `payment_terms`: varchar(100).
     pub payment_terms: String,
     /// `payment_status`: varchar(20), default `'current'`.
     pub payment_status: PaymentStatus,
     /// `included_users`: integer, nullable.
-    pub included_users: Option<i32>,
+    pub included_users: Option<Count>,
     /// `included_usage`: jsonb, default `'{}'::jsonb`.
     pub included_usage: Value,
     /// `tier`: varchar(50).
@@ -315,7 +317,7 @@ pub struct Contract {
     /// `addons`: jsonb, default `'[]'::jsonb`.
     pub addons: Value,
     /// `discount_percentage`: double precision, default `0.0`.
-    pub discount_percentage: f64,
+    pub discount_percentage: Percentage,
     /// `discount_reason`: varchar(500), nullable.
     pub discount_reason: Option<String>,
     /// `signed_by`: varchar(200), nullable.
@@ -332,6 +334,7 @@ pub struct Contract {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = contracts, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewContract {
     /// `contract_id`: varchar(50).
     pub contract_id: String,
@@ -357,7 +360,7 @@ pub struct NewContract {
     pub auto_renew: Option<bool>,
     /// `notice_period_days`: integer, default `30`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notice_period_days: Option<i32>,
+    pub notice_period_days: Option<Count>,
     /// `payment_terms`: varchar(100).
     pub payment_terms: String,
     /// `payment_status`: varchar(20), default `'current'`. `None`: the database default.
@@ -365,7 +368,7 @@ pub struct NewContract {
     pub payment_status: Option<PaymentStatus>,
     /// `included_users`: integer, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub included_users: Option<i32>,
+    pub included_users: Option<Count>,
     /// `included_usage`: jsonb, default `'{}'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub included_usage: Option<Value>,
@@ -378,7 +381,7 @@ pub struct NewContract {
     pub addons: Option<Value>,
     /// `discount_percentage`: double precision, default `0.0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub discount_percentage: Option<f64>,
+    pub discount_percentage: Option<Percentage>,
     /// `discount_reason`: varchar(500), nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_reason: Option<String>,
@@ -447,6 +450,7 @@ impl NewContract {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = contracts, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct ContractChanges {
     /// `client_id`: varchar(100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -477,7 +481,7 @@ pub struct ContractChanges {
     pub auto_renew: Option<bool>,
     /// `notice_period_days`: integer, default `30`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notice_period_days: Option<i32>,
+    pub notice_period_days: Option<Count>,
     /// `payment_terms`: varchar(100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_terms: Option<String>,
@@ -490,7 +494,7 @@ pub struct ContractChanges {
         skip_serializing_if = "Option::is_none",
         with = "crate::models::double_option"
     )]
-    pub included_users: Option<Option<i32>>,
+    pub included_users: Option<Option<Count>>,
     /// `included_usage`: jsonb, default `'{}'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub included_usage: Option<Value>,
@@ -505,7 +509,7 @@ pub struct ContractChanges {
     pub addons: Option<Value>,
     /// `discount_percentage`: double precision, default `0.0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub discount_percentage: Option<f64>,
+    pub discount_percentage: Option<Percentage>,
     /// `discount_reason`: varchar(500), nullable.
     #[serde(
         default,
@@ -568,7 +572,7 @@ pub struct ExpansionOpportunity {
     /// `probability`: double precision.
     pub probability: Probability,
     /// `confidence_score`: double precision, default `0.5`.
-    pub confidence_score: f64,
+    pub confidence_score: Fraction,
     /// `expected_close_date`: date, nullable.
     pub expected_close_date: Option<NaiveDate>,
     /// `current_stage`: varchar(50).
@@ -601,6 +605,7 @@ pub struct ExpansionOpportunity {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = expansion_opportunities, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewExpansionOpportunity {
     /// `opportunity_id`: varchar(50).
     pub opportunity_id: String,
@@ -616,7 +621,7 @@ pub struct NewExpansionOpportunity {
     pub probability: Probability,
     /// `confidence_score`: double precision, default `0.5`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub confidence_score: Option<f64>,
+    pub confidence_score: Option<Fraction>,
     /// `expected_close_date`: date, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_close_date: Option<NaiveDate>,
@@ -699,6 +704,7 @@ impl NewExpansionOpportunity {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = expansion_opportunities, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct ExpansionOpportunityChanges {
     /// `client_id`: varchar(100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -717,7 +723,7 @@ pub struct ExpansionOpportunityChanges {
     pub probability: Option<Probability>,
     /// `confidence_score`: double precision, default `0.5`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub confidence_score: Option<f64>,
+    pub confidence_score: Option<Fraction>,
     /// `expected_close_date`: date, nullable.
     #[serde(
         default,
@@ -800,19 +806,19 @@ pub struct RenewalCampaign {
     /// `target_renewal_date_range`: jsonb.
     pub target_renewal_date_range: Value,
     /// `total_customers`: integer.
-    pub total_customers: i32,
+    pub total_customers: Count,
     /// `total_arr_at_risk`: numeric(14,2).
     pub total_arr_at_risk: Money,
     /// `customers_contacted`: integer, default `0`.
-    pub customers_contacted: i32,
+    pub customers_contacted: Count,
     /// `customers_committed`: integer, default `0`.
-    pub customers_committed: i32,
+    pub customers_committed: Count,
     /// `customers_at_risk`: integer, default `0`.
-    pub customers_at_risk: i32,
+    pub customers_at_risk: Count,
     /// `win_rate`: double precision, default `0.0`.
-    pub win_rate: f64,
+    pub win_rate: Fraction,
     /// `expansion_opportunities_identified`: integer, default `0`.
-    pub expansion_opportunities_identified: i32,
+    pub expansion_opportunities_identified: Count,
     /// `expansion_value_identified`: numeric(14,2), default `0`.
     pub expansion_value_identified: Money,
     /// `campaign_activities`: jsonb, default `'[]'::jsonb`.
@@ -829,6 +835,7 @@ pub struct RenewalCampaign {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = renewal_campaigns, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewRenewalCampaign {
     /// `campaign_id`: varchar(50).
     pub campaign_id: String,
@@ -841,24 +848,24 @@ pub struct NewRenewalCampaign {
     /// `target_renewal_date_range`: jsonb.
     pub target_renewal_date_range: Value,
     /// `total_customers`: integer.
-    pub total_customers: i32,
+    pub total_customers: Count,
     /// `total_arr_at_risk`: numeric(14,2).
     pub total_arr_at_risk: Money,
     /// `customers_contacted`: integer, default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customers_contacted: Option<i32>,
+    pub customers_contacted: Option<Count>,
     /// `customers_committed`: integer, default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customers_committed: Option<i32>,
+    pub customers_committed: Option<Count>,
     /// `customers_at_risk`: integer, default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customers_at_risk: Option<i32>,
+    pub customers_at_risk: Option<Count>,
     /// `win_rate`: double precision, default `0.0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub win_rate: Option<f64>,
+    pub win_rate: Option<Fraction>,
     /// `expansion_opportunities_identified`: integer, default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expansion_opportunities_identified: Option<i32>,
+    pub expansion_opportunities_identified: Option<Count>,
     /// `expansion_value_identified`: numeric(14,2), default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expansion_value_identified: Option<Money>,
@@ -885,7 +892,7 @@ impl NewRenewalCampaign {
         start_date: NaiveDate,
         end_date: NaiveDate,
         target_renewal_date_range: Value,
-        total_customers: i32,
+        total_customers: Count,
         total_arr_at_risk: Money,
     ) -> Self {
         NewRenewalCampaign {
@@ -915,6 +922,7 @@ impl NewRenewalCampaign {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = renewal_campaigns, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct RenewalCampaignChanges {
     /// `campaign_name`: varchar(200).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -930,25 +938,25 @@ pub struct RenewalCampaignChanges {
     pub target_renewal_date_range: Option<Value>,
     /// `total_customers`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_customers: Option<i32>,
+    pub total_customers: Option<Count>,
     /// `total_arr_at_risk`: numeric(14,2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_arr_at_risk: Option<Money>,
     /// `customers_contacted`: integer, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customers_contacted: Option<i32>,
+    pub customers_contacted: Option<Count>,
     /// `customers_committed`: integer, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customers_committed: Option<i32>,
+    pub customers_committed: Option<Count>,
     /// `customers_at_risk`: integer, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customers_at_risk: Option<i32>,
+    pub customers_at_risk: Option<Count>,
     /// `win_rate`: double precision, default `0.0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub win_rate: Option<f64>,
+    pub win_rate: Option<Fraction>,
     /// `expansion_opportunities_identified`: integer, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub expansion_opportunities_identified: Option<i32>,
+    pub expansion_opportunities_identified: Option<Count>,
     /// `expansion_value_identified`: numeric(14,2), default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expansion_value_identified: Option<Money>,

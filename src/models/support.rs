@@ -67,17 +67,17 @@ pub struct SupportTicket {
     /// `closed_at`: timestamptz, nullable.
     pub closed_at: Option<DateTime<Utc>>,
     /// `sla_first_response_minutes`: integer.
-    pub sla_first_response_minutes: i32,
+    pub sla_first_response_minutes: Count,
     /// `sla_resolution_minutes`: integer.
-    pub sla_resolution_minutes: i32,
+    pub sla_resolution_minutes: Count,
     /// `first_response_sla_status`: varchar(20), default `'not_applicable'`.
     pub first_response_sla_status: SlaStatus,
     /// `resolution_sla_status`: varchar(20), default `'not_applicable'`.
     pub resolution_sla_status: SlaStatus,
     /// `time_to_first_response_minutes`: integer, nullable.
-    pub time_to_first_response_minutes: Option<i32>,
+    pub time_to_first_response_minutes: Option<Count>,
     /// `time_to_resolution_minutes`: integer, nullable.
-    pub time_to_resolution_minutes: Option<i32>,
+    pub time_to_resolution_minutes: Option<Count>,
     /// `satisfaction_rating`: integer, nullable.
     pub satisfaction_rating: Option<SatisfactionRating>,
     /// `satisfaction_comment`: text, nullable.
@@ -100,6 +100,7 @@ pub struct SupportTicket {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = support_tickets, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewSupportTicket {
     /// `ticket_id`: varchar(50).
     pub ticket_id: String,
@@ -145,9 +146,9 @@ pub struct NewSupportTicket {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed_at: Option<DateTime<Utc>>,
     /// `sla_first_response_minutes`: integer.
-    pub sla_first_response_minutes: i32,
+    pub sla_first_response_minutes: Count,
     /// `sla_resolution_minutes`: integer.
-    pub sla_resolution_minutes: i32,
+    pub sla_resolution_minutes: Count,
     /// `first_response_sla_status`: varchar(20), default `'not_applicable'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_response_sla_status: Option<SlaStatus>,
@@ -156,10 +157,10 @@ pub struct NewSupportTicket {
     pub resolution_sla_status: Option<SlaStatus>,
     /// `time_to_first_response_minutes`: integer, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time_to_first_response_minutes: Option<i32>,
+    pub time_to_first_response_minutes: Option<Count>,
     /// `time_to_resolution_minutes`: integer, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time_to_resolution_minutes: Option<i32>,
+    pub time_to_resolution_minutes: Option<Count>,
     /// `satisfaction_rating`: integer, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub satisfaction_rating: Option<SatisfactionRating>,
@@ -199,8 +200,8 @@ impl NewSupportTicket {
         category: TicketCategory,
         requester_email: impl Into<String>,
         requester_name: impl Into<String>,
-        sla_first_response_minutes: i32,
-        sla_resolution_minutes: i32,
+        sla_first_response_minutes: Count,
+        sla_resolution_minutes: Count,
     ) -> Self {
         NewSupportTicket {
             ticket_id: ticket_id.into(),
@@ -243,6 +244,7 @@ impl NewSupportTicket {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = support_tickets, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct SupportTicketChanges {
     /// `client_id`: varchar(100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -308,10 +310,10 @@ pub struct SupportTicketChanges {
     pub closed_at: Option<Option<DateTime<Utc>>>,
     /// `sla_first_response_minutes`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sla_first_response_minutes: Option<i32>,
+    pub sla_first_response_minutes: Option<Count>,
     /// `sla_resolution_minutes`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sla_resolution_minutes: Option<i32>,
+    pub sla_resolution_minutes: Option<Count>,
     /// `first_response_sla_status`: varchar(20), default `'not_applicable'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_response_sla_status: Option<SlaStatus>,
@@ -324,14 +326,14 @@ pub struct SupportTicketChanges {
         skip_serializing_if = "Option::is_none",
         with = "crate::models::double_option"
     )]
-    pub time_to_first_response_minutes: Option<Option<i32>>,
+    pub time_to_first_response_minutes: Option<Option<Count>>,
     /// `time_to_resolution_minutes`: integer, nullable.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         with = "crate::models::double_option"
     )]
-    pub time_to_resolution_minutes: Option<Option<i32>>,
+    pub time_to_resolution_minutes: Option<Option<Count>>,
     /// `satisfaction_rating`: integer, nullable.
     #[serde(
         default,
@@ -437,6 +439,7 @@ pub struct TicketComment {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = ticket_comments, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewTicketComment {
     /// `comment_id`: varchar(50).
     pub comment_id: String,
@@ -491,6 +494,7 @@ impl NewTicketComment {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = ticket_comments, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct TicketCommentChanges {
     /// `ticket_id`: varchar(50).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -555,15 +559,15 @@ pub struct KnowledgeBaseArticle {
     /// `published_at`: timestamptz, nullable.
     pub published_at: Option<DateTime<Utc>>,
     /// `version`: integer, default `1`.
-    pub version: i32,
+    pub version: Count,
     /// `view_count`: integer, default `0`.
-    pub view_count: i32,
+    pub view_count: Count,
     /// `helpful_votes`: integer, default `0`.
-    pub helpful_votes: i32,
+    pub helpful_votes: Count,
     /// `not_helpful_votes`: integer, default `0`.
-    pub not_helpful_votes: i32,
+    pub not_helpful_votes: Count,
     /// `helpfulness_score`: double precision, default `0.0`.
-    pub helpfulness_score: f64,
+    pub helpfulness_score: Fraction,
     /// `related_articles`: jsonb, default `'[]'::jsonb`.
     pub related_articles: StringList,
     /// `search_keywords`: jsonb, default `'[]'::jsonb`.
@@ -580,6 +584,7 @@ pub struct KnowledgeBaseArticle {
 /// database fill them in.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = knowledge_base_articles, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct NewKnowledgeBaseArticle {
     /// `article_id`: varchar(50).
     pub article_id: String,
@@ -612,19 +617,19 @@ pub struct NewKnowledgeBaseArticle {
     pub published_at: Option<DateTime<Utc>>,
     /// `version`: integer, default `1`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version: Option<i32>,
+    pub version: Option<Count>,
     /// `view_count`: integer, default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub view_count: Option<i32>,
+    pub view_count: Option<Count>,
     /// `helpful_votes`: integer, default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub helpful_votes: Option<i32>,
+    pub helpful_votes: Option<Count>,
     /// `not_helpful_votes`: integer, default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub not_helpful_votes: Option<i32>,
+    pub not_helpful_votes: Option<Count>,
     /// `helpfulness_score`: double precision, default `0.0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub helpfulness_score: Option<f64>,
+    pub helpfulness_score: Option<Fraction>,
     /// `related_articles`: jsonb, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub related_articles: Option<StringList>,
@@ -686,6 +691,7 @@ impl NewKnowledgeBaseArticle {
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
 #[diesel(table_name = knowledge_base_articles, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
 pub struct KnowledgeBaseArticleChanges {
     /// `title`: varchar(200).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -724,19 +730,19 @@ pub struct KnowledgeBaseArticleChanges {
     pub published_at: Option<Option<DateTime<Utc>>>,
     /// `version`: integer, default `1`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version: Option<i32>,
+    pub version: Option<Count>,
     /// `view_count`: integer, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub view_count: Option<i32>,
+    pub view_count: Option<Count>,
     /// `helpful_votes`: integer, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub helpful_votes: Option<i32>,
+    pub helpful_votes: Option<Count>,
     /// `not_helpful_votes`: integer, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub not_helpful_votes: Option<i32>,
+    pub not_helpful_votes: Option<Count>,
     /// `helpfulness_score`: double precision, default `0.0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub helpfulness_score: Option<f64>,
+    pub helpfulness_score: Option<Fraction>,
     /// `related_articles`: jsonb, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub related_articles: Option<StringList>,

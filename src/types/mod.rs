@@ -13,15 +13,34 @@
 //!
 //! # Newtypes
 //!
+//! Every rule here is also a named CHECK constraint (the original schema's 12, and schema v2's,
+//! see the crate docs), and `tests/newtypes_vs_checks.rs` proves each type accepts exactly what
+//! its constraints accept, NaN, ±∞ and the boundaries included.
+//!
 //! | type | SQL type | allowed | columns it guards |
 //! |---|---|---|---|
-//! | [`HealthScore`] | `integer` | 0 to 100 | `customers.health_score` (CHECK); also `renewal_forecasts.health_score`, `health_metrics.overall_health_score`, `health_metrics.predicted_next_period_score` |
-//! | [`ComponentScore`] | `double precision` | 0 to 100, finite | `health_scores.usage_score`, `health_scores.engagement_score` (CHECK); also the other three component scores and `overall_score` |
-//! | [`Probability`] | `double precision` | 0 to 1, finite | `churn_predictions.churn_probability`, `renewal_forecasts.renewal_probability`, `expansion_opportunities.probability` (CHECK); also `renewal_forecasts.expansion_probability` |
-//! | [`SentimentScore`] | `double precision` | -1 to 1, finite | `customer_feedback.sentiment_score`, `nps_responses.sentiment_score` (CHECK); also `sentiment_analysis.overall_sentiment_score` |
-//! | [`SatisfactionRating`] | `integer` | 1 to 5 | `support_tickets.satisfaction_rating` (CHECK) |
-//! | [`NpsScore`] | `integer` | 0 to 10 | `nps_responses.score` (CHECK) |
-//! | [`Money`] | `numeric(14,2)` | 0 to 999999999999.99, at most 2 decimals | `customers.contract_value`, `contracts.contract_value` (CHECK); also every other money column (ARR, estimated and expansion values) |
+//! | [`HealthScore`] | `integer` | 0 to 100 | `customers.health_score`, `renewal_forecasts.health_score`, `health_metrics.overall_health_score`, `health_metrics.predicted_next_period_score` |
+//! | [`ComponentScore`] | `double precision` | 0 to 100, finite | the five `health_scores.*_score` components, `health_scores.overall_score`, `customer_segments.avg_health_score` |
+//! | [`Probability`] | `double precision` | 0 to 1, finite | `churn_predictions.churn_probability`, `renewal_forecasts.renewal_probability`, `renewal_forecasts.expansion_probability`, `expansion_opportunities.probability` |
+//! | [`Fraction`] | `double precision` | 0 to 1, finite | rates (`engagement_metrics.activation_rate`, `engagement_rate`, `usage_analytics.feature_utilization_rate`, `renewal_campaigns.win_rate`, `knowledge_base_articles.helpfulness_score`), confidences (`churn_predictions`, `renewal_forecasts`, `expansion_opportunities.confidence_score`, `health_metrics.confidence`), the five `health_scores.*_weight` |
+//! | [`Percentage`] | `double precision` | 0 to 100, finite | `onboarding_plans.completion_percentage`, `onboarding_milestones.completion_percentage`, `contracts.discount_percentage`, `training_modules.passing_score`, `training_completions.assessment_score` |
+//! | [`Rating`] | `double precision` | 1 to 5, finite | `training_completions.feedback_rating`, `sentiment_analysis.csat_score` |
+//! | [`SentimentScore`] | `double precision` | -1 to 1, finite | `customer_feedback.sentiment_score`, `nps_responses.sentiment_score`, `sentiment_analysis.overall_sentiment_score` |
+//! | [`NonNegativeF64`] | `double precision` | 0 or more, finite | `nps_responses.response_time_hours`, `engagement_metrics.avg_logins_per_user`, `avg_session_duration_minutes`, `avg_actions_per_session` |
+//! | [`GrowthRate`] | `double precision` | -1 or more, finite | `usage_analytics.usage_growth_rate` |
+//! | [`FiniteF64`] | `double precision` | any finite number | `risk_indicators.current_value`, `risk_indicators.threshold_value` |
+//! | [`SatisfactionRating`] | `integer` | 1 to 5 | `support_tickets.satisfaction_rating` |
+//! | [`NpsScore`] | `integer` | 0 to 10 | `nps_responses.score` |
+//! | [`NetPromoterScore`] | `integer` | -100 to 100 | `sentiment_analysis.nps_score` |
+//! | [`ScoreChange`] | `integer` | -100 to 100 | `health_metrics.health_score_change` |
+//! | [`Count`] | `integer` | 0 or more | every count, and every duration in whole minutes, hours, weeks or days: `customer_segments.customer_count`; `onboarding_plans.timeline_weeks`, `total_estimated_hours`; `onboarding_milestones.week`, `sequence_order`, `estimated_hours`, `actual_hours`; `training_modules.duration_minutes`, `max_attempts`; `training_completions.time_spent_minutes`, `attempts_used`; `support_tickets.sla_first_response_minutes`, `sla_resolution_minutes`, `time_to_first_response_minutes`, `time_to_resolution_minutes`; `knowledge_base_articles.version`, `view_count`, `helpful_votes`, `not_helpful_votes`; `contracts.notice_period_days`, `included_users`; `renewal_campaigns.total_customers`, `customers_contacted`, `customers_committed`, `customers_at_risk`, `expansion_opportunities_identified`; `sentiment_analysis.total_feedback_items`; the 13 user, login, minute and action counts of `engagement_metrics`; `usage_analytics.total_usage_events`, `unique_features_used`, `total_features_available`; `cohort_analysis.cohort_size`, `months_since_cohort` |
+//! | [`Money`] | `numeric(14,2)` | 0 to 999999999999.99, at most 2 decimals, not NaN | all 9 money columns (`contract_value` ×2, `total_arr`, `current_arr`, `forecasted_arr`, `estimated_expansion_value`, `estimated_value`, `total_arr_at_risk`, `expansion_value_identified`) |
+//!
+//! `renewal_forecasts.days_until_renewal` is the one integer left unconstrained: a renewal can
+//! be overdue (negative days). Rules that span columns (ordered date ranges, `active_users ≤
+//! total_users`, non-blank business keys, weights summing to 1, the weighted overall score, the
+//! NPS category) are checked in Rust by [`Validate`](crate::models::Validate) before every
+//! insert and by the database on every write.
 //!
 //! Violations are reported as [`ValidationError`], whose [`for_field`](ValidationError::for_field)
 //! lets a caller name the exact column. [`Money`] serialises as a JSON string (`"1234.50"`).
@@ -87,8 +106,9 @@ pub use enums::{
 pub use json::{NotAStringListError, StringList};
 pub use money::Money;
 pub use scores::{
-    ComponentScore, HealthScore, NpsScore, Probability, SatisfactionRating, SentimentScore,
-    ValidationError, ValidationErrorKind,
+    ComponentScore, Count, FiniteF64, Fraction, GrowthRate, HealthScore, NetPromoterScore,
+    NonNegativeF64, NpsScore, Percentage, Probability, Rating, SatisfactionRating, ScoreChange,
+    SentimentScore, ValidationError, ValidationErrorKind,
 };
 
 /// Compile-time proof that the types fit Diesel's derives and query DSL the way the model layer

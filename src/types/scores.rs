@@ -210,8 +210,8 @@ macro_rules! int_newtype {
         $(#[$meta:meta])*
         $name:ident {
             field: $field:literal,
-            min: $min:literal,
-            max: $max:literal,
+            min: $min:expr,
+            max: $max:expr,
             allowed: $allowed:literal $(,)?
         }
     ) => {
@@ -244,6 +244,13 @@ macro_rules! int_newtype {
             /// The raw value.
             pub const fn get(self) -> i32 {
                 self.0
+            }
+
+            /// The nearest allowed value: `raw` itself when it is allowed, else the bound it
+            /// lies beyond. For values computed by the caller (averages, differences) that
+            /// must be stored whatever they come to; [`new`](Self::new) is for input.
+            pub fn clamped(raw: i64) -> Self {
+                Self(raw.clamp(i64::from($min), i64::from($max)) as i32)
             }
         }
 
@@ -337,8 +344,8 @@ macro_rules! float_newtype {
         $(#[$meta:meta])*
         $name:ident {
             field: $field:literal,
-            min: $min:literal,
-            max: $max:literal,
+            min: $min:expr,
+            max: $max:expr,
             allowed: $allowed:literal $(,)?
         }
     ) => {
@@ -370,6 +377,19 @@ macro_rules! float_newtype {
             /// The raw value.
             pub const fn get(self) -> f64 {
                 self.0
+            }
+
+            /// The nearest allowed value: `raw` itself when it is allowed, else the bound it
+            /// lies beyond (NaN becomes [`MIN`](Self::MIN)). For values computed by the
+            /// caller that must be stored whatever they come to; [`new`](Self::new) is for
+            /// input.
+            pub fn clamped(raw: f64) -> Self {
+                if raw.is_nan() {
+                    Self::MIN
+                } else {
+                    // Adding +0.0 maps -0.0 to +0.0, as `new` does.
+                    Self(raw.clamp($min, $max) + 0.0)
+                }
             }
         }
 
@@ -530,9 +550,143 @@ float_newtype! {
     }
 }
 
+int_newtype! {
+    /// A count or a duration in whole units that cannot be negative: users, logins, actions,
+    /// votes, attempts, minutes, hours, weeks, days (schema v2: `check_<column>_non_negative`
+    /// on every such column; the full list is in the [module docs](super)).
+    Count {
+        field: "count",
+        min: 0,
+        max: i32::MAX,
+        allowed: "0 or more",
+    }
+}
+
+int_newtype! {
+    /// A change of a 0–100 health score between two periods
+    /// (`health_metrics.health_score_change`, CHECK −100–100).
+    ScoreChange {
+        field: "score_change",
+        min: -100,
+        max: 100,
+        allowed: "-100 to 100",
+    }
+}
+
+int_newtype! {
+    /// A Net Promoter Score over many answers: % promoters − % detractors
+    /// (`sentiment_analysis.nps_score`, CHECK −100–100).
+    NetPromoterScore {
+        field: "nps_score",
+        min: -100,
+        max: 100,
+        allowed: "-100 to 100",
+    }
+}
+
+float_newtype! {
+    /// A share of a whole, as a fraction: rates (`activation_rate`, `engagement_rate`,
+    /// `feature_utilization_rate`, `win_rate`, `helpfulness_score`), model confidences
+    /// (`confidence_score`, `confidence`) and health weights (CHECK 0–1). `0.25` means 25 %.
+    Fraction {
+        field: "fraction",
+        min: 0.0,
+        max: 1.0,
+        allowed: "0 to 1",
+    }
+}
+
+float_newtype! {
+    /// A percentage (`completion_percentage`, `discount_percentage`) or a 0–100 test score
+    /// (`passing_score`, `assessment_score`) (CHECK 0–100). `25.0` means 25 %.
+    Percentage {
+        field: "percentage",
+        min: 0.0,
+        max: 100.0,
+        allowed: "0 to 100",
+    }
+}
+
+float_newtype! {
+    /// An average of 1–5 star ratings (`training_completions.feedback_rating`,
+    /// `sentiment_analysis.csat_score`, CHECK 1–5).
+    Rating {
+        field: "rating",
+        min: 1.0,
+        max: 5.0,
+        allowed: "1 to 5",
+    }
+}
+
+float_newtype! {
+    /// A finite measurement that cannot be negative: hours, per-user and per-session averages
+    /// (`response_time_hours`, `avg_logins_per_user`, `avg_session_duration_minutes`,
+    /// `avg_actions_per_session`; CHECK `>= 0 AND < 'Infinity'`).
+    NonNegativeF64 {
+        field: "value",
+        min: 0.0,
+        max: f64::MAX,
+        allowed: "0 or more",
+    }
+}
+
+float_newtype! {
+    /// Any finite number, such as a risk indicator's measured value and threshold, whose sign
+    /// depends on the metric (`risk_indicators.current_value`, `threshold_value`; CHECK
+    /// `> '-Infinity' AND < 'Infinity'`, which also rejects NaN).
+    FiniteF64 {
+        field: "value",
+        min: f64::MIN,
+        max: f64::MAX,
+        allowed: "any finite number",
+    }
+}
+
+float_newtype! {
+    /// A relative change from the previous period as a fraction: `-0.25` is down 25 %, `1.0`
+    /// doubled; cannot fall below −1 (down 100 %) (`usage_analytics.usage_growth_rate`, CHECK
+    /// `>= -1 AND < 'Infinity'`).
+    GrowthRate {
+        field: "growth_rate",
+        min: -1.0,
+        max: f64::MAX,
+        allowed: "-1 or more",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn v2_newtype_boundaries() {
+        assert!(Count::new(0).is_ok() && Count::new(i32::MAX).is_ok() && Count::new(-1).is_err());
+        assert!(ScoreChange::new(-100).is_ok() && ScoreChange::new(101).is_err());
+        assert!(NetPromoterScore::new(100).is_ok() && NetPromoterScore::new(-101).is_err());
+        assert!(Fraction::new(1.0).is_ok() && Fraction::new(1.0 + f64::EPSILON).is_err());
+        assert!(Percentage::new(100.0).is_ok() && Percentage::new(-0.1).is_err());
+        assert!(Rating::new(1.0).is_ok() && Rating::new(0.999).is_err());
+        assert!(NonNegativeF64::new(f64::MAX).is_ok() && NonNegativeF64::new(-1e-300).is_err());
+        assert!(FiniteF64::new(f64::MIN).is_ok() && FiniteF64::new(f64::INFINITY).is_err());
+        assert!(GrowthRate::new(-1.0).is_ok() && GrowthRate::new(-1.000_001).is_err());
+        for raw in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert!(NonNegativeF64::new(raw).is_err());
+            assert!(FiniteF64::new(raw).is_err());
+            assert!(GrowthRate::new(raw).is_err());
+        }
+    }
+
+    #[test]
+    fn clamped_takes_the_nearest_allowed_value() {
+        assert_eq!(Count::clamped(-5).get(), 0);
+        assert_eq!(Count::clamped(i64::MAX).get(), i32::MAX);
+        assert_eq!(HealthScore::clamped(42).get(), 42);
+        assert_eq!(Fraction::clamped(f64::NAN).get(), 0.0);
+        assert_eq!(Fraction::clamped(2.0).get(), 1.0);
+        assert_eq!(Fraction::clamped(f64::NEG_INFINITY).get(), 0.0);
+        assert!(Fraction::clamped(-0.0).get().is_sign_positive());
+        assert_eq!(NonNegativeF64::clamped(f64::INFINITY).get(), f64::MAX);
+    }
 
     #[test]
     fn health_score_boundaries() {

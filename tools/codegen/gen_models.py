@@ -56,6 +56,36 @@ NEWTYPES = {
  'sentiment_analysis.overall_sentiment_score':'SentimentScore',
  'health_metrics.overall_health_score':'HealthScore','health_metrics.predicted_next_period_score':'HealthScore',
 }
+
+# Schema v2 (tools/codegen/gen_v2.py): every further range-checked column has a newtype too.
+V2_NEWTYPES = {
+ 'health_scores': {c: 'Fraction' for c in ['usage_weight','engagement_weight','support_weight','satisfaction_weight','payment_weight']},
+ 'customer_segments': {'customer_count':'Count','avg_health_score':'ComponentScore'},
+ 'risk_indicators': {'current_value':'FiniteF64','threshold_value':'FiniteF64'},
+ 'churn_predictions': {'confidence_score':'Fraction'},
+ 'onboarding_plans': {'timeline_weeks':'Count','total_estimated_hours':'Count','completion_percentage':'Percentage'},
+ 'onboarding_milestones': {'week':'Count','sequence_order':'Count','estimated_hours':'Count','actual_hours':'Count','completion_percentage':'Percentage'},
+ 'training_modules': {'duration_minutes':'Count','passing_score':'Percentage','max_attempts':'Count'},
+ 'training_completions': {'time_spent_minutes':'Count','assessment_score':'Percentage','attempts_used':'Count','feedback_rating':'Rating'},
+ 'support_tickets': {c:'Count' for c in ['sla_first_response_minutes','sla_resolution_minutes','time_to_first_response_minutes','time_to_resolution_minutes']},
+ 'knowledge_base_articles': {'version':'Count','view_count':'Count','helpful_votes':'Count','not_helpful_votes':'Count','helpfulness_score':'Fraction'},
+ 'renewal_forecasts': {'confidence_score':'Fraction'},
+ 'contracts': {'notice_period_days':'Count','included_users':'Count','discount_percentage':'Percentage'},
+ 'expansion_opportunities': {'confidence_score':'Fraction'},
+ 'renewal_campaigns': {'total_customers':'Count','customers_contacted':'Count','customers_committed':'Count','customers_at_risk':'Count','win_rate':'Fraction','expansion_opportunities_identified':'Count'},
+ 'nps_responses': {'response_time_hours':'NonNegativeF64'},
+ 'sentiment_analysis': {'total_feedback_items':'Count','nps_score':'NetPromoterScore','csat_score':'Rating'},
+ 'health_metrics': {'health_score_change':'ScoreChange','confidence':'Fraction'},
+ 'engagement_metrics': dict({c:'Count' for c in ['total_users','active_users','daily_active_users','weekly_active_users','monthly_active_users','total_logins','total_session_minutes','total_actions','power_users','inactive_users','at_risk_users']},
+     activation_rate='Fraction', engagement_rate='Fraction', avg_logins_per_user='NonNegativeF64',
+     avg_session_duration_minutes='NonNegativeF64', avg_actions_per_session='NonNegativeF64'),
+ 'usage_analytics': {'total_usage_events':'Count','unique_features_used':'Count','total_features_available':'Count','feature_utilization_rate':'Fraction','usage_growth_rate':'GrowthRate'},
+ 'cohort_analysis': {'cohort_size':'Count','months_since_cohort':'Count'},
+}
+for _t, _cols in V2_NEWTYPES.items():
+    for _c, _ty in _cols.items():
+        assert f"{_t}.{_c}" not in NEWTYPES, (_t, _c)
+        NEWTYPES[f"{_t}.{_c}"] = _ty
 STRING_LISTS = {
  'support_tickets.tags','knowledge_base_articles.tags','customer_feedback.tags','knowledge_base_articles.search_keywords',
  'knowledge_base_articles.related_articles','knowledge_base_articles.product_tier_restrictions',
@@ -158,6 +188,9 @@ for g, tables in groups.items():
             out.append(f"///\n/// Built with [`{'New'+S}::new`], which derives {', '.join('`'+p+'`' for p in sorted(priv))}.")
         out.append("#[derive(Debug, Clone, PartialEq, Insertable, Serialize%s)]" % ("" if priv else ", Deserialize"))
         out.append(f"#[diesel(table_name = {n}, check_for_backend(diesel::pg::Pg))]")
+        if not priv:
+            # A misspelt field ("priorty") is an error, not a silently dropped value.
+            out.append("#[serde(deny_unknown_fields)]")
         out.append(f"pub struct New{S} {{")
         for c in cols:
             if c['name'] == 'id': continue
@@ -206,21 +239,48 @@ for g, tables in groups.items():
             out.append("/// derived columns consistent.")
         out.append("#[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]")
         out.append(f"#[diesel(table_name = {n}, check_for_backend(diesel::pg::Pg))]")
+        if guarded:
+            # Derived columns: JSON input goes through `{S}ChangesInput` and the hand-written
+            # `TryFrom` in domain.rs, which derives or rejects them.
+            out.append(f'#[serde(try_from = "{S}ChangesInput")]')
+        else:
+            out.append("#[serde(deny_unknown_fields)]")
         out.append(f"pub struct {S}Changes {{")
+        fields = []
         for c in cols:
             if c['name'] in NO_CHANGE or c['name'] == bkey: continue
             ty = rust_base(n, c)
             ty = f"Option<Option<{ty}>>" if c['nullable'] else f"Option<{ty}>"
             vis = 'pub(crate) ' if c['name'] in guarded else 'pub '
-            out.append(f"    /// {doc_for(n, c)}")
-            if c['name'] in guarded:
-                out.append('    #[serde(skip)]')
-            elif c['nullable']:
-                out.append('    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]')
+            if c['nullable']:
+                attr = '    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::models::double_option")]'
             else:
-                out.append('    #[serde(default, skip_serializing_if = "Option::is_none")]')
+                attr = '    #[serde(default, skip_serializing_if = "Option::is_none")]'
+            fields.append((c, ty, attr))
+            out.append(f"    /// {doc_for(n, c)}")
+            out.append(attr)
             out.append(f"    {vis}{c['name']}: {ty},")
         out.append("}\n")
+        if guarded:
+            out.append(f"/// What JSON may say about a `{n}` change, before the derived columns are checked")
+            out.append(f"/// (see the `TryFrom` impl of [`{S}Changes`]).")
+            out.append("#[derive(Debug, Default, Deserialize)]")
+            out.append("#[serde(deny_unknown_fields)]")
+            out.append(f"pub struct {S}ChangesInput {{")
+            for c, ty, attr in fields:
+                out.append(f"    /// {doc_for(n, c)}")
+                out.append(attr.replace('skip_serializing_if = "Option::is_none", ', '').replace(', skip_serializing_if = "Option::is_none"', ''))
+                out.append(f"    pub {c['name']}: {ty},")
+            out.append("}\n")
+            out.append(f"impl {S}ChangesInput {{")
+            out.append(f"    /// Every field moved into a changeset, derived columns unchecked.")
+            out.append(f"    pub(crate) fn into_unchecked(self) -> {S}Changes {{")
+            out.append(f"        {S}Changes {{")
+            for c, ty, attr in fields:
+                out.append(f"            {c['name']}: self.{c['name']},")
+            out.append("        }")
+            out.append("    }")
+            out.append("}\n")
         # ---- crud
         client = 'client_id' if any(c['name']=='client_id' for c in cols) else None
         ncols = len(cols)
