@@ -146,6 +146,7 @@ macro_rules! impl_crud {
             const COLUMNS: usize = $n;
 
             fn create(conn: &mut diesel::PgConnection, new: &$new) -> $crate::Result<Self> {
+                $crate::input::CheckColumns::check_columns(new)?;
                 $crate::models::Validate::validate(new)?;
                 log::debug!("INSERT INTO {}", stringify!($table));
                 Ok(diesel::insert_into($table::table)
@@ -156,6 +157,7 @@ macro_rules! impl_crud {
 
             fn create_many(conn: &mut diesel::PgConnection, new: &[$new]) -> $crate::Result<Vec<Self>> {
                 use diesel::Connection;
+                $crate::input::check_rows(new)?;
                 new.iter().try_for_each($crate::models::Validate::validate)?;
                 conn.transaction(|conn| {
                     let mut out = Vec::with_capacity(new.len());
@@ -174,6 +176,7 @@ macro_rules! impl_crud {
 
             fn insert_many(conn: &mut diesel::PgConnection, new: &[$new]) -> $crate::Result<usize> {
                 use diesel::Connection;
+                $crate::input::check_rows(new)?;
                 new.iter().try_for_each($crate::models::Validate::validate)?;
                 conn.transaction(|conn| {
                     let mut n = 0;
@@ -196,6 +199,7 @@ macro_rules! impl_crud {
 
             fn update(conn: &mut diesel::PgConnection, id: i64, changes: &$changes) -> $crate::Result<Self> {
                 use diesel::OptionalEmptyChangesetExtension;
+                $crate::input::CheckColumns::check_columns(changes)?;
                 let updated = diesel::update($table::table.filter($table::id.eq(id)))
                     .set(changes)
                     .returning(<$row>::as_returning())
@@ -237,7 +241,7 @@ macro_rules! impl_crud {
                     .select(<$row>::as_select())
                     .first(conn)
                     .map_err($crate::Error::not_found_as(|| {
-                        format!("{} with {} = {:?}", stringify!($table), stringify!($key), key)
+                        format!("{} with {} = {}", stringify!($table), stringify!($key), $crate::error::quote_value(key))
                     }))
             }
 

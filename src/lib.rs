@@ -39,7 +39,9 @@
 //! | [`demo`] | deterministic, realistic demo data and fast bulk loading |
 //! | [`harness`] | a PostgreSQL server and per-test databases without any setup (unix) |
 //! | `async_pool` | (feature `async`) running database work from tokio without blocking it |
-//! | [`error`] | the crate's one error type |
+//! | [`error`] | the crate's one error type, and which errors are worth a retry |
+//! | [`input`] | column checks before sending, JSON input with the failing field's path |
+//! | `trace` | (feature `tracing`) one span per query, slow-query warnings, pool events |
 //!
 //! Every function takes `&mut PgConnection`, so callers choose the connection: a pooled one,
 //! one inside their own transaction, or a test database's.
@@ -55,12 +57,15 @@ pub mod error;
 // The harness drives PostgreSQL's server binaries and file locks the unix way.
 #[cfg(unix)]
 pub mod harness;
+pub mod input;
 pub mod maintenance;
 pub mod migrations;
 pub mod models;
 pub mod queries;
 #[allow(missing_docs)]
 pub mod schema;
+#[cfg(feature = "tracing")]
+pub mod trace;
 pub mod types;
 pub mod url;
 

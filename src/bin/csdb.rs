@@ -191,7 +191,10 @@ fn run(inv: &Invocation) -> Result<Output, Failure> {
         Command::History => history(conn),
         Command::Downgrade { all, .. } => downgrade(conn, *all),
         Command::Stamp => stamp(conn),
-        Command::Adopt { check } => return adoption::run(conn, *check, &url),
+        Command::Adopt { check } => {
+            let outcome = adoption::run(conn, *check, &url);
+            return lost_connection(conn, outcome);
+        }
         Command::Analyze(t) => maintenance::analyze(conn, *t).map(ran),
         Command::Vacuum(t) => maintenance::vacuum_analyze(conn, *t).map(ran),
         Command::Reindex(t) => maintenance::reindex_table(conn, *t).map(ran),
@@ -203,7 +206,10 @@ fn run(inv: &Invocation) -> Result<Output, Failure> {
         Command::Orphans { delete: false } => orphans(conn),
         Command::Orphans { delete: true } => delete_orphans(conn),
         Command::Refresh => refresh(conn),
-        Command::Doctor => Ok(doctor::run(conn, &url)),
+        Command::Doctor => {
+            let outcome = Ok(doctor::run(conn, &url));
+            return lost_connection(conn, outcome);
+        }
     };
     result.map_err(|e| failure(&inv.command, &e, &url))
 }
@@ -291,13 +297,51 @@ fn error_chain(e: &Error, url: &str) -> String {
     one_line.join(" ")
 }
 
+/// Exit 3 for a command whose connection was lost while it ran: the commands that report
+/// failures themselves (`doctor`'s checklist, `adopt`'s report) say "failed" (exit 1), but the
+/// cause is the connection, as `csdb`'s exit codes promise.
+fn lost_connection(
+    conn: &mut PgConnection,
+    outcome: Result<Output, Failure>,
+) -> Result<Output, Failure> {
+    use diesel::connection::SimpleConnection;
+    let failed = match &outcome {
+        Ok(output) => output.code == EXIT_FAILED,
+        Err(failure) => failure.code == EXIT_FAILED,
+    };
+    if !failed || conn.batch_execute("SELECT 1").is_ok() {
+        return outcome;
+    }
+    const LOST: &str = "the connection to the server was lost while the command ran";
+    match outcome {
+        Ok(mut output) => {
+            output.code = EXIT_CONNECT;
+            output.stderr = Some(match output.stderr {
+                Some(message) => format!("{message}\n{LOST}"),
+                None => LOST.to_owned(),
+            });
+            Ok(output)
+        }
+        Err(mut failure) => {
+            failure.code = EXIT_CONNECT;
+            failure.message.push_str(&format!("\n{LOST}"));
+            Err(failure)
+        }
+    }
+}
+
 fn failure(command: &Command, e: &Error, url: &str) -> Failure {
     let code = match e {
-        Error::Connection { .. } | Error::Pool { .. } => EXIT_CONNECT,
-        Error::Validation(_) => EXIT_USAGE,
+        _ if e.is_connection_error() => EXIT_CONNECT,
+        Error::Validation(_) | Error::UnknownValue(_) => EXIT_USAGE,
         _ => EXIT_FAILED,
     };
     let hint = match command {
+        // Whatever the command, a lost connection is the thing to fix.
+        _ if code == EXIT_CONNECT => {
+            "\nThe connection to the server failed or was lost; check that the server is running \
+             and reachable, then run the command again."
+        }
         Command::Upgrade { .. } | Command::Downgrade { .. } | Command::Stamp => {
             "\n`csdb history` shows which migrations are applied; each migration runs in its own \
              transaction, so the database is at the last one that succeeded."

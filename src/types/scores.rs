@@ -22,10 +22,7 @@ const MAX_SHOWN_CHARS: usize = 64;
 
 /// Shortens `text` to at most [`MAX_SHOWN_CHARS`] characters (on a character boundary).
 pub(crate) fn shorten(text: &str) -> String {
-    match text.char_indices().nth(MAX_SHOWN_CHARS) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
-    }
+    crate::error::truncate_for_message(text, MAX_SHOWN_CHARS).into_owned()
 }
 
 /// What exactly was wrong with a value rejected by [`ValidationError`].
