@@ -731,28 +731,16 @@ fn parallel_processes_share_one_server_which_is_removed_after_the_last() {
 #[test]
 fn a_run_after_a_sigkilled_one_recovers() {
     let dir = scratch_dir("sigkill");
-    let mut holder = child("hold", "CSDB_HARNESS_DIR", &dir)
-        .spawn()
-        .expect("spawn holder");
-    let stdout = holder.stdout.take().expect("holder stdout");
-    let first = BufReader::new(stdout)
-        .lines()
-        .map_while(Result::ok)
-        .find_map(|l| after_marker(&l).map(|s| s.trim().to_owned()))
-        .expect("the holder reported no server");
+    let (mut holder, first, postmaster, shm) = start_holder(&dir);
     // Kill everything but leftovers: the test process, the supervisor and the server itself,
     // as a machine-wide OOM kill or a `kill -9` of the process group would.
     let supervisor = read_pid(&dir.join("supervisor.pid")).expect("supervisor.pid");
-    let postmaster = read_pid(&dir.join("data/postmaster.pid")).expect("postmaster.pid");
     holder.kill().expect("kill the holder");
     holder.wait().expect("reap the holder");
     for pid in [supervisor, postmaster] {
-        // SAFETY: kill has no memory-safety preconditions.
-        assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0, "kill {pid}");
+        sigkill(pid);
     }
-    wait_for("the killed server to die", Duration::from_secs(10), || {
-        !Path::new(&format!("/proc/{postmaster}")).exists()
-    });
+    wait_until_dead(postmaster);
     assert!(
         dir.join("data/postmaster.pid").exists(),
         "expected a stale postmaster.pid"
@@ -763,11 +751,7 @@ fn a_run_after_a_sigkilled_one_recovers() {
         .expect("run the next child");
     let second = child_line(&output);
     assert_ne!(first, second, "the second run did not start a new server");
-    wait_for(
-        "the private directory to disappear",
-        Duration::from_secs(20),
-        || !dir.exists(),
-    );
+    wait_until_nothing_is_left(&dir, &shm);
 }
 
 #[test]
