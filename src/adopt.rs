@@ -675,18 +675,13 @@ fn attempt(
     // report it and `adopt` refuses with the same report.
     let outcome = conn.transaction(|conn| {
         execute(conn, &plan, &mut report)?;
-        report.migrated = migrations::run_pending(conn).map_err(|e| StepFailed {
-            table: "public".to_owned(),
-            what: format!(
-                "running the migrations after {ORIGINAL_POINT} on the converted database \
-                 fails: {e}"
-            ),
-        })?;
+        run_later_migrations(conn, &mut report)?;
         read_back(conn, &mut report)?;
         Ok::<_, StepFailed>(())
     });
     match outcome {
         Ok(()) => report.applied = true,
+        Err(failed) if !failed.problems.is_empty() => report.problems.extend(failed.problems),
         Err(failed) => report.problems.push(Problem {
             table: failed.table,
             column: None,
@@ -698,11 +693,78 @@ fn attempt(
     Ok(report)
 }
 
-/// A step of the conversion that failed, as a problem of the table concerned.
+/// A step of the conversion that failed, as a problem of the table concerned (or, when the
+/// failure lists them, as several).
 #[derive(Debug)]
 struct StepFailed {
     table: String,
     what: String,
+    problems: Vec<Problem>,
+}
+
+/// Runs the migrations after [`ORIGINAL_POINT`] on the converted database, each in a savepoint
+/// and recorded as Diesel records it (what `run_pending` does, but keeping the server's error
+/// whole: a migration that finds rows breaking its rules lists them in the DETAIL, one per
+/// line, and each becomes a problem of its own table).
+fn run_later_migrations(
+    conn: &mut PgConnection,
+    report: &mut AdoptionReport,
+) -> std::result::Result<(), StepFailed> {
+    let (_, later) = original_and_later()?;
+    report.migrated.clear();
+    for m in later {
+        let ran = conn.transaction(|conn| {
+            conn.batch_execute(m.up)?;
+            sql_query("INSERT INTO __diesel_schema_migrations (version) VALUES ($1)")
+                .bind::<Text, _>(m.version())
+                .execute(conn)?;
+            Ok::<_, diesel::result::Error>(())
+        });
+        if let Err(e) = ran {
+            let what = format!("migration {} fails on the converted database: {e}", m.name);
+            let details = match &e {
+                diesel::result::Error::DatabaseError(_, info) => {
+                    info.details().unwrap_or("").to_owned()
+                }
+                _ => String::new(),
+            };
+            return Err(StepFailed {
+                table: "public".to_owned(),
+                problems: details
+                    .lines()
+                    .filter(|line| !line.trim().is_empty())
+                    .map(|line| detail_problem(line, m.name))
+                    .collect(),
+                what,
+            });
+        }
+        report.migrated.push(m.version());
+    }
+    Ok(())
+}
+
+/// One line of a migration's violation report, e.g. `customers.tier (check_tier): 2 row(s)
+/// violate ...`, as a problem of that table and column.
+fn detail_problem(line: &str, migration: &str) -> Problem {
+    let line = line.trim();
+    let head = line.split([' ', ':']).next().unwrap_or("");
+    let (table, column) = match head.split_once('.') {
+        Some((table, column)) => (table, Some(column.split('/').next().unwrap_or(column))),
+        None => ("public", None),
+    };
+    let known = TABLES.iter().any(|t| t.name == table);
+    let rows = line
+        .split_once(": ")
+        .and_then(|(_, rest)| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    Problem {
+        table: if known { table } else { "public" }.to_owned(),
+        column: column.filter(|_| known).map(str::to_owned),
+        rows,
+        what: format!("{line} (found by migration {migration})"),
+        examples: Vec::new(),
+    }
 }
 
 impl From<diesel::result::Error> for StepFailed {
@@ -710,6 +772,7 @@ impl From<diesel::result::Error> for StepFailed {
         StepFailed {
             table: "public".to_owned(),
             what: format!("the conversion fails: {e}"),
+            problems: Vec::new(),
         }
     }
 }
@@ -719,6 +782,7 @@ impl From<Error> for StepFailed {
         StepFailed {
             table: "public".to_owned(),
             what: format!("the conversion fails: {e}"),
+            problems: Vec::new(),
         }
     }
 }
@@ -1621,6 +1685,7 @@ fn execute(
         .ok_or_else(|| StepFailed {
             table: "public".to_owned(),
             what: "the crate has no diesel_initial_setup migration".to_owned(),
+            problems: Vec::new(),
         })?;
     conn.batch_execute(setup.up)
         .map_err(|e| step_failed("public", "installing Diesel's updated_at helpers", e))?;
@@ -1666,6 +1731,7 @@ fn original_and_later() -> std::result::Result<
         .ok_or_else(|| StepFailed {
             table: "public".to_owned(),
             what: format!("the crate has no migration {ORIGINAL_POINT}"),
+            problems: Vec::new(),
         })?;
     Ok(migrations::SQL.split_at(point + 1))
 }
@@ -1728,6 +1794,7 @@ fn convert_table(conn: &mut PgConnection, plan: &TablePlan) -> std::result::Resu
             changes.push(conversion(column).map_err(|e| StepFailed {
                 table: name.to_owned(),
                 what: e.to_string(),
+                problems: Vec::new(),
             })?);
         }
     }
@@ -1965,6 +2032,7 @@ fn step_failed(table: &str, what: &str, e: diesel::result::Error) -> StepFailed 
     StepFailed {
         table: table.to_owned(),
         what: format!("the conversion fails: {what}: {e}"),
+        problems: Vec::new(),
     }
 }
 
@@ -3066,6 +3134,31 @@ mod tests {
             format!("{}...", "x".repeat(MAX_EXAMPLE_CHARS))
         );
         assert_eq!(shorten("café"), "café");
+    }
+
+    #[test]
+    fn a_migration_violation_line_becomes_a_problem_of_its_table() {
+        let p = detail_problem(
+            "health_scores.usage_weight (check_usage_weight_range): 2 row(s) violate `x`, e.g. id 3",
+            "2026-01-01-000001_v2",
+        );
+        assert_eq!(p.table, "health_scores");
+        assert_eq!(p.column.as_deref(), Some("usage_weight"));
+        assert_eq!(p.rows, 2);
+        assert!(
+            p.what.contains("found by migration 2026-01-01-000001_v2"),
+            "{p}"
+        );
+        let p = detail_problem(
+            "renewal_forecasts.client_id/contract_id: 1 row(s) reference",
+            "m",
+        );
+        assert_eq!(
+            (p.table.as_str(), p.column.as_deref(), p.rows),
+            ("renewal_forecasts", Some("client_id"), 1)
+        );
+        let p = detail_problem("something else entirely", "m");
+        assert_eq!((p.table.as_str(), p.column, p.rows), ("public", None, 0));
     }
 
     #[test]
