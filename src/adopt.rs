@@ -30,19 +30,38 @@
 //! In **one transaction**, holding the migrations' advisory lock
 //! ([`migrations::ADVISORY_LOCK_KEY`]) so that no migration runs at the same time:
 //!
-//! 1. checks the database again (the same checks as [`check`]) and refuses, changing nothing, if
+//! 1. locks all 24 tables (and `alembic_version`) in `ACCESS EXCLUSIVE` mode, **before** looking
+//!    at them, so that no other session can write (or read) a row between the checks and the
+//!    conversion: what was checked is what is converted, and the identities continue after the
+//!    ids that really exist. Each lock is waited for at most [`Options::lock_timeout`]; when it
+//!    runs out, the error names the sessions holding conflicting locks (pid, application name,
+//!    state and query, from `pg_locks` and `pg_stat_activity`);
+//! 2. checks the database (the same checks as [`check`]) and refuses, changing nothing, if
 //!    there is any problem;
-//! 2. per table: fills the NULLs of every column the crate makes `NOT NULL` with that column's
+//! 3. per table: fills the NULLs of every column the crate makes `NOT NULL` with that column's
 //!    default; converts `json` → `jsonb`, money → `numeric(14,2)` (rounded to cents), `timestamp`
 //!    → `timestamptz` (read as UTC), `integer` id → `bigint` identity; sets the crate's server
 //!    defaults and `NOT NULL`; re-creates the CHECK constraints for the new types; and starts the
 //!    identity after the existing ids;
-//! 3. installs Diesel's `updated_at` helpers and triggers and the table comments, exactly as the
-//!    migrations do;
-//! 4. drops `alembic_version` and records every migration in `__diesel_schema_migrations`.
+//! 4. installs Diesel's `updated_at` helpers and triggers and the table comments, exactly as the
+//!    migrations up to [`ORIGINAL_POINT`] do, drops `alembic_version` and records those
+//!    migrations as applied in `__diesel_schema_migrations`;
+//! 5. runs every later migration (the crate's schema changes since the original system), so the
+//!    database ends at the head of the embedded migrations;
+//! 6. reads every row of every table back through the crate's typed models: a row they cannot
+//!    read (a JSON number beyond `f64`, JSON nested deeper than `serde_json`'s limit, a value a
+//!    newtype rejects) is a problem, and the adoption is refused.
 //!
 //! A failure at any step rolls the whole transaction back: the database is either adopted or
-//! unchanged.
+//! unchanged. [`check`] runs exactly the same steps and always rolls back, so a `check` without
+//! problems means [`adopt`] succeeds on the same data, and a failing step (a view in another
+//! schema that uses a converted column, a migration whose new constraint the data violates) is
+//! reported by `check` as a problem.
+//!
+//! **Adoption blocks the database's other users for its duration**, writers and readers of the
+//! 24 tables alike (so does [`check`], which converts and rolls back): run it when the original
+//! system is stopped, or at least quiet. [`AdoptionReport::tables_locked_ms`] says how long the
+//! tables were locked.
 //!
 //! # Decisions
 //!
@@ -76,10 +95,16 @@
 //!   object could lose data. Server defaults a legacy column may have are replaced by the crate's.
 
 use std::fmt;
+use std::time::{Duration, Instant};
+
+use chrono::Datelike;
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::sql_types::{Array, BigInt, Bool, Integer, Nullable, Text};
-use diesel::{sql_query, Connection, PgConnection, QueryableByName, RunQueryDsl};
+use diesel::{
+    sql_query, Connection, ExpressionMethods, PgConnection, QueryDsl, QueryableByName, RunQueryDsl,
+    SelectableHelper,
+};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -96,6 +121,31 @@ use crate::types::{
 
 /// The only Alembic revision of the original system, recorded in its `alembic_version` table.
 pub const LEGACY_REVISION: &str = "6b022f57af5f";
+
+/// The last migration whose schema the original system's revision corresponds to: adoption
+/// converts a legacy database to the schema of the migrations up to and including this one,
+/// records them as applied, and then runs every later migration.
+pub const ORIGINAL_POINT: &str = "2024-06-01-000006_create_analytics_tables";
+
+/// How long [`adopt`] and [`check`] wait for each lock by default (see [`Options`]).
+pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How [`adopt_with`] and [`check_with`] run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// How long to wait for each lock (the migrations' advisory lock, the tables) before giving
+    /// up with an error that names who holds it. PostgreSQL's `lock_timeout`, set for the
+    /// adoption's transaction only; zero waits forever.
+    pub lock_timeout: Duration,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            lock_timeout: DEFAULT_LOCK_TIMEOUT,
+        }
+    }
+}
 
 /// The table in which the original system's Alembic records its revision.
 const ALEMBIC_TABLE: &str = "alembic_version";
@@ -267,10 +317,17 @@ pub struct AdoptionReport {
     pub identity_restarts: Vec<IdentityRestart>,
     /// Tables that get the `set_updated_at` trigger.
     pub triggers: Vec<String>,
-    /// Migration versions recorded as applied.
+    /// Migration versions recorded as applied: those up to [`ORIGINAL_POINT`], whose schema
+    /// the conversion produces.
     pub stamped_migrations: Vec<String>,
+    /// Migration versions run after the conversion (those after [`ORIGINAL_POINT`]).
+    pub migrated: Vec<String>,
     /// Why the database cannot be adopted; adoption happens only when this is empty.
     pub problems: Vec<Problem>,
+    /// How long the tables were locked, in milliseconds: from the lock request to the end of
+    /// the transaction (commit, or the rollback of a refusal or of [`check`]). Other sessions
+    /// could neither write nor read them meanwhile. 0 when nothing was locked.
+    pub tables_locked_ms: u64,
 }
 
 impl AdoptionReport {
@@ -286,7 +343,9 @@ impl AdoptionReport {
             identity_restarts: Vec::new(),
             triggers: Vec::new(),
             stamped_migrations: Vec::new(),
+            migrated: Vec::new(),
             problems: Vec::new(),
+            tables_locked_ms: 0,
         }
     }
 
@@ -364,9 +423,15 @@ impl fmt::Display for AdoptionReport {
         writeln!(f, "  next ids: {}", ids.join(", "))?;
         writeln!(
             f,
-            "  updated_at triggers on {} tables; {} migrations recorded as applied",
+            "  updated_at triggers on {} tables; {} migrations recorded as applied, {} run",
             self.triggers.len(),
-            self.stamped_migrations.len()
+            self.stamped_migrations.len(),
+            self.migrated.len()
+        )?;
+        writeln!(
+            f,
+            "  the tables were locked (no other session could write or read them) for {} ms",
+            self.tables_locked_ms
         )
     }
 }
@@ -451,49 +516,65 @@ pub fn detect(conn: &mut PgConnection) -> Result<DatabaseKind> {
 }
 
 /// Dry run of [`adopt`]: what it would convert, fill and restart, and every problem that would
-/// make it refuse. Changes nothing (outside a caller's transaction it runs in a read-only one).
+/// make it refuse. Runs the real adoption (with [`Options::default`]) in a transaction (a
+/// savepoint inside a caller's transaction) that it always rolls back, so it changes nothing,
+/// and a report without problems means [`adopt`] succeeds on the same data. It takes the same
+/// locks as [`adopt`], for as long.
 ///
 /// A database managed by this crate gives a report with nothing to do.
 ///
 /// # Errors
-/// [`Error::Migration`] for an empty or unrecognised database (nothing to adopt); a database
-/// error when the catalog or the data cannot be read.
+/// [`Error::Migration`] for an empty or unrecognised database (nothing to adopt), or when a lock
+/// is not granted within the timeout (naming who holds it); a database error when the catalog
+/// or the data cannot be read.
 pub fn check(conn: &mut PgConnection) -> Result<AdoptionReport> {
-    let nested = in_transaction(conn)?;
-    conn.transaction(|conn| {
-        if !nested {
-            // Guarantees the dry run writes nothing, whatever a bug in it might try.
-            conn.batch_execute("SET TRANSACTION READ ONLY")?;
-        }
-        let kind = detect(conn)?;
-        Ok(survey(conn, kind)?.report)
-    })
+    check_with(conn, &Options::default())
+}
+
+/// [`check`] with the given [`Options`].
+///
+/// # Errors
+/// As [`check`].
+pub fn check_with(conn: &mut PgConnection, options: &Options) -> Result<AdoptionReport> {
+    AnsiTransactionManager::begin_transaction(conn)?;
+    let mut locked = None;
+    let result = attempt(conn, options, &mut locked);
+    // Always rolled back: the dry run converts for real to find out whether it works.
+    let rolled_back = AnsiTransactionManager::rollback_transaction(conn);
+    let mut report = result?;
+    rolled_back?;
+    report.applied = false;
+    report.tables_locked_ms = elapsed_ms(locked);
+    Ok(report)
 }
 
 /// Converts a database of the original system into one managed by this crate, in one transaction
-/// (see the [module documentation](self)), and returns what it did.
+/// (see the [module documentation](self)), and returns what it did. Uses [`Options::default`].
 ///
 /// A database already managed by this crate is left alone: the report says so and `applied` is
 /// false, so adopting twice is harmless.
 ///
 /// # Errors
 /// * [`Error::Migration`] with an [`AdoptionRefused`] source (see
-///   [`AdoptionRefused::report_of`]) when [`check`] finds problems; its message lists them. The
-///   database is unchanged.
-/// * [`Error::Migration`] for an empty or unrecognised database, or naming the step that failed;
-///   the transaction is rolled back, so the database is unchanged.
+///   [`AdoptionRefused::report_of`]) when the checks find problems, or a step of the conversion
+///   or the read-back fails; its message lists them. The database is unchanged.
+/// * [`Error::Migration`] for an empty or unrecognised database, or when a lock is not granted
+///   within the timeout (naming who holds it); the database is unchanged.
 pub fn adopt(conn: &mut PgConnection) -> Result<AdoptionReport> {
-    conn.transaction(|conn| {
-        // The same lock as every migration operation, for the whole transaction: a concurrent
-        // `run_pending` waits, then finds the schema current.
-        sql_query("SELECT pg_advisory_xact_lock($1)")
-            .bind::<BigInt, _>(migrations::ADVISORY_LOCK_KEY)
-            .execute(conn)?;
-        // Detect and check again under the lock: the database may have changed since a caller's
-        // own `check`.
-        let kind = detect(conn)?;
-        let Survey { mut report, plan } = survey(conn, kind)?;
+    adopt_with(conn, &Options::default())
+}
+
+/// [`adopt`] with the given [`Options`].
+///
+/// # Errors
+/// As [`adopt`].
+pub fn adopt_with(conn: &mut PgConnection, options: &Options) -> Result<AdoptionReport> {
+    let mut locked = None;
+    let result = conn.transaction(|conn| {
+        let mut report = attempt(conn, options, &mut locked)?;
         if !report.problems.is_empty() {
+            // Rolled back: whatever ran of the conversion is undone.
+            report.applied = false;
             let message = AdoptionRefused {
                 report: report.clone(),
             }
@@ -503,13 +584,276 @@ pub fn adopt(conn: &mut PgConnection) -> Result<AdoptionReport> {
                 source: Some(Box::new(AdoptionRefused { report })),
             });
         }
-        let Some(plan) = plan else {
-            return Ok(report);
-        };
-        execute(conn, &plan, &mut report)?;
-        report.applied = true;
         Ok(report)
+    });
+    let locked_ms = elapsed_ms(locked);
+    match result {
+        Ok(mut report) => {
+            report.tables_locked_ms = locked_ms;
+            Ok(report)
+        }
+        Err(Error::Migration {
+            message,
+            source: Some(source),
+        }) => match source.downcast::<AdoptionRefused>() {
+            Ok(mut refused) => {
+                refused.report.tables_locked_ms = locked_ms;
+                Err(Error::Migration {
+                    message,
+                    source: Some(refused),
+                })
+            }
+            Err(source) => Err(Error::Migration {
+                message,
+                source: Some(source),
+            }),
+        },
+        Err(e) => Err(e),
+    }
+}
+
+fn elapsed_ms(since: Option<Instant>) -> u64 {
+    since.map_or(0, |t| {
+        u64::try_from(t.elapsed().as_millis()).unwrap_or(u64::MAX)
     })
+}
+
+/// The adoption itself, inside the caller's transaction (which [`check`] rolls back and
+/// [`adopt`] commits when there is no problem). Sets `locked` when it asks for the table locks.
+fn attempt(
+    conn: &mut PgConnection,
+    options: &Options,
+    locked: &mut Option<Instant>,
+) -> Result<AdoptionReport> {
+    // Local to the transaction: a lock that is not granted in time fails the statement, and the
+    // error then names the holders instead of leaving the caller waiting with no clue.
+    conn.batch_execute(&format!(
+        "SET LOCAL lock_timeout = {}",
+        options.lock_timeout.as_millis().min(i32::MAX as u128)
+    ))?;
+    // The same lock as every migration operation, for the whole transaction: a concurrent
+    // `run_pending` waits, then finds the schema current.
+    take_lock(
+        conn,
+        &format!(
+            "SELECT pg_advisory_xact_lock({})",
+            migrations::ADVISORY_LOCK_KEY
+        ),
+        "the migrations' advisory lock",
+        &[],
+        options,
+    )?;
+    let kind = detect(conn)?;
+    if let DatabaseKind::Legacy { .. } = kind {
+        // Locked before anything is read: a row written between the checks and the conversion
+        // would be converted unchecked, and the identities would restart below its id.
+        let existing: Vec<String> = relations(conn)?
+            .into_iter()
+            .filter(|r| {
+                r.kind == "r"
+                    && (r.name == ALEMBIC_TABLE || TABLES.iter().any(|t| t.name == r.name))
+            })
+            .map(|r| r.name)
+            .collect();
+        if !existing.is_empty() {
+            *locked = Some(Instant::now());
+            let list: Vec<String> = existing.iter().map(|t| format!("public.{t}")).collect();
+            take_lock(
+                conn,
+                &format!("LOCK TABLE {} IN ACCESS EXCLUSIVE MODE", list.join(", ")),
+                "the tables",
+                &existing,
+                options,
+            )?;
+        }
+    }
+    let Survey { mut report, plan } = survey(conn, kind)?;
+    let Some(plan) = plan else {
+        return Ok(report);
+    };
+    // In a savepoint: a step that fails becomes a problem in the report, so that `check` can
+    // report it and `adopt` refuses with the same report.
+    let outcome = conn.transaction(|conn| {
+        execute(conn, &plan, &mut report)?;
+        run_later_migrations(conn, &mut report)?;
+        read_back(conn, &mut report)?;
+        Ok::<_, StepFailed>(())
+    });
+    match outcome {
+        Ok(()) => report.applied = true,
+        Err(failed) if !failed.problems.is_empty() => report.problems.extend(failed.problems),
+        Err(failed) => report.problems.push(Problem {
+            table: failed.table,
+            column: None,
+            rows: 0,
+            what: failed.what,
+            examples: Vec::new(),
+        }),
+    }
+    Ok(report)
+}
+
+/// A step of the conversion that failed, as a problem of the table concerned (or, when the
+/// failure lists them, as several).
+#[derive(Debug)]
+struct StepFailed {
+    table: String,
+    what: String,
+    problems: Vec<Problem>,
+}
+
+/// Runs the migrations after [`ORIGINAL_POINT`] on the converted database, each in a savepoint
+/// and recorded as Diesel records it (what `run_pending` does, but keeping the server's error
+/// whole: a migration that finds rows breaking its rules lists them in the DETAIL, one per
+/// line, and each becomes a problem of its own table).
+fn run_later_migrations(
+    conn: &mut PgConnection,
+    report: &mut AdoptionReport,
+) -> std::result::Result<(), StepFailed> {
+    let (_, later) = original_and_later()?;
+    report.migrated.clear();
+    for m in later {
+        let ran = conn.transaction(|conn| {
+            conn.batch_execute(m.up)?;
+            sql_query("INSERT INTO __diesel_schema_migrations (version) VALUES ($1)")
+                .bind::<Text, _>(m.version())
+                .execute(conn)?;
+            Ok::<_, diesel::result::Error>(())
+        });
+        if let Err(e) = ran {
+            let what = format!("migration {} fails on the converted database: {e}", m.name);
+            let details = match &e {
+                diesel::result::Error::DatabaseError(_, info) => {
+                    info.details().unwrap_or("").to_owned()
+                }
+                _ => String::new(),
+            };
+            return Err(StepFailed {
+                table: "public".to_owned(),
+                problems: details
+                    .lines()
+                    .filter(|line| !line.trim().is_empty())
+                    .map(|line| detail_problem(line, m.name))
+                    .collect(),
+                what,
+            });
+        }
+        report.migrated.push(m.version());
+    }
+    Ok(())
+}
+
+/// One line of a migration's violation report, e.g. `customers.tier (check_tier): 2 row(s)
+/// violate ...`, as a problem of that table and column.
+fn detail_problem(line: &str, migration: &str) -> Problem {
+    let line = line.trim();
+    let head = line.split([' ', ':']).next().unwrap_or("");
+    let (table, column) = match head.split_once('.') {
+        Some((table, column)) => (table, Some(column.split('/').next().unwrap_or(column))),
+        None => ("public", None),
+    };
+    let known = TABLES.iter().any(|t| t.name == table);
+    let rows = line
+        .split_once(": ")
+        .and_then(|(_, rest)| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    Problem {
+        table: if known { table } else { "public" }.to_owned(),
+        column: column.filter(|_| known).map(str::to_owned),
+        rows,
+        what: format!("{line} (found by migration {migration})"),
+        examples: Vec::new(),
+    }
+}
+
+impl From<diesel::result::Error> for StepFailed {
+    fn from(e: diesel::result::Error) -> Self {
+        StepFailed {
+            table: "public".to_owned(),
+            what: format!("the conversion fails: {e}"),
+            problems: Vec::new(),
+        }
+    }
+}
+
+impl From<Error> for StepFailed {
+    fn from(e: Error) -> Self {
+        StepFailed {
+            table: "public".to_owned(),
+            what: format!("the conversion fails: {e}"),
+            problems: Vec::new(),
+        }
+    }
+}
+
+/// Runs `sql`, which takes a lock, in a savepoint; when it fails (the lock timeout ran out),
+/// the error names the sessions that hold conflicting locks on `tables` or the migrations'
+/// advisory lock.
+fn take_lock(
+    conn: &mut PgConnection,
+    sql: &str,
+    what: &str,
+    tables: &[String],
+    options: &Options,
+) -> Result<()> {
+    let taken = conn.transaction(|conn| conn.batch_execute(sql));
+    let Err(e) = taken else {
+        return Ok(());
+    };
+    let holders = lock_holders(conn, tables).unwrap_or_else(|read| {
+        vec![format!(
+            "(the sessions holding it could not be listed: {read})"
+        )]
+    });
+    let holders = if holders.is_empty() {
+        "no session holds it any more; try again".to_owned()
+    } else {
+        format!("held by {}", holders.join("; "))
+    };
+    Err(Error::migration(
+        format!(
+            "adopting the legacy database: could not take {what} within {:?} ({e}): {holders}. \
+             Nothing was changed. Adoption locks every table of the original system for its \
+             duration: stop the original system's writers (or wait for them), then try again",
+            options.lock_timeout
+        ),
+        Box::new(e),
+    ))
+}
+
+/// The other sessions holding a lock on one of `tables` (of schema `public`) or on the
+/// migrations' advisory lock, one line each: pid, application, state, locks and query.
+fn lock_holders(conn: &mut PgConnection, tables: &[String]) -> Result<Vec<String>> {
+    #[derive(QueryableByName)]
+    struct Holder {
+        #[diesel(sql_type = Text)]
+        line: String,
+    }
+    let key = migrations::ADVISORY_LOCK_KEY;
+    let rows: Vec<Holder> = sql_query(format!(
+        "SELECT format('pid %s (application %L, user %L, %s) holding %s; its query: %s',
+                       a.pid, coalesce(a.application_name, ''), coalesce(a.usename::text, ''),
+                       coalesce(a.state, 'unknown state'),
+                       string_agg(DISTINCT l.mode || ' on ' ||
+                                  coalesce(c.relname::text, 'the migrations'' advisory lock'),
+                                  ', '),
+                       coalesce(left(regexp_replace(a.query, '[[:space:]]+', ' ', 'g'), 200), '')) AS line
+         FROM pg_locks l
+         JOIN pg_stat_activity a ON a.pid = l.pid
+         LEFT JOIN pg_class c ON l.locktype = 'relation' AND c.oid = l.relation
+         WHERE l.granted AND l.pid <> pg_backend_pid()
+           AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+           AND ((l.locktype = 'relation' AND c.relnamespace = 'public'::regnamespace
+                 AND c.relname = ANY($1))
+             OR (l.locktype = 'advisory' AND l.classid::int8 = ({key}::int8 >> 32)
+                 AND l.objid::int8 = ({key}::int8 & 4294967295) AND l.objsubid = 1))
+         GROUP BY a.pid, a.application_name, a.usename, a.state, a.query
+         ORDER BY a.pid"
+    ))
+    .bind::<Array<Text>, _>(tables)
+    .load(conn)?;
+    Ok(rows.into_iter().map(|h| h.line).collect())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -589,12 +933,6 @@ fn alembic_kind(conn: &mut PgConnection) -> Result<DatabaseKind> {
     })
 }
 
-fn in_transaction(conn: &mut PgConnection) -> Result<bool> {
-    Ok(AnsiTransactionManager::transaction_manager_status_mut(conn)
-        .transaction_depth()?
-        .is_some())
-}
-
 // ---------------------------------------------------------------------------------------------
 // Checking
 
@@ -650,11 +988,18 @@ fn survey(conn: &mut PgConnection, kind: DatabaseKind) -> Result<Survey> {
         return Ok(Survey { report, plan: None });
     }
     let mut plans = Vec::new();
+    create_probe_functions(conn)?;
     for table in TABLES {
         plans.push(plan_table(conn, table, &catalog, &mut report)?);
     }
+    drop_probe_functions(conn)?;
     report.triggers = trigger_tables().into_iter().map(str::to_owned).collect();
-    report.stamped_migrations = migrations::SQL.iter().map(|m| m.version()).collect();
+    let (original, later) = original_and_later().map_err(|f| Error::Migration {
+        message: f.what,
+        source: None,
+    })?;
+    report.stamped_migrations = original.iter().map(|m| m.version()).collect();
+    report.migrated = later.iter().map(|m| m.version()).collect();
     let plan = report.problems.is_empty().then_some(plans);
     Ok(Survey { report, plan })
 }
@@ -794,6 +1139,7 @@ fn plan_table(
 fn column_probes(column: &'static Column) -> Vec<Probe> {
     let c = column.name;
     let mut probes = Vec::new();
+    let mut tried = Vec::new();
     let mut problem = |condition: String, what: String| {
         probes.push(Probe {
             column,
@@ -803,20 +1149,53 @@ fn column_probes(column: &'static Column) -> Vec<Probe> {
         })
     };
     match column.legacy() {
-        "json" => problem(
+        "json" => {
             // After dropping escaped backslashes and valid surrogate pairs, any `\u0000` or
             // surrogate escape left is one `jsonb` rejects (and would abort the conversion).
-            format!(
+            let escapes = format!(
                 r"regexp_replace(regexp_replace({c}::text, '\\\\', '', 'g'), '{pair}', '', 'g') ~ '\\u(0000|[dD][89a-fA-F])'",
                 pair = r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}",
-            ),
-            r"JSON text jsonb cannot store (\u0000 or an unpaired UTF-16 surrogate)".to_owned(),
-        ),
-        "timestamp" | "date" => problem(
-            format!("NOT isfinite({c})"),
-            "infinite date or timestamp, which the crate's chrono types cannot represent"
-                .to_owned(),
-        ),
+            );
+            problem(
+                escapes.clone(),
+                r"JSON text jsonb cannot store (\u0000 or an unpaired UTF-16 surrogate)".to_owned(),
+            );
+            // Anything else the cast refuses (a number beyond numeric's range such as
+            // 1e200000), found by trying the cast row by row; the example shows the server's
+            // reason.
+            tried.push(Probe {
+                column,
+                condition: format!("NOT ({escapes}) AND {JSONB_ERROR}({c}) IS NOT NULL"),
+                shown: format!("{JSONB_ERROR}({c})"),
+                kind: ProbeKind::Problem("JSON that jsonb cannot store".to_owned()),
+            });
+        }
+        "timestamp" | "date" => {
+            let legacy = column.legacy();
+            problem(
+                format!("NOT isfinite({c})"),
+                "infinite date or timestamp, which the crate's chrono types cannot represent"
+                    .to_owned(),
+            );
+            // PostgreSQL goes up to the year 294276 (timestamps) or 5874897 (dates); chrono
+            // only to 262142. (Its lower limit is far below PostgreSQL's, 4713 BC.)
+            let max = chrono::NaiveDate::MAX;
+            problem(
+                format!(
+                    "isfinite({c}) AND {c} > '{:04}-{:02}-{:02} 23:59:59.999999'::timestamp",
+                    max.year(),
+                    max.month(),
+                    max.day()
+                ),
+                format!(
+                    "{legacy} after {:04}-{:02}-{:02}, the latest the crate's chrono types can \
+                     represent",
+                    max.year(),
+                    max.month(),
+                    max.day()
+                ),
+            );
+        }
         _ => {}
     }
     match column.rule {
@@ -880,7 +1259,32 @@ fn column_probes(column: &'static Column) -> Vec<Probe> {
             });
         }
     }
+    probes.extend(tried);
     probes
+}
+
+/// A function of the session's temporary schema, for the duration of the checks: the error
+/// message of casting a `json` value to `jsonb`, or NULL when the cast works.
+const JSONB_ERROR: &str = "pg_temp.csdb_adopt_jsonb_error";
+
+fn create_probe_functions(conn: &mut PgConnection) -> Result<()> {
+    conn.batch_execute(&format!(
+        "CREATE OR REPLACE FUNCTION {JSONB_ERROR}(value json) RETURNS text
+         LANGUAGE plpgsql AS $csdb$
+         BEGIN
+             PERFORM value::jsonb;
+             RETURN NULL;
+         EXCEPTION WHEN others THEN
+             RETURN SQLERRM;
+         END
+         $csdb$"
+    ))?;
+    Ok(())
+}
+
+fn drop_probe_functions(conn: &mut PgConnection) -> Result<()> {
+    conn.batch_execute(&format!("DROP FUNCTION IF EXISTS {JSONB_ERROR}(json)"))?;
+    Ok(())
 }
 
 /// Counts the rows of every probe in one scan of the table.
@@ -1265,39 +1669,79 @@ fn pg_type_name(ty: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Conversion
 
-fn execute(conn: &mut PgConnection, plan: &[TablePlan], report: &mut AdoptionReport) -> Result<()> {
+fn execute(
+    conn: &mut PgConnection,
+    plan: &[TablePlan],
+    report: &mut AdoptionReport,
+) -> std::result::Result<(), StepFailed> {
     for table_plan in plan {
         convert_table(conn, table_plan)?;
     }
 
-    let setup = migrations::SQL
+    let (original, _) = original_and_later()?;
+    let setup = original
         .iter()
         .find(|m| m.name.ends_with("_diesel_initial_setup"))
-        .ok_or_else(|| Error::Migration {
-            message: "the crate has no diesel_initial_setup migration".to_owned(),
-            source: None,
+        .ok_or_else(|| StepFailed {
+            table: "public".to_owned(),
+            what: "the crate has no diesel_initial_setup migration".to_owned(),
+            problems: Vec::new(),
         })?;
     conn.batch_execute(setup.up)
-        .map_err(|e| step_error("installing Diesel's updated_at helpers", e))?;
+        .map_err(|e| step_failed("public", "installing Diesel's updated_at helpers", e))?;
     // The trigger and comment statements are taken from the migrations themselves, so the
     // result cannot drift from what `run_pending` creates.
     for statement in migration_statements() {
         conn.batch_execute(statement)
-            .map_err(|e| step_error(&format!("running `{statement}`"), e))?;
+            .map_err(|e| step_failed("public", &format!("running `{statement}`"), e))?;
     }
 
     conn.batch_execute(&format!("DROP TABLE {ALEMBIC_TABLE}"))
-        .map_err(|e| step_error("dropping alembic_version", e))?;
-    report.stamped_migrations = migrations::stamp_all(conn)?;
+        .map_err(|e| step_failed(ALEMBIC_TABLE, "dropping alembic_version", e))?;
+    // Only the migrations whose schema the conversion produced; the later ones then run for
+    // real. (The same table definition as Diesel's own.)
+    conn.batch_execute(
+        "CREATE TABLE IF NOT EXISTS __diesel_schema_migrations (
+             version VARCHAR(50) PRIMARY KEY NOT NULL,
+             run_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)",
+    )
+    .map_err(|e| step_failed("public", "creating __diesel_schema_migrations", e))?;
+    report.stamped_migrations.clear();
+    for m in original {
+        sql_query("INSERT INTO __diesel_schema_migrations (version) VALUES ($1)")
+            .bind::<Text, _>(m.version())
+            .execute(conn)
+            .map_err(|e| step_failed("public", &format!("recording {}", m.name), e))?;
+        report.stamped_migrations.push(m.version());
+    }
     Ok(())
 }
 
-fn convert_table(conn: &mut PgConnection, plan: &TablePlan) -> Result<()> {
+/// The embedded migrations up to and including [`ORIGINAL_POINT`], and those after it.
+fn original_and_later() -> std::result::Result<
+    (
+        &'static [migrations::MigrationSql],
+        &'static [migrations::MigrationSql],
+    ),
+    StepFailed,
+> {
+    let point = migrations::SQL
+        .iter()
+        .position(|m| m.name == ORIGINAL_POINT)
+        .ok_or_else(|| StepFailed {
+            table: "public".to_owned(),
+            what: format!("the crate has no migration {ORIGINAL_POINT}"),
+            problems: Vec::new(),
+        })?;
+    Ok(migrations::SQL.split_at(point + 1))
+}
+
+fn convert_table(conn: &mut PgConnection, plan: &TablePlan) -> std::result::Result<(), StepFailed> {
     let table = plan.table;
     let name = table.name;
     let fail = |what: &str| {
-        let what = format!("{name}: {what}");
-        move |e: diesel::result::Error| step_error(&what, e)
+        let what = what.to_owned();
+        move |e: diesel::result::Error| step_failed(name, &what, e)
     };
 
     // Defaults go first: the serial default holds the legacy sequence, and a default of the old
@@ -1347,7 +1791,11 @@ fn convert_table(conn: &mut PgConnection, plan: &TablePlan) -> Result<()> {
     let mut changes = Vec::new();
     for column in table.columns {
         if column.ty() != column.legacy() {
-            changes.push(conversion(column)?);
+            changes.push(conversion(column).map_err(|e| StepFailed {
+                table: name.to_owned(),
+                what: e.to_string(),
+                problems: Vec::new(),
+            })?);
         }
     }
     for column in table.columns {
@@ -1375,6 +1823,151 @@ fn convert_table(conn: &mut PgConnection, plan: &TablePlan) -> Result<()> {
     .execute(conn)
     .map_err(fail("restarting the identity"))?;
     Ok(())
+}
+
+/// Reads every row of every table through the crate's typed models, as the application will:
+/// a row they cannot read (a JSON number beyond `f64`, JSON nested deeper than `serde_json`'s
+/// recursion limit, a value a newtype rejects) is a problem naming its table and ids.
+fn read_back(
+    conn: &mut PgConnection,
+    report: &mut AdoptionReport,
+) -> std::result::Result<(), StepFailed> {
+    use crate::models::*;
+    use crate::schema;
+
+    /// Rows read per query.
+    const BATCH: i64 = 5_000;
+
+    // Keyset pagination (by id) so that a large table is read in one pass.
+    macro_rules! read_all {
+        ($($model:ty => $table:ident),+ $(,)?) => {$({
+            let mut after = i64::MIN;
+            let mut failed: Vec<(i64, String)> = Vec::new();
+            let mut total_failed = 0_i64;
+            loop {
+                let ids: Vec<i64> = schema::$table::table
+                    .select(schema::$table::id)
+                    .filter(schema::$table::id.gt(after))
+                    .order(schema::$table::id.asc())
+                    .limit(BATCH)
+                    .load(conn)?;
+                let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
+                    break;
+                };
+                let batch = schema::$table::table
+                    .filter(schema::$table::id.between(first, last))
+                    .select(<$model>::as_select())
+                    .load::<$model>(conn);
+                if batch.is_err() {
+                    // Which rows: one by one.
+                    for &id in &ids {
+                        let row = schema::$table::table
+                            .filter(schema::$table::id.eq(id))
+                            .select(<$model>::as_select())
+                            .first::<$model>(conn);
+                        if let Err(e) = row {
+                            total_failed += 1;
+                            if failed.len() < MAX_EXAMPLES as usize {
+                                let mut why = error_chain(&e);
+                                if let Some(json) = json_reason(conn, stringify!($table), id)? {
+                                    why.push_str(&format!(" ({json})"));
+                                }
+                                failed.push((id, why));
+                            }
+                        }
+                    }
+                }
+                after = last;
+            }
+            if total_failed > 0 {
+                report.problems.push(Problem {
+                    table: stringify!($table).to_owned(),
+                    column: None,
+                    rows: total_failed,
+                    what: format!(
+                        "rows the crate cannot read back after the conversion ({}): {}",
+                        stringify!($model),
+                        failed[0].1
+                    ),
+                    examples: failed.iter().map(|(id, _)| format!("id {id}")).collect(),
+                });
+            }
+        })+};
+    }
+    read_all!(
+        Customer => customers,
+        HealthScoreRecord => health_scores,
+        CustomerSegment => customer_segments,
+        RiskIndicator => risk_indicators,
+        ChurnPrediction => churn_predictions,
+        OnboardingPlan => onboarding_plans,
+        OnboardingMilestone => onboarding_milestones,
+        TrainingModule => training_modules,
+        TrainingCompletion => training_completions,
+        SupportTicket => support_tickets,
+        TicketComment => ticket_comments,
+        KnowledgeBaseArticle => knowledge_base_articles,
+        RenewalForecast => renewal_forecasts,
+        Contract => contracts,
+        ExpansionOpportunity => expansion_opportunities,
+        RenewalCampaign => renewal_campaigns,
+        CustomerFeedback => customer_feedback,
+        NpsResponse => nps_responses,
+        SentimentAnalysis => sentiment_analysis,
+        SurveyTemplate => survey_templates,
+        HealthMetric => health_metrics,
+        EngagementMetric => engagement_metrics,
+        UsageAnalytics => usage_analytics,
+        CohortAnalysis => cohort_analysis,
+    );
+    Ok(())
+}
+
+/// Why `serde_json` rejects a `jsonb` value of row `id` of `table`, e.g. `criteria: recursion
+/// limit exceeded at line 1 column 129`: Diesel reports only "Invalid Json".
+fn json_reason(
+    conn: &mut PgConnection,
+    table: &str,
+    id: i64,
+) -> std::result::Result<Option<String>, StepFailed> {
+    #[derive(QueryableByName)]
+    struct Json {
+        #[diesel(sql_type = Nullable<Text>)]
+        text: Option<String>,
+    }
+    let Some(spec) = TABLES.iter().find(|t| t.name == table) else {
+        return Ok(None);
+    };
+    for column in spec.columns.iter().filter(|c| c.ty() == "jsonb") {
+        let value = sql_query(format!(
+            "SELECT {}::text AS text FROM {table} WHERE id = $1",
+            column.name
+        ))
+        .bind::<BigInt, _>(id)
+        .get_result::<Json>(conn)?;
+        if let Some(text) = value.text {
+            if let Err(e) = serde_json::from_str::<serde_json::Value>(&text) {
+                return Ok(Some(format!("{}: {e}", column.name)));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// An error and its sources, e.g. `Error deserializing field 'criteria': recursion limit
+/// exceeded at line 1 column 129`: Diesel's own message names only the field.
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(e) = source {
+        let part = e.to_string();
+        if !text.contains(&part) {
+            text.push_str(": ");
+            text.push_str(&part);
+        }
+        source = e.source();
+    }
+    text
 }
 
 /// The ALTER COLUMN ... TYPE clause taking a legacy column to the crate's type.
@@ -1411,7 +2004,8 @@ fn legacy_default(column: &Column) -> String {
 
 /// The `SELECT diesel_manage_updated_at(...)` and `COMMENT ON` statements of the migrations.
 fn migration_statements() -> Vec<&'static str> {
-    migrations::SQL
+    let original = original_and_later().map_or(&[][..], |(original, _)| original);
+    original
         .iter()
         .filter(|m| !m.name.ends_with("_diesel_initial_setup"))
         .flat_map(|m| m.up.lines())
@@ -1432,12 +2026,14 @@ fn trigger_tables() -> Vec<&'static str> {
         .collect()
 }
 
-fn step_error(what: &str, e: diesel::result::Error) -> Error {
-    // The server's message goes into ours too: it is what tells an operator which value failed.
-    Error::migration(
-        format!("adopting the legacy database: {what}: {e} (rolled back: nothing was changed)"),
-        Box::new(e),
-    )
+fn step_failed(table: &str, what: &str, e: diesel::result::Error) -> StepFailed {
+    // The server's message goes into ours too: it is what tells an operator which value or
+    // object is in the way.
+    StepFailed {
+        table: table.to_owned(),
+        what: format!("the conversion fails: {what}: {e}"),
+        problems: Vec::new(),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2538,6 +3134,31 @@ mod tests {
             format!("{}...", "x".repeat(MAX_EXAMPLE_CHARS))
         );
         assert_eq!(shorten("café"), "café");
+    }
+
+    #[test]
+    fn a_migration_violation_line_becomes_a_problem_of_its_table() {
+        let p = detail_problem(
+            "health_scores.usage_weight (check_usage_weight_range): 2 row(s) violate `x`, e.g. id 3",
+            "2026-01-01-000001_v2",
+        );
+        assert_eq!(p.table, "health_scores");
+        assert_eq!(p.column.as_deref(), Some("usage_weight"));
+        assert_eq!(p.rows, 2);
+        assert!(
+            p.what.contains("found by migration 2026-01-01-000001_v2"),
+            "{p}"
+        );
+        let p = detail_problem(
+            "renewal_forecasts.client_id/contract_id: 1 row(s) reference",
+            "m",
+        );
+        assert_eq!(
+            (p.table.as_str(), p.column.as_deref(), p.rows),
+            ("renewal_forecasts", Some("client_id"), 1)
+        );
+        let p = detail_problem("something else entirely", "m");
+        assert_eq!((p.table.as_str(), p.column, p.rows), ("public", None, 0));
     }
 
     #[test]

@@ -9,12 +9,12 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::str::FromStr;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use bigdecimal::{BigDecimal, RoundingMode};
 use chrono::{DateTime, NaiveDateTime};
-use common::{assert_same_lines, dump, expected_schema, TestDatabase};
-use customer_success_db::adopt::{self, AdoptionRefused, AdoptionReport, DatabaseKind};
+use common::{assert_same_lines, dump, TestDatabase};
+use customer_success_db::adopt::{self, AdoptionRefused, AdoptionReport, DatabaseKind, Options};
 use customer_success_db::crud::{Crud, Page};
 use customer_success_db::models::*;
 use customer_success_db::types::Money;
@@ -35,6 +35,23 @@ fn legacy(rows: bool) -> (TestDatabase, PgConnection) {
         conn.batch_execute(SAMPLE_ROWS).unwrap();
     }
     (db, conn)
+}
+
+/// The schema of a database migrated to the head of the embedded migrations: what adoption must
+/// produce, however many migrations follow the original point.
+fn head_schema() -> Vec<String> {
+    let db = TestDatabase::new().unwrap();
+    let mut conn = db.connect().unwrap();
+    dump(&mut conn)
+}
+
+/// How many embedded migrations the original system's schema corresponds to.
+fn original_count() -> usize {
+    migrations::SQL
+        .iter()
+        .position(|m| m.name == adopt::ORIGINAL_POINT)
+        .expect("the original point is an embedded migration")
+        + 1
 }
 
 fn legacy_kind() -> DatabaseKind {
@@ -272,7 +289,11 @@ fn check_is_a_dry_run_that_reports_what_adopt_does() {
         "the legacy sequence had handed out id 4"
     );
     assert_eq!(plan.triggers.len(), 11);
-    assert_eq!(plan.stamped_migrations.len(), migrations::SQL.len());
+    assert_eq!(plan.stamped_migrations.len(), original_count());
+    assert_eq!(
+        plan.stamped_migrations.len() + plan.migrated.len(),
+        migrations::SQL.len()
+    );
 
     assert_eq!(state(&mut conn), before, "the dry run changed the database");
     assert_eq!(adopt::detect(&mut conn).unwrap(), legacy_kind());
@@ -285,6 +306,12 @@ fn check_is_a_dry_run_that_reports_what_adopt_does() {
     assert_eq!(done.rounded_money, plan.rounded_money);
     assert_eq!(done.identity_restarts, plan.identity_restarts);
     assert_eq!(done.stamped_migrations, plan.stamped_migrations);
+    assert_eq!(done.migrated, plan.migrated);
+    assert!(done.tables_locked_ms > 0, "{done}");
+    assert!(
+        done.to_string().contains("the tables were locked"),
+        "{done}"
+    );
 }
 
 #[test]
@@ -303,11 +330,7 @@ fn adopt_converts_the_schema_and_keeps_every_row() {
     assert!(report.to_string().contains("adopted"), "{report}");
 
     // Exactly the schema the migrations create, recorded as migrated.
-    assert_same_lines(
-        &dump(&mut conn),
-        &expected_schema(),
-        "adopted legacy database",
-    );
+    assert_same_lines(&dump(&mut conn), &head_schema(), "adopted legacy database");
     assert!(migrations::pending(&mut conn).unwrap().is_empty());
     assert_eq!(
         migrations::applied(&mut conn).unwrap().len(),
@@ -541,31 +564,135 @@ fn adopt_refuses_rows_the_crate_would_reject_and_changes_nothing() {
     assert_eq!(adopt::detect(&mut conn).unwrap(), legacy_kind());
 }
 
-#[test]
-fn a_failure_during_the_conversion_rolls_everything_back() {
-    let (_db, mut conn) = legacy(true);
-    // Valid `json`, but beyond what jsonb's numeric can hold: the checks let it through, the
-    // conversion of usage_analytics (one of the last tables) fails.
-    conn.batch_execute(r#"UPDATE usage_analytics SET api_usage = '{"n": 1e1000000}' WHERE id = 1"#)
-        .unwrap();
-    assert!(adopt::check(&mut conn).unwrap().problems.is_empty());
-    let before = state(&mut conn);
-
-    let err = adopt::adopt(&mut conn).unwrap_err();
-    let message = err.to_string();
-    assert!(message.contains("usage_analytics"), "{message}");
+/// Asserts that `check` reports exactly the problems `adopt` refuses with, that one of them is
+/// about `table` (and `column`, when given) and says `needle`, and that neither changed the
+/// database.
+fn check_and_adopt_refuse(
+    conn: &mut PgConnection,
+    table: &str,
+    column: Option<&str>,
+    needle: &str,
+) -> AdoptionReport {
+    let before = state(conn);
+    let plan = adopt::check(conn).unwrap();
+    assert!(!plan.applied);
+    let found = plan.problems.iter().any(|p| {
+        p.table == table
+            && (column.is_none() || p.column.as_deref() == column)
+            && p.to_string().contains(needle)
+    });
     assert!(
-        message.contains("value overflows numeric format"),
-        "{message}"
+        found,
+        "no problem of {table} {column:?} saying {needle:?}:\n{plan}"
     );
-    assert!(message.contains("nothing was changed"), "{message}");
-    assert!(AdoptionRefused::report_of(&err).is_none());
+    assert_eq!(state(conn), before, "the dry run changed the database");
+
+    let err = adopt::adopt(conn).unwrap_err();
+    assert!(err.to_string().contains(needle), "{err}");
+    assert!(err.to_string().contains("nothing was changed"), "{err}");
+    let refused = AdoptionRefused::report_of(&err).expect("the refusal carries its report");
+    assert_eq!(refused.problems, plan.problems, "check and adopt disagree");
+    assert!(!refused.applied);
     assert_eq!(
-        state(&mut conn),
+        state(conn),
         before,
-        "a failed adoption left changes behind"
+        "a refused adoption changed the database"
     );
-    assert_eq!(adopt::detect(&mut conn).unwrap(), legacy_kind());
+    assert_eq!(adopt::detect(conn).unwrap(), legacy_kind());
+    plan
+}
+
+#[test]
+fn values_the_crate_cannot_read_back_are_problems_for_check_and_adopt() {
+    let max = chrono::NaiveDate::MAX.format("%Y").to_string();
+    let max = max.trim_start_matches('+');
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    let cases: Vec<(&str, String, &str, Option<&str>, String)> = vec![
+        (
+            "a timestamp beyond chrono",
+            "UPDATE customers SET created_at = '270000-01-01' WHERE id = 1".to_owned(),
+            "customers",
+            Some("created_at"),
+            format!("timestamp after {max}-12-31"),
+        ),
+        (
+            "a date beyond chrono",
+            "UPDATE customers SET contract_start_date = '300000-01-01' WHERE id = 2".to_owned(),
+            "customers",
+            Some("contract_start_date"),
+            format!("date after {max}-12-31"),
+        ),
+        (
+            "JSON nested deeper than serde_json's limit",
+            format!("UPDATE cohort_analysis SET cohort_definition = '{deep}' WHERE id = 5"),
+            "cohort_analysis",
+            None,
+            "recursion limit exceeded".to_owned(),
+        ),
+        (
+            "a JSON number beyond f64",
+            r#"UPDATE usage_analytics SET api_usage = '{"n": 1e400}' WHERE id = 2"#.to_owned(),
+            "usage_analytics",
+            None,
+            "number out of range".to_owned(),
+        ),
+        (
+            "a JSON number beyond numeric",
+            r#"UPDATE usage_analytics SET api_usage = '{"n": 1e200000}' WHERE id = 1"#.to_owned(),
+            "usage_analytics",
+            Some("api_usage"),
+            "value overflows numeric format".to_owned(),
+        ),
+    ];
+    for (what, sql, table, column, needle) in cases {
+        let (_db, mut conn) = legacy(true);
+        conn.batch_execute(&sql).unwrap();
+        let plan = check_and_adopt_refuse(&mut conn, table, column, &needle);
+        let problem = plan
+            .problems
+            .iter()
+            .find(|p| p.table == table && p.to_string().contains(&needle))
+            .unwrap();
+        assert_eq!(problem.rows, 1, "{what}: {problem}");
+        assert_eq!(problem.examples.len(), 1, "{what}: {problem}");
+    }
+}
+
+#[test]
+fn check_fails_wherever_adopt_would() {
+    // Each of these once passed `check` and then failed `adopt` (or passed both and broke the
+    // typed API): `check` now runs the same conversion and rolls it back.
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "a view in another schema uses a converted column",
+            "CREATE SCHEMA reporting;
+             CREATE VIEW reporting.big_customers AS
+                 SELECT client_id, contract_value FROM public.customers;",
+            "customers",
+            "cannot alter type of a column used by a view or rule",
+        ),
+        (
+            "a rule in another schema reads a converted column",
+            "CREATE SCHEMA audit;
+             CREATE TABLE audit.log (client_id varchar(100), created timestamp);
+             CREATE RULE log_customers AS ON INSERT TO audit.log
+                 DO ALSO SELECT created_at FROM public.customers;",
+            "customers",
+            "cannot alter type of a column used by a view or rule",
+        ),
+        (
+            "JSON beyond numeric's range",
+            r#"UPDATE usage_analytics SET api_usage = '{"n": 1e1000000}' WHERE id = 1"#,
+            "usage_analytics",
+            "value overflows numeric format",
+        ),
+    ];
+    for (what, sql, table, needle) in cases {
+        let (_db, mut conn) = legacy(true);
+        conn.batch_execute(sql).unwrap();
+        let plan = check_and_adopt_refuse(&mut conn, table, None, needle);
+        assert!(!plan.problems.is_empty(), "{what}");
+    }
 }
 
 #[test]
@@ -628,7 +755,7 @@ fn legacy_server_defaults_and_loose_nullability_are_brought_in_line() {
         .any(|f| f.column == "client_name"));
     assert_same_lines(
         &dump(&mut conn),
-        &expected_schema(),
+        &head_schema(),
         "adopted with legacy defaults",
     );
 }
@@ -683,13 +810,13 @@ fn current_databases_are_left_alone_so_adopting_twice_is_harmless() {
     assert!(first.identity_restarts.iter().all(|r| r.next_id == 1));
     assert_same_lines(
         &dump(&mut conn),
-        &expected_schema(),
+        &head_schema(),
         "adopted empty legacy database",
     );
     let again = adopt::adopt(&mut conn).unwrap();
     assert_eq!(again.kind, DatabaseKind::Current);
     assert!(!again.applied);
-    assert_same_lines(&dump(&mut conn), &expected_schema(), "adopted twice");
+    assert_same_lines(&dump(&mut conn), &head_schema(), "adopted twice");
     let customer = Customer::create(
         &mut conn,
         &NewCustomer::new(
@@ -703,31 +830,318 @@ fn current_databases_are_left_alone_so_adopting_twice_is_harmless() {
     assert_eq!(customer.id, 1);
 }
 
+/// The condition on `pg_locks` that matches the migrations' advisory lock.
+fn advisory_lock() -> String {
+    let key = migrations::ADVISORY_LOCK_KEY;
+    format!(
+        "locktype = 'advisory' AND classid::int8 = ({key}::int8 >> 32) \
+         AND objid::int8 = ({key}::int8 & 4294967295) AND objsubid = 1"
+    )
+}
+
+/// Polls `pg_locks` until a session of this database waits for (has requested and not been
+/// granted) a lock matching `condition`; fails after a deadline.
+fn wait_until_waiting(observer: &mut PgConnection, what: &str, condition: &str) {
+    let sql = format!(
+        "SELECT count(*) FROM pg_locks
+         WHERE NOT granted AND database = (SELECT oid FROM pg_database
+                                           WHERE datname = current_database())
+           AND {condition}"
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while count_where(observer, &sql) == 0 {
+        assert!(
+            Instant::now() < deadline,
+            "no session waited for {what} within 20 s"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn advisory(conn: &mut PgConnection, function: &str) {
+    diesel::sql_query(format!("SELECT {function}($1)"))
+        .bind::<diesel::sql_types::BigInt, _>(migrations::ADVISORY_LOCK_KEY)
+        .execute(conn)
+        .unwrap();
+}
+
 #[test]
 fn adopt_waits_for_the_migration_lock() {
     let (db, mut holder) = legacy(true);
-    diesel::sql_query("SELECT pg_advisory_lock($1)")
-        .bind::<diesel::sql_types::BigInt, _>(migrations::ADVISORY_LOCK_KEY)
-        .execute(&mut holder)
-        .unwrap();
+    advisory(&mut holder, "pg_advisory_lock");
     let url = db.url().to_owned();
     let adopter = std::thread::spawn(move || {
         let mut conn = PgConnection::establish(&url).unwrap();
         adopt::adopt(&mut conn).map(|r| r.applied)
     });
-    std::thread::sleep(Duration::from_millis(500));
-    assert!(
-        !adopter.is_finished(),
-        "adopt ran while a migration held the lock"
+    // The adoption itself is seen waiting for the lock, not merely "not finished yet".
+    wait_until_waiting(
+        &mut holder,
+        "the migrations' advisory lock",
+        &advisory_lock(),
     );
+    assert!(!adopter.is_finished());
     assert_eq!(adopt::detect(&mut holder).unwrap(), legacy_kind());
 
-    diesel::sql_query("SELECT pg_advisory_unlock($1)")
-        .bind::<diesel::sql_types::BigInt, _>(migrations::ADVISORY_LOCK_KEY)
-        .execute(&mut holder)
-        .unwrap();
+    advisory(&mut holder, "pg_advisory_unlock");
     assert!(adopter.join().unwrap().unwrap());
     assert_eq!(adopt::detect(&mut holder).unwrap(), DatabaseKind::Current);
+}
+
+/// Runs `operation` on a database of its own while another session holds the migrations'
+/// advisory lock: the operation must be seen waiting for that lock and must not have changed
+/// the bookkeeping; once the lock is released it completes. Returns what it returned.
+fn waits_for_the_migration_lock<T: Send + 'static>(
+    db: &TestDatabase,
+    operation: fn(&mut PgConnection) -> customer_success_db::Result<T>,
+) -> T {
+    let mut holder = db.connect().unwrap();
+    let applied = migrations::applied(&mut holder).unwrap();
+    advisory(&mut holder, "pg_advisory_lock");
+    let url = db.url().to_owned();
+    let worker = std::thread::spawn(move || {
+        let mut conn = PgConnection::establish(&url).unwrap();
+        operation(&mut conn)
+    });
+    wait_until_waiting(
+        &mut holder,
+        "the migrations' advisory lock",
+        &advisory_lock(),
+    );
+    assert!(!worker.is_finished());
+    assert_eq!(migrations::applied(&mut holder).unwrap(), applied);
+    advisory(&mut holder, "pg_advisory_unlock");
+    worker.join().unwrap().unwrap()
+}
+
+#[test]
+fn revert_last_revert_all_and_stamp_all_wait_for_the_migration_lock() {
+    let last = migrations::SQL.last().unwrap().version();
+
+    let db = TestDatabase::new().unwrap();
+    assert_eq!(
+        waits_for_the_migration_lock(&db, migrations::revert_last),
+        last
+    );
+    let mut conn = db.connect().unwrap();
+    assert_eq!(migrations::pending(&mut conn).unwrap().len(), 1);
+
+    let db = TestDatabase::new().unwrap();
+    let reverted = waits_for_the_migration_lock(&db, migrations::revert_all);
+    assert_eq!(reverted.len(), migrations::SQL.len());
+
+    let db = TestDatabase::new().unwrap();
+    let mut conn = db.connect().unwrap();
+    diesel::sql_query("DELETE FROM __diesel_schema_migrations WHERE version = $1")
+        .bind::<Text, _>(&last)
+        .execute(&mut conn)
+        .unwrap();
+    assert_eq!(
+        waits_for_the_migration_lock(&db, migrations::stamp_all),
+        [last]
+    );
+}
+
+/// A row of the original system's application, in the legacy column list, with `tier` as
+/// given; with the id given, or else the one the column's default (the legacy serial, or after
+/// adoption the identity) hands out.
+fn legacy_insert(id: Option<i64>, client_id: &str, tier: &str) -> String {
+    let (id_column, id_value) = match id {
+        Some(id) => ("id, ", format!("{id}, ")),
+        None => ("", String::new()),
+    };
+    format!(
+        "INSERT INTO customers ({id_column}client_id, client_name, company_name, tier,
+                                lifecycle_stage, contract_start_date, status, created_at,
+                                updated_at)
+         VALUES ({id_value}'{client_id}', 'Writer', 'Writer Co', '{tier}', 'onboarding',
+                 '2024-01-01', 'active', now(), now())"
+    )
+}
+
+const ADOPT_WAITS_ON_CUSTOMERS: &str = "locktype = 'relation' \
+    AND relation = 'public.customers'::regclass AND mode = 'AccessExclusiveLock'";
+const WRITER_WAITS_ON_CUSTOMERS: &str = "locktype = 'relation' \
+    AND relation = 'public.customers'::regclass AND mode = 'RowExclusiveLock'";
+
+#[test]
+fn adoption_locks_out_writers_so_that_what_it_checked_is_what_it_converts() {
+    let (db, mut observer) = legacy(true);
+    let spawn = |work: fn(&mut PgConnection) -> String| {
+        let url = db.url().to_owned();
+        std::thread::spawn(move || {
+            let mut conn = PgConnection::establish(&url).unwrap();
+            work(&mut conn)
+        })
+    };
+
+    // Round 1: a writer of the original system is half-way through inserting a row the crate
+    // would reject when adoption starts. Adoption waits for it, a second writer queues behind
+    // adoption, the first commits: adoption sees the row and refuses.
+    let mut writer = db.connect().unwrap();
+    writer
+        .batch_execute(&format!(
+            "BEGIN; {}",
+            legacy_insert(Some(6), "bad-1", "platinum")
+        ))
+        .unwrap();
+    let adopter = spawn(|conn| match adopt::adopt(conn) {
+        Ok(report) => format!("adopted: {report}"),
+        Err(e) => e.to_string(),
+    });
+    wait_until_waiting(
+        &mut observer,
+        "adopt's lock on customers",
+        ADOPT_WAITS_ON_CUSTOMERS,
+    );
+    let late = spawn(|conn| {
+        conn.batch_execute(&legacy_insert(Some(7), "late-1", "standard"))
+            .map_or_else(|e| e.to_string(), |()| "inserted".to_owned())
+    });
+    wait_until_waiting(&mut observer, "the late writer", WRITER_WAITS_ON_CUSTOMERS);
+    writer.batch_execute("COMMIT").unwrap();
+    let refusal = adopter.join().unwrap();
+    assert!(refusal.contains("refusing to adopt"), "{refusal}");
+    assert!(refusal.contains("customers.tier: 1 row"), "{refusal}");
+    assert!(refusal.contains("'platinum'"), "{refusal}");
+    assert_eq!(late.join().unwrap(), "inserted");
+    assert_eq!(adopt::detect(&mut observer).unwrap(), legacy_kind());
+
+    // Round 2: the bad row is corrected; a writer again holds an uncommitted row when adoption
+    // starts, and a late writer again queues behind adoption. Adoption converts every row it
+    // waited for (checked), the late writer's insert lands in the adopted table.
+    observer
+        .batch_execute("UPDATE customers SET tier = 'enterprise' WHERE client_id = 'bad-1'")
+        .unwrap();
+    writer
+        .batch_execute(&format!(
+            "BEGIN; {}",
+            legacy_insert(Some(8), "early-2", "starter")
+        ))
+        .unwrap();
+    let adopter = spawn(|conn| match adopt::adopt(conn) {
+        Ok(report) => format!(
+            "adopted, locked for {} ms: {report}",
+            report.tables_locked_ms
+        ),
+        Err(e) => e.to_string(),
+    });
+    wait_until_waiting(
+        &mut observer,
+        "adopt's lock on customers",
+        ADOPT_WAITS_ON_CUSTOMERS,
+    );
+    let late = spawn(|conn| {
+        conn.batch_execute(&legacy_insert(None, "late-2", "professional"))
+            .map_or_else(|e| e.to_string(), |()| "inserted".to_owned())
+    });
+    wait_until_waiting(&mut observer, "the late writer", WRITER_WAITS_ON_CUSTOMERS);
+    writer.batch_execute("COMMIT").unwrap();
+    let adopted = adopter.join().unwrap();
+    assert!(adopted.starts_with("adopted"), "{adopted}");
+    // Ids 1, 2, 5 from the sample rows, 6 to 8 from the writers (the last one committed while
+    // adoption waited): the identity continues at 9, read under the lock.
+    assert!(adopted.contains("customers 9"), "{adopted}");
+    assert_eq!(late.join().unwrap(), "inserted");
+    assert_eq!(adopt::detect(&mut observer).unwrap(), DatabaseKind::Current);
+
+    // Every row reads back through the typed API; the late row, which gave no id, got the next
+    // identity value (the legacy serial would have handed out 1, a duplicate), and the next
+    // insert succeeds.
+    let customers = Customer::list(&mut observer, Page::default()).unwrap();
+    let ids: Vec<(i64, String)> = customers
+        .iter()
+        .map(|c| (c.id, c.client_id.clone()))
+        .collect();
+    assert_eq!(
+        ids.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+        [1, 2, 5, 6, 7, 8, 9]
+    );
+    assert_eq!(ids[6].1, "late-2");
+    macro_rules! reads_all {
+        ($($model:ty),+ $(,)?) => {$(
+            <$model>::list(&mut observer, Page::default())
+                .unwrap_or_else(|e| panic!("{}: {e}", stringify!($model)));
+        )+};
+    }
+    reads_all!(
+        HealthScoreRecord,
+        CustomerSegment,
+        RiskIndicator,
+        ChurnPrediction,
+        OnboardingPlan,
+        OnboardingMilestone,
+        TrainingModule,
+        TrainingCompletion,
+        SupportTicket,
+        TicketComment,
+        KnowledgeBaseArticle,
+        RenewalForecast,
+        Contract,
+        ExpansionOpportunity,
+        RenewalCampaign,
+        CustomerFeedback,
+        NpsResponse,
+        SentimentAnalysis,
+        SurveyTemplate,
+        HealthMetric,
+        EngagementMetric,
+        UsageAnalytics,
+        CohortAnalysis,
+    );
+    let next = Customer::create(
+        &mut observer,
+        &NewCustomer::new(
+            "after-adoption",
+            "After",
+            "After Co",
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        ),
+    )
+    .unwrap();
+    assert_eq!(next.id, 10);
+}
+
+#[test]
+fn a_lock_not_granted_in_time_names_its_holder_and_changes_nothing() {
+    let (db, mut conn) = legacy(true);
+    let before = state(&mut conn);
+    let mut writer = db.connect().unwrap();
+    let pid = count_where(&mut writer, "SELECT pg_backend_pid()");
+    writer
+        .batch_execute(
+            "SET application_name = 'legacy-writer';
+             BEGIN;
+             UPDATE customers SET client_name = 'Held' WHERE id = 1;",
+        )
+        .unwrap();
+    let options = Options {
+        lock_timeout: Duration::from_millis(300),
+    };
+    for (what, result) in [
+        ("adopt", adopt::adopt_with(&mut conn, &options)),
+        ("check", adopt::check_with(&mut conn, &options)),
+    ] {
+        let message = result.unwrap_err().to_string();
+        for needle in [
+            "could not take the tables within 300ms",
+            "lock timeout",
+            &format!("pid {pid}"),
+            "application 'legacy-writer'",
+            "idle in transaction",
+            "RowExclusiveLock on customers",
+            "UPDATE customers SET client_name = 'Held' WHERE id = 1",
+            "Nothing was changed",
+        ] {
+            assert!(
+                message.contains(needle),
+                "{what}: {needle:?} not in {message}"
+            );
+        }
+    }
+    writer.batch_execute("ROLLBACK").unwrap();
+    assert_eq!(state(&mut conn), before);
+    assert_eq!(adopt::detect(&mut conn).unwrap(), legacy_kind());
 }
 
 // The sample rows, generated from the schema specification: per table ids 1, 2 and 5 (so the

@@ -192,8 +192,31 @@ fn many_threads_create_databases_in_parallel() {
 
 #[test]
 fn a_template_dropped_behind_the_harness_is_rebuilt() {
+    // Dropping the template would pull it from under every other test cloning it at the same
+    // time, so this runs in a child process on a throwaway cluster of its own.
+    let dir = scratch_dir("template");
+    let line = child_line(
+        &child("rebuild", "CSDB_HARNESS_DIR", &dir)
+            .output()
+            .expect("run the child"),
+    );
+    assert_eq!(line, "rebuilt");
+    wait_for(
+        "the private directory to disappear",
+        Duration::from_secs(20),
+        || !dir.exists(),
+    );
+}
+
+/// The child side of [`a_template_dropped_behind_the_harness_is_rebuilt`], on its private
+/// cluster.
+fn drop_the_template_and_clone_again() {
     let first = TestDatabase::new().expect("TestDatabase::new");
     let server = first.server();
+    assert!(
+        server.is_throwaway(),
+        "the child must use a private cluster"
+    );
     let template = template_name();
     assert!(
         database_exists(server, &template),
@@ -214,6 +237,7 @@ fn a_template_dropped_behind_the_harness_is_rebuilt() {
         database_exists(server, &template),
         "{template} was not rebuilt"
     );
+    println!("{CHILD_LINE} rebuilt");
 }
 
 #[test]
@@ -303,8 +327,8 @@ fn child_process() {
         return;
     };
     match role.as_str() {
-        // Use the shared server, report which server it was, and stay a moment so that the
-        // siblings overlap.
+        // Use the shared server, report which server it was, and stay until the parent closes
+        // stdin (at once when stdin is /dev/null), so that siblings can be made to overlap.
         "report" | "hold" => {
             let db = TestDatabase::new().expect("TestDatabase::new in child");
             let mut conn = db.connect().expect("connect in child");
@@ -324,7 +348,8 @@ fn child_process() {
                     std::thread::sleep(Duration::from_millis(100));
                 }
             } else {
-                std::thread::sleep(Duration::from_millis(1500));
+                let mut rest = String::new();
+                let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut rest);
             }
         }
         // Use the persistent cluster; report whether the probe database existed already.
@@ -338,6 +363,7 @@ fn child_process() {
             PgConnection::establish(&url).expect("connect to the kept database");
             println!("{CHILD_LINE} existed={existed}");
         }
+        "rebuild" => drop_the_template_and_clone_again(),
         other => panic!("unknown child role {other}"),
     }
 }
@@ -380,6 +406,204 @@ fn child_line(output: &Output) -> String {
 /// What follows the marker (libtest may print `test child_process ... ` before it).
 fn after_marker(line: &str) -> Option<&str> {
     line.find(CHILD_LINE).map(|i| &line[i + CHILD_LINE.len()..])
+}
+
+/// Reads a child's stdout up to its report line and returns what follows the marker.
+fn reported_line(reader: &mut impl BufRead) -> String {
+    let mut line = String::new();
+    loop {
+        line.clear();
+        let n = reader.read_line(&mut line).expect("read child stdout");
+        assert!(n > 0, "the child exited without reporting");
+        if let Some(rest) = after_marker(&line) {
+            return rest.trim().to_owned();
+        }
+    }
+}
+
+/// The shared memory a running postmaster has attached, from /proc/<pid>/maps: the names of
+/// its POSIX segments (`PostgreSQL.<n>` in /dev/shm) and the keys of its System V segments.
+#[derive(Debug, Default)]
+struct SharedMemory {
+    posix: Vec<String>,
+    sysv_keys: Vec<u64>,
+}
+
+fn shared_memory_of(pid: i32) -> SharedMemory {
+    let maps = std::fs::read_to_string(format!("/proc/{pid}/maps")).expect("read maps");
+    let mut found = SharedMemory::default();
+    for line in maps.lines() {
+        let Some(path) = line.split_whitespace().nth(5) else {
+            continue;
+        };
+        if let Some(name) = path.strip_prefix("/dev/shm/") {
+            if name.starts_with("PostgreSQL.") && !found.posix.iter().any(|n| n == name) {
+                found.posix.push(name.to_owned());
+            }
+        } else if let Some(key) = path.strip_prefix("/SYSV") {
+            let key = u64::from_str_radix(key, 16).expect("SYSV key");
+            if key != 0 && !found.sysv_keys.contains(&key) {
+                found.sysv_keys.push(key);
+            }
+        }
+    }
+    found
+}
+
+/// What of the cluster in `dir` (with the shared memory `shm`) still exists: its directory,
+/// processes working in it (every PostgreSQL process has its data directory as working
+/// directory), and its shared-memory segments.
+fn leftovers(dir: &Path, shm: &SharedMemory) -> Vec<String> {
+    let mut left = Vec::new();
+    if dir.exists() {
+        left.push(format!("directory {}", dir.display()));
+    }
+    let prefix = dir.display().to_string();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let cwd = std::fs::read_link(entry.path().join("cwd"))
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        if cwd.starts_with(&prefix) {
+            let comm = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
+            left.push(format!("process {pid} ({}) in {cwd}", comm.trim()));
+        }
+    }
+    for name in &shm.posix {
+        if Path::new("/dev/shm").join(name).exists() {
+            left.push(format!("POSIX shared memory /dev/shm/{name}"));
+        }
+    }
+    let sysv = std::fs::read_to_string("/proc/sysvipc/shm").unwrap_or_default();
+    for line in sysv.lines().skip(1) {
+        let key: Option<i64> = line.split_whitespace().next().and_then(|k| k.parse().ok());
+        // /proc shows the key as a signed 32-bit number.
+        if let Some(key) = key.map(|k| k as i32 as u32 as u64) {
+            if shm.sysv_keys.contains(&key) {
+                left.push(format!("System V shared memory key {key:#x}"));
+            }
+        }
+    }
+    left
+}
+
+/// Waits until nothing of the cluster in `dir` is left; fails naming what is.
+fn wait_until_nothing_is_left(dir: &Path, shm: &SharedMemory) {
+    let start = Instant::now();
+    loop {
+        let left = leftovers(dir, shm);
+        if left.is_empty() {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "left behind 30 s after the last user exited: {left:?}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// A holder child on the cluster in `dir`: returns it, what it reported, and the postmaster's
+/// pid and shared memory (asserted to be non-empty, so the checks below can fail).
+fn start_holder(dir: &Path) -> (Child, String, i32, SharedMemory) {
+    let mut holder = child("hold", "CSDB_HARNESS_DIR", dir)
+        .spawn()
+        .expect("spawn holder");
+    let mut stdout = BufReader::new(holder.stdout.take().expect("holder stdout"));
+    let first = reported_line(&mut stdout);
+    // Keep draining the holder's output so that it never blocks on a full pipe.
+    std::thread::spawn(move || {
+        let mut rest = String::new();
+        let _ = std::io::Read::read_to_string(&mut stdout, &mut rest);
+    });
+    let postmaster = read_pid(&dir.join("data/postmaster.pid")).expect("postmaster.pid");
+    let shm = shared_memory_of(postmaster);
+    assert!(
+        !shm.posix.is_empty() && !shm.sysv_keys.is_empty(),
+        "the postmaster maps no shared memory: {shm:?}"
+    );
+    (holder, first, postmaster, shm)
+}
+
+fn sigkill(pid: i32) {
+    // SAFETY: kill has no memory-safety preconditions.
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0, "kill {pid}");
+}
+
+fn wait_until_dead(pid: i32) {
+    wait_for(
+        &format!("process {pid} to die"),
+        Duration::from_secs(10),
+        || {
+            // A zombie still has /proc/<pid>, but its state is Z.
+            std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .map_or(true, |stat| stat.split_whitespace().nth(2) == Some("Z"))
+        },
+    );
+}
+
+#[test]
+fn killing_the_supervisor_leaves_nothing_after_the_next_run() {
+    let dir = scratch_dir("killsup");
+    let (mut holder, first, _postmaster, shm) = start_holder(&dir);
+    let supervisor = read_pid(&dir.join("supervisor.pid")).expect("supervisor.pid");
+    sigkill(supervisor);
+    wait_until_dead(supervisor);
+    holder.kill().expect("kill the holder");
+    holder.wait().expect("reap the holder");
+    // The next run finds the server still up, uses it, and replaces the supervisor.
+    let second = child_line(
+        &child("report", "CSDB_HARNESS_DIR", &dir)
+            .output()
+            .expect("next run"),
+    );
+    assert_eq!(
+        first, second,
+        "the next run did not reuse the running server"
+    );
+    wait_until_nothing_is_left(&dir, &shm);
+}
+
+#[test]
+fn killing_the_postmaster_leaves_nothing_after_the_next_run() {
+    let dir = scratch_dir("killpm");
+    let (mut holder, first, postmaster, shm) = start_holder(&dir);
+    sigkill(postmaster);
+    wait_until_dead(postmaster);
+    holder.kill().expect("kill the holder");
+    holder.wait().expect("reap the holder");
+    // The next run comes before the supervisor's idle time is up: it must release the killed
+    // server's shared memory before it starts afresh.
+    let second = child_line(
+        &child("report", "CSDB_HARNESS_DIR", &dir)
+            .output()
+            .expect("next run"),
+    );
+    assert_ne!(first, second, "the next run did not start a new server");
+    wait_until_nothing_is_left(&dir, &shm);
+}
+
+#[test]
+fn killing_the_postmaster_leaves_nothing_once_the_last_user_exits() {
+    let dir = scratch_dir("killpm2");
+    let (mut holder, _first, postmaster, shm) = start_holder(&dir);
+    sigkill(postmaster);
+    wait_until_dead(postmaster);
+    holder.kill().expect("kill the holder");
+    holder.wait().expect("reap the holder");
+    // No next run: the supervisor notices the idle, finds the server dead, and cleans up.
+    wait_until_nothing_is_left(&dir, &shm);
+}
+
+#[test]
+fn killing_a_user_leaves_nothing_once_it_was_the_last() {
+    let dir = scratch_dir("killuser");
+    let (mut holder, _first, _postmaster, shm) = start_holder(&dir);
+    holder.kill().expect("kill the holder");
+    holder.wait().expect("reap the holder");
+    wait_until_nothing_is_left(&dir, &shm);
 }
 
 /// A directory of its own for one multi-process test, in the temp dir like the real one.
@@ -460,17 +684,31 @@ fn read_pid(path: &Path) -> Option<i32> {
 fn parallel_processes_share_one_server_which_is_removed_after_the_last() {
     const CHILDREN: usize = 6;
     let dir = scratch_dir("share");
-    let children: Vec<Child> = (0..CHILDREN)
+    let mut children: Vec<Child> = (0..CHILDREN)
         .map(|_| {
             child("report", "CSDB_HARNESS_DIR", &dir)
+                .stdin(Stdio::piped())
                 .spawn()
                 .expect("spawn child")
         })
         .collect();
-    let lines: Vec<String> = children
-        .into_iter()
-        .map(|c| child_line(&c.wait_with_output().expect("wait for child")))
-        .collect();
+    // Every child reports while all of them are still connected (each waits for its stdin to
+    // close), so they overlap for certain rather than by timing.
+    let mut readers = Vec::new();
+    let mut lines = Vec::new();
+    for c in &mut children {
+        let mut reader = BufReader::new(c.stdout.take().expect("child stdout"));
+        lines.push(reported_line(&mut reader));
+        readers.push(reader);
+    }
+    for (mut c, mut reader) in children.into_iter().zip(readers) {
+        drop(c.stdin.take());
+        // Read to the end: a closed pipe would fail the child's last messages.
+        let mut rest = String::new();
+        let _ = std::io::Read::read_to_string(&mut reader, &mut rest);
+        let status = c.wait().expect("wait for child");
+        assert!(status.success(), "child failed: {status}\n{rest}");
+    }
     let distinct: HashSet<&String> = lines.iter().collect();
     assert_eq!(
         distinct.len(),
@@ -493,28 +731,16 @@ fn parallel_processes_share_one_server_which_is_removed_after_the_last() {
 #[test]
 fn a_run_after_a_sigkilled_one_recovers() {
     let dir = scratch_dir("sigkill");
-    let mut holder = child("hold", "CSDB_HARNESS_DIR", &dir)
-        .spawn()
-        .expect("spawn holder");
-    let stdout = holder.stdout.take().expect("holder stdout");
-    let first = BufReader::new(stdout)
-        .lines()
-        .map_while(Result::ok)
-        .find_map(|l| after_marker(&l).map(|s| s.trim().to_owned()))
-        .expect("the holder reported no server");
+    let (mut holder, first, postmaster, shm) = start_holder(&dir);
     // Kill everything but leftovers: the test process, the supervisor and the server itself,
     // as a machine-wide OOM kill or a `kill -9` of the process group would.
     let supervisor = read_pid(&dir.join("supervisor.pid")).expect("supervisor.pid");
-    let postmaster = read_pid(&dir.join("data/postmaster.pid")).expect("postmaster.pid");
     holder.kill().expect("kill the holder");
     holder.wait().expect("reap the holder");
     for pid in [supervisor, postmaster] {
-        // SAFETY: kill has no memory-safety preconditions.
-        assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0, "kill {pid}");
+        sigkill(pid);
     }
-    wait_for("the killed server to die", Duration::from_secs(10), || {
-        !Path::new(&format!("/proc/{postmaster}")).exists()
-    });
+    wait_until_dead(postmaster);
     assert!(
         dir.join("data/postmaster.pid").exists(),
         "expected a stale postmaster.pid"
@@ -525,11 +751,7 @@ fn a_run_after_a_sigkilled_one_recovers() {
         .expect("run the next child");
     let second = child_line(&output);
     assert_ne!(first, second, "the second run did not start a new server");
-    wait_for(
-        "the private directory to disappear",
-        Duration::from_secs(20),
-        || !dir.exists(),
-    );
+    wait_until_nothing_is_left(&dir, &shm);
 }
 
 #[test]

@@ -633,6 +633,13 @@ impl Context<'_> {
                 std::thread::sleep(Duration::from_millis(500));
             }
         }
+        if self.live_postmaster().is_none() && self.data().join("postmaster.pid").exists() {
+            // The server was killed (SIGKILL, OOM): its shared memory (a System V segment and
+            // the POSIX segments /dev/shm/PostgreSQL.*) outlives it. Only PostgreSQL knows
+            // which segments were this cluster's; it removes them when it starts again on
+            // the same data directory, so it is started once before the directory goes.
+            self.release_shared_memory_of_dead_server();
+        }
         if self.live_postmaster().is_none() {
             // postgres itself refuses to start over a lock file whose pid now belongs to some
             // other process (likely after a reboot), so stale lock files go.
@@ -655,6 +662,56 @@ impl Context<'_> {
         }
         self.write_conf()?;
         self.start()
+    }
+
+    /// Starts and at once stops (immediate mode, which still releases shared memory) a server
+    /// on the data directory of one that was killed: at start-up PostgreSQL finds the killed
+    /// server's System V segment (its key is derived from the data directory), and when no
+    /// process is attached to it any more, removes it together with the dynamic shared memory
+    /// segments it lists. Failures are only logged: the directory is wiped anyway, and what is
+    /// left costs memory, not correctness.
+    fn release_shared_memory_of_dead_server(&self) {
+        let data = self.data();
+        if !data.join("PG_VERSION").exists() {
+            return;
+        }
+        let started = Instant::now();
+        // The killed server's backends exit once they notice its death; until then its segment
+        // is still attached and the start refuses ("pre-existing shared memory block is still
+        // in use").
+        let mut last = None;
+        for _ in 0..20 {
+            let attempt = self.write_conf().and_then(|()| self.pg_ctl_logged_start());
+            match attempt {
+                Ok(_) => {
+                    let _ = self.pg_ctl(&["stop", "-m", "immediate", "-w", "-t", "30"]);
+                    log::info!(
+                        "released the shared memory of the killed server in {} in {:?}",
+                        self.dir.display(),
+                        started.elapsed()
+                    );
+                    return;
+                }
+                Err(e) => last = Some(e),
+            }
+            std::thread::sleep(Duration::from_millis(250));
+        }
+        if let Some(e) = last {
+            log::warn!(
+                "could not restart the killed server in {} to release its shared memory: {e}",
+                self.dir.display()
+            );
+        }
+    }
+
+    /// `pg_ctl start` with the server's log in the usual place.
+    fn pg_ctl_logged_start(&self) -> Result<Output, HarnessError> {
+        let mut cmd = self.owner.command(&self.tools.pg_ctl, self.dir);
+        cmd.args(["start", "-w", "-t", "30", "-D"])
+            .arg(self.data())
+            .arg("-l")
+            .arg(self.log());
+        run(&mut cmd, "")
     }
 
     /// Whether the server accepts connections. "Too many clients" counts: the server is alive
@@ -930,6 +987,13 @@ while :; do
     "$pg_ctl" stop -D "$dir/data" -m "$stop_mode" -w -t 60 7<&- 9<&-
     "$pg_ctl" status -D "$dir/data" >/dev/null 2>&1 7<&- 9<&-
     if [ $? -ne 0 ]; then
+      if [ "$mode" = wipe ] && [ -e "$dir/data/postmaster.pid" ]; then
+        # The server was killed (a clean stop removes postmaster.pid): its shared memory
+        # outlives it until a server starts on the same data directory and removes it.
+        echo "$(date '+%F %T') the server was killed: restarting it once to release its shared memory"
+        "$pg_ctl" start -w -t 30 -D "$dir/data" -l "$dir/server.log" 7<&- 9<&- &&
+          "$pg_ctl" stop -m immediate -w -t 30 -D "$dir/data" 7<&- 9<&-
+      fi
       if [ "$mode" = wipe ]; then
         rm -rf "$dir/data"
         rm -f "$dir/server.log" "$dir/supervisor.log" "$dir/supervisor.pid" \

@@ -42,7 +42,10 @@
 //! binary of the same `cargo test` reuse the server instead of restarting it. Nothing is left
 //! behind, even when test processes crash or are killed. A run that finds the remains of a
 //! killed run (a dead server with a stale `postmaster.pid`, a dead supervisor) wipes them and
-//! starts afresh.
+//! starts afresh; a server killed with SIGKILL leaves its shared memory (a System V segment and
+//! `/dev/shm/PostgreSQL.*`) behind, so before wiping, the next run (or the supervisor, when no
+//! run comes) starts PostgreSQL once more on the old data directory, which removes exactly
+//! that cluster's segments, and stops it again.
 //!
 //! [`Server::shared_persistent`] is the same with a directory that survives:
 //! `customer-success-db-keep-<euid>` under [`std::env::temp_dir`], or `CSDB_HARNESS_KEEP_DIR`.

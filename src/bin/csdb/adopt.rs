@@ -1,8 +1,10 @@
 //! `csdb adopt [--check]`: converting a database created by the original Alembic system (see
 //! [`customer_success_db::adopt`]) into one this crate's migrations manage.
 //!
-//! `--check` is the library's dry run ([`adopt::check`], in a read-only transaction); without it
-//! [`adopt::adopt`] converts everything in one transaction or, refusing, changes nothing.
+//! `--check` is the library's dry run ([`adopt::check`]: the real conversion, in a transaction it
+//! rolls back); without it [`adopt::adopt`] converts everything in one transaction or, refusing,
+//! changes nothing. Both lock the 24 tables for their duration (other sessions can neither write
+//! nor read them meanwhile) and say for how long.
 
 use customer_success_db::adopt::{self, AdoptionRefused, AdoptionReport, DatabaseKind};
 use customer_success_db::{migrations, Error};
@@ -228,12 +230,33 @@ fn describe(report: &AdoptionReport, check: bool, position: &str) -> String {
         out.push_str(&format!("    {}\n", version(v).name));
     }
 
+    if !report.migrated.is_empty() {
+        out.push_str(&format!(
+            "  {} the {} since:\n",
+            verb("run", "ran"),
+            plural(report.migrated.len(), "later migration", "later migrations")
+        ));
+        for v in &report.migrated {
+            out.push_str(&format!("    {}\n", version(v).name));
+        }
+    }
+    out.push_str(&locked_line(report, check));
+
     if check {
         out.push_str("Nothing was changed (dry run). `csdb adopt` converts the database.\n");
     } else {
         out.push_str(&format!("The database is now {position}.\n"));
     }
     out
+}
+
+/// How long other sessions were locked out of the tables (adoption blocks them throughout).
+fn locked_line(report: &AdoptionReport, check: bool) -> String {
+    let what = if check { "The dry run" } else { "Adoption" };
+    format!(
+        "{what} locked the tables (no other session could write or read them) for {:.2} s.\n",
+        report.tables_locked_ms as f64 / 1000.0
+    )
 }
 
 /// The column conversions grouped by (from, to), in the order the report first lists them.
@@ -276,6 +299,7 @@ fn problems_found(report: &AdoptionReport) -> Output {
     for p in &report.problems {
         human.push_str(&format!("  {p}\n"));
     }
+    human.push_str(&locked_line(report, true));
     human.push_str(&format!(
         "Nothing was changed (dry run). {}\n",
         advice(report)
@@ -298,6 +322,8 @@ fn refused(report: &AdoptionReport) -> Output {
     for p in &report.problems {
         message.push_str(&format!("\n  {p}"));
     }
+    message.push('\n');
+    message.push_str(locked_line(report, false).trim_end());
     message.push_str(&format!("\nNothing was changed. {}", advice(report)));
     Output {
         human: String::new(),
