@@ -143,7 +143,8 @@ MONEY = ["1234.56", "0.30000000000000004", "999999999999.99"]
 # Amounts that adoption must round to the cent (and report): one it rounds away, one it rounds up.
 MONEY_ROUNDED = {"customers.contract_value": "1234.5600000001", "contracts.contract_value": "10.005"}
 INTEGERS = ["0", "7", "2147483647"]
-FLOATS = ["0.1", "12.5", "-3.75e-5"]
+# Schema v2 keeps hours and averages non-negative, so the tiny value is positive.
+FLOATS = ["0.1", "12.5", "3.75e-5"]
 BOOLEANS = ["true", None, "false"]  # every boolean of the original system is nullable
 # Ranges the crate's newtypes enforce on columns that have no CHECK constraint of their own
 # (HealthScore, ComponentScore, Probability, SentimentScore); the others come from the CHECKs.
@@ -159,8 +160,36 @@ RANGES = {
     "renewal_forecasts.expansion_probability": (0, 1),
     "sentiment_analysis.overall_sentiment_score": (-1, 1),
 }
-# Columns whose generic value would not fit (varchar(3)).
-SPECIAL = {"contracts.currency": ["'USD'", None, "'GBP'"]}
+# Schema v2's range CHECKs (tools/codegen/gen_v2.py): adoption brings a database to the head of
+# the migrations, so the sample rows that must adopt cleanly keep those rules too.
+def _v2_ranges():
+    here = os.path.dirname(os.path.abspath(__file__))
+    source = open(os.path.join(here, "gen_v2.py"), encoding="utf-8").read().split("def q(text)")[0]
+    scope = {"__file__": os.path.join(here, "gen_v2.py")}
+    exec(source, scope)
+    out = {}
+    for table, rules in scope["RULES"].items():
+        for _name, cols, expr in rules:
+            m = re.fullmatch(r"(\w+) >= (-?\d+) AND (\w+) <= (-?\d+)", expr)
+            if len(cols) == 1 and m and m.group(1) == m.group(3):
+                out[f"{table}.{cols[0]}"] = (int(m.group(2)), int(m.group(4)))
+    return out
+
+
+for _key, _range in _v2_ranges().items():
+    RANGES.setdefault(_key, _range)
+# Columns whose generic value would not fit (varchar(3)), and v2's rules that span columns: the
+# health weights sum to 1 (NULL becomes the defaults, which do), and the NPS category is the
+# score's (the scores are 0, 5 and 10).
+SPECIAL = {
+    "contracts.currency": ["'USD'", None, "'GBP'"],
+    "health_scores.usage_weight": ["0.35", "NULL", "0.2"],
+    "health_scores.engagement_weight": ["0.25", "NULL", "0.2"],
+    "health_scores.support_weight": ["0.15", "NULL", "0.2"],
+    "health_scores.satisfaction_weight": ["0.15", "NULL", "0.2"],
+    "health_scores.payment_weight": ["0.10", "NULL", "0.2"],
+    "nps_responses.category": ["'detractor'", "'detractor'", "'promoter'"],
+}
 
 
 def check_ranges(t):
