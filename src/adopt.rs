@@ -721,7 +721,14 @@ fn run_later_migrations(
             Ok::<_, diesel::result::Error>(())
         });
         if let Err(e) = ran {
-            let what = format!("migration {} fails on the converted database: {e}", m.name);
+            // The first line: a violation report repeats its details after it, and those become
+            // the problems below.
+            let first = e.to_string();
+            let first = first.lines().next().unwrap_or_default();
+            let what = format!(
+                "migration {} fails on the converted database: {first}",
+                m.name
+            );
             let details = match &e {
                 diesel::result::Error::DatabaseError(_, info) => {
                     info.details().unwrap_or("").to_owned()

@@ -45,6 +45,17 @@
 //!
 //! Every function takes `&mut PgConnection`, so callers choose the connection: a pooled one,
 //! one inside their own transaction, or a test database's.
+//!
+//! # Schema v2
+//!
+//! The first six migrations are exactly the original system's schema; three more make the
+//! database keep the promises the types make (README, "Schema v2"): all 15 `client_id` tables
+//! cascade from `customers`, every range a newtype enforces is also a named CHECK (no NaN or ±∞
+//! anywhere), rules that span columns are CHECKs with a [`models::Validate`] twin, and derived
+//! values (a customer's health score, SLA states, days until renewal) cannot go stale: the
+//! dashboards compute them from the clock, and [`maintenance::refresh_derived_values`] rewrites
+//! the stored copies. A database that already breaks a rule is refused with a report, and
+//! [`maintenance::delete_orphans`] is the explicit repair for orphans.
 #![warn(missing_docs)]
 
 pub mod adopt;

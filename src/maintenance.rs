@@ -799,9 +799,12 @@ pub struct OrphanReport {
 /// every entry of [`REFERENCES`], in that order; entries with no orphans are included with a
 /// count of 0.
 ///
-/// Six `client_id` columns have no foreign key (`health_metrics`, `engagement_metrics`,
-/// `usage_analytics`, `expansion_opportunities`, `training_completions`, `sentiment_analysis`),
-/// so nothing but this check finds their orphans. Uses `NOT EXISTS` rather than the guide's
+/// At the original point six `client_id` columns have no foreign key (`health_metrics`,
+/// `engagement_metrics`, `usage_analytics`, `expansion_opportunities`, `training_completions`,
+/// `sentiment_analysis`), so nothing but this check finds their orphans; schema v2 adds those
+/// foreign keys and refuses to while orphans exist ([`delete_orphans`] removes them). At the head,
+/// orphans can only appear if triggers were disabled (e.g. a restore with
+/// `session_replication_role = replica`). Uses `NOT EXISTS` rather than the guide's
 /// `NOT IN`: `NOT IN` returns nothing at all once the subquery yields a NULL, and cannot use an
 /// anti-join.
 ///

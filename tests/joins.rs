@@ -107,7 +107,10 @@ fn every_foreign_key_pair_joins_on_its_business_key() {
     insert_minimal(
         c,
         "training_completions",
-        &[("module_id", "'k-training_modules'")],
+        &[
+            ("module_id", "'k-training_modules'"),
+            ("client_id", "'k-customers'"),
+        ],
     )
     .unwrap();
     insert_minimal(

@@ -46,7 +46,7 @@ pub struct Customer {
     pub primary_contact_name: Option<String>,
     /// `csm_assigned`: varchar(200), nullable.
     pub csm_assigned: Option<String>,
-    /// `health_score`: integer, default `50`.
+    /// `health_score`: integer, default `50`. Follows the latest `health_scores` row (its overall score rounded half up, kept by a trigger); a customer without assessments keeps the value it was given.
     pub health_score: HealthScore,
     /// `health_trend`: varchar(20), default `'stable'`.
     pub health_trend: HealthTrend,
@@ -101,7 +101,7 @@ pub struct NewCustomer {
     /// `csm_assigned`: varchar(200), nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub csm_assigned: Option<String>,
-    /// `health_score`: integer, default `50`. `None`: the database default.
+    /// `health_score`: integer, default `50`. Follows the latest `health_scores` row (its overall score rounded half up, kept by a trigger); a customer without assessments keeps the value it was given. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_score: Option<HealthScore>,
     /// `health_trend`: varchar(20), default `'stable'`. `None`: the database default.
@@ -217,7 +217,7 @@ pub struct CustomerChanges {
         with = "crate::models::double_option"
     )]
     pub csm_assigned: Option<Option<String>>,
-    /// `health_score`: integer, default `50`.
+    /// `health_score`: integer, default `50`. Follows the latest `health_scores` row (its overall score rounded half up, kept by a trigger); a customer without assessments keeps the value it was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_score: Option<HealthScore>,
     /// `health_trend`: varchar(20), default `'stable'`.

@@ -33,7 +33,7 @@ pub struct RenewalForecast {
     pub forecast_id: String,
     /// `client_id`: varchar(100).
     pub client_id: String,
-    /// `contract_id`: varchar(50).
+    /// `contract_id`: varchar(50). The contract this forecast is for. Not a foreign key: the original system can record a forecast before (or without) the contract row, with the CRM's id.
     pub contract_id: String,
     /// `renewal_date`: date.
     pub renewal_date: NaiveDate,
@@ -57,7 +57,7 @@ pub struct RenewalForecast {
     pub expansion_probability: Probability,
     /// `estimated_expansion_value`: numeric(14,2), default `0`.
     pub estimated_expansion_value: Money,
-    /// `days_until_renewal`: integer.
+    /// `days_until_renewal`: integer. Days from the forecast to `renewal_date` when it was written (negative: overdue); a snapshot that `maintenance::refresh_derived_values` (`csdb refresh`) brings up to date. Queries select by `renewal_date`.
     pub days_until_renewal: i32,
     /// `last_csm_touchpoint`: date, nullable.
     pub last_csm_touchpoint: Option<NaiveDate>,
@@ -83,7 +83,7 @@ pub struct NewRenewalForecast {
     pub forecast_id: String,
     /// `client_id`: varchar(100).
     pub client_id: String,
-    /// `contract_id`: varchar(50).
+    /// `contract_id`: varchar(50). The contract this forecast is for. Not a foreign key: the original system can record a forecast before (or without) the contract row, with the CRM's id.
     pub contract_id: String,
     /// `renewal_date`: date.
     pub renewal_date: NaiveDate,
@@ -111,7 +111,7 @@ pub struct NewRenewalForecast {
     /// `estimated_expansion_value`: numeric(14,2), default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimated_expansion_value: Option<Money>,
-    /// `days_until_renewal`: integer.
+    /// `days_until_renewal`: integer. Days from the forecast to `renewal_date` when it was written (negative: overdue); a snapshot that `maintenance::refresh_derived_values` (`csdb refresh`) brings up to date. Queries select by `renewal_date`.
     pub days_until_renewal: i32,
     /// `last_csm_touchpoint`: date, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -186,7 +186,7 @@ pub struct RenewalForecastChanges {
     /// `client_id`: varchar(100).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
-    /// `contract_id`: varchar(50).
+    /// `contract_id`: varchar(50). The contract this forecast is for. Not a foreign key: the original system can record a forecast before (or without) the contract row, with the CRM's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract_id: Option<String>,
     /// `renewal_date`: date.
@@ -222,7 +222,7 @@ pub struct RenewalForecastChanges {
     /// `estimated_expansion_value`: numeric(14,2), default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimated_expansion_value: Option<Money>,
-    /// `days_until_renewal`: integer.
+    /// `days_until_renewal`: integer. Days from the forecast to `renewal_date` when it was written (negative: overdue); a snapshot that `maintenance::refresh_derived_values` (`csdb refresh`) brings up to date. Queries select by `renewal_date`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days_until_renewal: Option<i32>,
     /// `last_csm_touchpoint`: date, nullable.

@@ -70,9 +70,9 @@ pub struct SupportTicket {
     pub sla_first_response_minutes: Count,
     /// `sla_resolution_minutes`: integer.
     pub sla_resolution_minutes: Count,
-    /// `first_response_sla_status`: varchar(20), default `'not_applicable'`.
+    /// `first_response_sla_status`: varchar(20), default `'not_applicable'`. Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column.
     pub first_response_sla_status: SlaStatus,
-    /// `resolution_sla_status`: varchar(20), default `'not_applicable'`.
+    /// `resolution_sla_status`: varchar(20), default `'not_applicable'`. Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column.
     pub resolution_sla_status: SlaStatus,
     /// `time_to_first_response_minutes`: integer, nullable.
     pub time_to_first_response_minutes: Option<Count>,
@@ -149,10 +149,10 @@ pub struct NewSupportTicket {
     pub sla_first_response_minutes: Count,
     /// `sla_resolution_minutes`: integer.
     pub sla_resolution_minutes: Count,
-    /// `first_response_sla_status`: varchar(20), default `'not_applicable'`. `None`: the database default.
+    /// `first_response_sla_status`: varchar(20), default `'not_applicable'`. Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_response_sla_status: Option<SlaStatus>,
-    /// `resolution_sla_status`: varchar(20), default `'not_applicable'`. `None`: the database default.
+    /// `resolution_sla_status`: varchar(20), default `'not_applicable'`. Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution_sla_status: Option<SlaStatus>,
     /// `time_to_first_response_minutes`: integer, nullable.
@@ -314,10 +314,10 @@ pub struct SupportTicketChanges {
     /// `sla_resolution_minutes`: integer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sla_resolution_minutes: Option<Count>,
-    /// `first_response_sla_status`: varchar(20), default `'not_applicable'`.
+    /// `first_response_sla_status`: varchar(20), default `'not_applicable'`. Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_response_sla_status: Option<SlaStatus>,
-    /// `resolution_sla_status`: varchar(20), default `'not_applicable'`.
+    /// `resolution_sla_status`: varchar(20), default `'not_applicable'`. Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution_sla_status: Option<SlaStatus>,
     /// `time_to_first_response_minutes`: integer, nullable.

@@ -117,11 +117,22 @@ def rust_base(t, c):
     return {'bigint':'i64','integer':'i32','double precision':'f64','numeric(14,2)':'Money','date':'NaiveDate',
             'timestamptz':'DateTime<Utc>','jsonb':'Value','boolean':'bool'}[ty]
 
+# What a column means where its name and type do not say it (schema v2's decisions).
+MEANING = {
+ 'renewal_forecasts.contract_id': 'The contract this forecast is for. Not a foreign key: the original system can record a forecast before (or without) the contract row, with the CRM\'s id.',
+ 'renewal_forecasts.days_until_renewal': 'Days from the forecast to `renewal_date` when it was written (negative: overdue); a snapshot that `maintenance::refresh_derived_values` (`csdb refresh`) brings up to date. Queries select by `renewal_date`.',
+ 'customers.health_score': 'Follows the latest `health_scores` row (its overall score rounded half up, kept by a trigger); a customer without assessments keeps the value it was given.',
+ 'support_tickets.first_response_sla_status': 'Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column.',
+ 'support_tickets.resolution_sla_status': 'Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column.',
+}
+
 def doc_for(t, c):
     parts = [f"`{c['name']}`: {c['type']}"]
     if c['nullable']: parts.append('nullable')
     if 'default' in c and c['default'] != 'identity': parts.append(f"default `{c['default']}`")
-    return ', '.join(parts) + '.'
+    text = ', '.join(parts) + '.'
+    meaning = MEANING.get(f"{t}.{c['name']}")
+    return f"{text} {meaning}" if meaning else text
 
 groups = {}
 for t in spec['tables']:

@@ -79,13 +79,15 @@ RULES = {
         ("check_weights_sum_to_one",
          ["usage_weight", "engagement_weight", "support_weight", "satisfaction_weight", "payment_weight"],
          "abs(usage_weight + engagement_weight + support_weight + satisfaction_weight + payment_weight - 1) <= 1e-9"),
-        # The same sum in the same order as `HealthComponents::overall`, so the values agree to
-        # the last bit; the tolerance only absorbs the clamp to 0-100.
+        # The weighted sum of `HealthComponents::overall`, computed in numeric: float8
+        # multiplication raises an error when a product underflows to 0 (a component of 5e-324),
+        # numeric does not. The tolerance absorbs float rounding and the clamp to 0-100.
         ("check_overall_score_is_weighted_sum",
          ["overall_score", "usage_score", "engagement_score", "support_score", "satisfaction_score", "payment_score"],
-         "overall_score IS NULL OR abs(overall_score - greatest(0, least(100, usage_score * usage_weight"
-         " + engagement_score * engagement_weight + support_score * support_weight"
-         " + satisfaction_score * satisfaction_weight + payment_score * payment_weight))) <= 1e-6"),
+         "overall_score IS NULL OR abs(overall_score::numeric - greatest(0, least(100,"
+         " usage_score::numeric * usage_weight::numeric + engagement_score::numeric * engagement_weight::numeric"
+         " + support_score::numeric * support_weight::numeric + satisfaction_score::numeric * satisfaction_weight::numeric"
+         " + payment_score::numeric * payment_weight::numeric))) <= 0.000001"),
     ],
     "customer_segments": [
         not_blank("segment_id"),
@@ -321,7 +323,11 @@ def up_constraints():
         "  IF cardinality(report) > 0 THEN",
         "    RAISE EXCEPTION USING",
         "      ERRCODE = 'check_violation',",
-        "      MESSAGE = 'schema v2 cannot be applied: existing rows break its rules (nothing was changed)',",
+        "      -- The report is in the message too: clients that show only the message (Diesel's",
+        "      -- migration errors do) still say what to repair. DETAIL has it one problem per line.",
+        "      MESSAGE = 'schema v2 cannot be applied: existing rows break its rules (nothing was changed):'",
+        "        || E'\\n' || array_to_string(report, E'\\n')",
+        "        || E'\\nDelete orphaned rows with `csdb orphans --delete` (or maintenance::delete_orphans), fix the other rows, then run the migrations again.',",
         "      DETAIL = array_to_string(report, E'\\n'),",
         "      HINT = 'Delete orphaned rows with `csdb orphans --delete` (or maintenance::delete_orphans), fix the other rows, then run the migrations again.';",
         "  END IF;",
