@@ -2,7 +2,7 @@
 
 Renders tests/fixtures/expected_schema.txt, the catalog of a database migrated to the original
 schema point (the six `create_<group>_tables` migrations), from the schema specification alone
-(`CSDB_SPEC`, default ../shared/spec/schema.json next to the checkout). The format is the one
+(`CSDB_SPEC`, default tools/codegen/spec/schema.json in this repository). The format is the one
 tests/common/catalog.sql reads out of a live database, so the committed fixture can be checked
 against the specification without running, or even reading, the migrations: the migrations are
 then checked against the fixture by tests/migrations.rs.
@@ -23,7 +23,7 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SPEC = os.environ.get("CSDB_SPEC", os.path.join(ROOT, "..", "shared", "spec", "schema.json"))
+SPEC = os.environ.get("CSDB_SPEC", os.path.join(ROOT, "tools", "codegen", "spec", "schema.json"))
 OUT = os.path.join(ROOT, "tests", "fixtures", "expected_schema.txt")
 
 # Diesel's initial setup migration (00000000000000_diesel_initial_setup).

@@ -10,8 +10,8 @@ Writes the two halves of the legacy database that tests/adopt.rs adopts:
   and the lowest allowed values, the second with NULL wherever the original system allowed it,
   the third with the highest allowed values and the awkward text and JSON.
 
-Everything comes from the schema specification (`CSDB_SPEC`, default ../shared/spec/schema.json
-next to the checkout): names, each column's `legacy_type` / `legacy_nullable`, the allowed
+Everything comes from the schema specification (`CSDB_SPEC`, default tools/codegen/spec/schema.json
+in this repository) and schema v2's range rules (gen_v2.py): names, each column's `legacy_type` / `legacy_nullable`, the allowed
 `values` of enum columns, and the CHECK ranges; plus the short tables below for the columns whose
 range the crate's newtypes narrow. Nothing is read from the migrations or from a database, so the
 fixture is an independent description of the starting point of `customer_success_db::adopt`.
@@ -25,7 +25,7 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SPEC = os.environ.get("CSDB_SPEC", os.path.join(ROOT, "..", "shared", "spec", "schema.json"))
+SPEC = os.environ.get("CSDB_SPEC", os.path.join(ROOT, "tools", "codegen", "spec", "schema.json"))
 OUT = os.path.join(ROOT, "tests", "fixtures", "legacy_6b022f57af5f.sql")
 REVISION = "6b022f57af5f"
 
