@@ -472,7 +472,9 @@ fn rules_that_span_columns_agree_between_rust_and_the_database() {
             ..engagement_metric("owner", now)
         };
         let rust = m.validate();
-        let sql = conn.transaction(|c| EngagementMetric::insert_many(c, &[m.clone()]).map(|_| ()));
+        let sql = conn.transaction(|c| {
+            EngagementMetric::insert_many(c, std::slice::from_ref(&m)).map(|_| ())
+        });
         // insert_many validates first; so send the same row through SQL too.
         let raw = conn.transaction(|c| {
             diesel::sql_query(format!(
@@ -575,8 +577,8 @@ fn renewal_pipeline_selects_by_date_whatever_days_until_renewal_says() {
             client,
             format!("ctr-{id}"),
             due,
-            Money::from_cents(100_00).unwrap(),
-            Money::from_cents(110_00).unwrap(),
+            Money::from_cents(10_000).unwrap(),
+            Money::from_cents(11_000).unwrap(),
             Probability::new(0.3).unwrap(),
             RenewalStatus::AtRisk,
             Fraction::new(0.8).unwrap(),

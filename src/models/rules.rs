@@ -28,7 +28,11 @@ pub fn is_blank_key(key: &str) -> bool {
     key.trim_matches(BLANK).is_empty()
 }
 
-/// Rules that span columns of one row (see the [module docs](self)).
+/// Rules that span columns of one row: non-blank business keys, date ranges in order,
+/// `active_users ≤ total_users`, and the derived columns of health scores and NPS answers. Each
+/// is also a named CHECK constraint, so rows written by other clients obey it too.
+/// [`Crud::create`](crate::crud::Crud::create), `create_many` and `insert_many` call it first;
+/// changesets are left to the database, since a rule may involve a column the change keeps.
 pub trait Validate {
     /// `Ok` when the row keeps every such rule; otherwise the first rule it breaks, naming the
     /// column.

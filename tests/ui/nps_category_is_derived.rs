@@ -1,7 +1,7 @@
 // `category` follows `score` and is private: a struct literal cannot set it (or a score that
 // disagrees with it); only NewNpsResponse::new builds one.
 use customer_success_db::models::NewNpsResponse;
-use customer_success_db::types::{NpsCategory, NpsScore, Sentiment, SentimentScore};
+use customer_success_db::types::{NonNegativeF64, NpsCategory, NpsScore, Sentiment, SentimentScore};
 
 fn main() {
     let _response = NewNpsResponse {
@@ -23,6 +23,6 @@ fn main() {
         contacted: None,
         survey_sent_at: chrono::Utc::now(),
         responded_at: None,
-        response_time_hours: 1.5,
+        response_time_hours: NonNegativeF64::MIN,
     };
 }

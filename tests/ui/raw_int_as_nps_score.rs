@@ -1,6 +1,6 @@
 // NewNpsResponse::new takes an NpsScore, not a bare integer.
 use customer_success_db::models::NewNpsResponse;
-use customer_success_db::types::{Sentiment, SentimentScore};
+use customer_success_db::types::{NonNegativeF64, Sentiment, SentimentScore};
 
 fn main() {
     let _response = NewNpsResponse::new(
@@ -13,6 +13,6 @@ fn main() {
         Sentiment::Positive,
         SentimentScore::MAX,
         chrono::Utc::now(),
-        1.5,
+        NonNegativeF64::MIN,
     );
 }

@@ -51,7 +51,7 @@ def sample(t, c, variant):
     if ty == 'SatisfactionRating': return f'SatisfactionRating::new({4 - variant}).unwrap()'
     if ty == 'NpsScore': return f'NpsScore::new({9 - variant}).unwrap()'
     # enum: a value that depends on the column, so two columns of one enum type differ
-    return f'{ty}::ALL[({i} + {variant}) % {ty}::ALL.len()]'
+    return f'{ty}::ALL[{i + variant} % {ty}::ALL.len()]'
 
 out = ['//! Every table through its typed structs: insert with every column populated and with every',
        '//! nullable column NULL, read back equal, update through the changeset, delete.',
