@@ -3,6 +3,9 @@
 //!
 //! `cargo bench --bench bulk_load` (size: 1,000 customers ≈ 55,000 rows per load; override
 //! with `CSDB_BENCH_SIZES=500`).
+//!
+//! `bulk_load_schema` is the cost of schema v2's constraints and triggers: the same COPY into a
+//! database at the original point (the six original migrations) and at the head, side by side.
 
 mod common;
 
@@ -46,12 +49,51 @@ fn bulk_load(c: &mut Criterion) {
     }
 }
 
+/// The version of the original system's last migration.
+const ORIGINAL_HEAD: &str = "20240601000006";
+
+fn bulk_load_schema(c: &mut Criterion) {
+    use customer_success_db::migrations;
+    for customers in common::sizes(&[1_000]) {
+        let config = DemoConfig::new(customers, 42);
+        let rows = demo::generate(&config).total_rows() as u64;
+        let mut g = c.benchmark_group("bulk_load_schema");
+        g.throughput(Throughput::Elements(rows));
+        for (label, original) in [("original", true), ("v2", false)] {
+            g.bench_with_input(BenchmarkId::new(label, customers), &config, |b, config| {
+                b.iter_batched(
+                    || {
+                        let db = TestDatabase::new().expect("test database");
+                        let mut conn = db.connect().expect("connect");
+                        while original
+                            && migrations::applied(&mut conn)
+                                .expect("applied")
+                                .last()
+                                .map(String::as_str)
+                                != Some(ORIGINAL_HEAD)
+                        {
+                            migrations::revert_last(&mut conn).expect("revert");
+                        }
+                        (db, conn)
+                    },
+                    |(db, mut conn)| {
+                        demo::load(&mut conn, config, &mut |_| {}).expect("load");
+                        (db, conn)
+                    },
+                    BatchSize::PerIteration,
+                )
+            });
+        }
+        g.finish();
+    }
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .sample_size(10)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(10));
-    targets = bulk_load
+    targets = bulk_load, bulk_load_schema
 }
 criterion_main!(benches);

@@ -190,12 +190,11 @@ fn report(context: &str, e: &dyn std::error::Error) {
     }
 }
 
-/// A `log` backend that writes to stderr: stdout belongs to the protocol.
-///
-/// The place where the crate's `tracing` feature will plug in: once it exists, install a
-/// `tracing` subscriber writing to stderr here instead (with `tracing`'s `log` bridge, the
-/// `log::` calls of this crate and of the tools keep working), and the library's query spans
-/// and pool events appear in the same log as the tools' error ids.
+/// A `log` backend that writes to stderr (stdout belongs to the protocol), plus a `tracing`
+/// subscriber, also on stderr, for the library's `tracing` feature: one `db.query` span per
+/// query (SQL without bind values, duration, error class; logged when it closes), slow-query
+/// warnings and pool events, in the same log as the tools' error ids. `RUST_LOG` (a level:
+/// `error` … `trace`) sets both; the default is `info`.
 struct StderrLogger {
     level: log::LevelFilter,
 }
@@ -206,6 +205,22 @@ impl StderrLogger {
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(log::LevelFilter::Info);
+        let spans = tracing_subscriber::fmt()
+            .with_writer(std::io::stderr)
+            .with_ansi(false)
+            .with_max_level(match level {
+                log::LevelFilter::Off => tracing_subscriber::filter::LevelFilter::OFF,
+                log::LevelFilter::Error => tracing_subscriber::filter::LevelFilter::ERROR,
+                log::LevelFilter::Warn => tracing_subscriber::filter::LevelFilter::WARN,
+                log::LevelFilter::Info => tracing_subscriber::filter::LevelFilter::INFO,
+                log::LevelFilter::Debug => tracing_subscriber::filter::LevelFilter::DEBUG,
+                log::LevelFilter::Trace => tracing_subscriber::filter::LevelFilter::TRACE,
+            })
+            .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
+            .try_init();
+        if let Err(e) = spans {
+            eprintln!("query tracing is off: {e}");
+        }
         let logger = Box::leak(Box::new(StderrLogger { level }));
         // Fails only when a logger is already installed, and then that one is used.
         if log::set_logger(logger).is_ok() {

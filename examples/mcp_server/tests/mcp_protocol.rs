@@ -315,4 +315,13 @@ fn a_database_failure_shows_the_client_an_error_id_that_is_in_the_server_log() {
         "the log line has the details: {}",
         logged[0]
     );
+    // The library's `tracing` spans go to the same stderr: each query's SQL (placeholders, no
+    // bind values) with its duration.
+    let spans: Vec<&str> = stderr.lines().filter(|l| l.contains("db.query")).collect();
+    assert!(
+        spans
+            .iter()
+            .any(|l| l.contains("SELECT") && l.contains("close")),
+        "no closed db.query span in the server's stderr:\n{stderr}"
+    );
 }
