@@ -28,21 +28,7 @@ fn bulk_load(c: &mut Criterion) {
             g.bench_with_input(
                 BenchmarkId::new(method.to_string(), customers),
                 &config,
-                |b, config| {
-                    b.iter_batched(
-                        || {
-                            let db = TestDatabase::new().expect("test database");
-                            let conn = db.connect().expect("connect");
-                            (db, conn)
-                        },
-                        |(db, mut conn)| {
-                            demo::load(&mut conn, config, &mut |_| {}).expect("load");
-                            // Returned so that dropping the database is not timed.
-                            (db, conn)
-                        },
-                        BatchSize::PerIteration,
-                    )
-                },
+                |b, config| time_loads(b, config, false),
             );
         }
         g.finish();
@@ -52,8 +38,35 @@ fn bulk_load(c: &mut Criterion) {
 /// The version of the original system's last migration.
 const ORIGINAL_HEAD: &str = "20240601000006";
 
-fn bulk_load_schema(c: &mut Criterion) {
+/// Times `demo::load` of `config` into a fresh database, at the head or (with `original`)
+/// reverted to the original point; provisioning and dropping the database are not timed.
+fn time_loads(b: &mut criterion::Bencher, config: &DemoConfig, original: bool) {
     use customer_success_db::migrations;
+    b.iter_batched(
+        || {
+            let db = TestDatabase::new().expect("test database");
+            let mut conn = db.connect().expect("connect");
+            while original
+                && migrations::applied(&mut conn)
+                    .expect("applied")
+                    .last()
+                    .map(String::as_str)
+                    != Some(ORIGINAL_HEAD)
+            {
+                migrations::revert_last(&mut conn).expect("revert");
+            }
+            (db, conn)
+        },
+        |(db, mut conn)| {
+            demo::load(&mut conn, config, &mut |_| {}).expect("load");
+            // Returned so that dropping the database is not timed.
+            (db, conn)
+        },
+        BatchSize::PerIteration,
+    )
+}
+
+fn bulk_load_schema(c: &mut Criterion) {
     for customers in common::sizes(&[1_000]) {
         let config = DemoConfig::new(customers, 42);
         let rows = demo::generate(&config).total_rows() as u64;
@@ -61,27 +74,7 @@ fn bulk_load_schema(c: &mut Criterion) {
         g.throughput(Throughput::Elements(rows));
         for (label, original) in [("original", true), ("v2", false)] {
             g.bench_with_input(BenchmarkId::new(label, customers), &config, |b, config| {
-                b.iter_batched(
-                    || {
-                        let db = TestDatabase::new().expect("test database");
-                        let mut conn = db.connect().expect("connect");
-                        while original
-                            && migrations::applied(&mut conn)
-                                .expect("applied")
-                                .last()
-                                .map(String::as_str)
-                                != Some(ORIGINAL_HEAD)
-                        {
-                            migrations::revert_last(&mut conn).expect("revert");
-                        }
-                        (db, conn)
-                    },
-                    |(db, mut conn)| {
-                        demo::load(&mut conn, config, &mut |_| {}).expect("load");
-                        (db, conn)
-                    },
-                    BatchSize::PerIteration,
-                )
+                time_loads(b, config, original)
             });
         }
         g.finish();

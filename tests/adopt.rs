@@ -45,15 +45,6 @@ fn head_schema() -> Vec<String> {
     dump(&mut conn)
 }
 
-/// How many embedded migrations the original system's schema corresponds to.
-fn original_count() -> usize {
-    migrations::SQL
-        .iter()
-        .position(|m| m.name == adopt::ORIGINAL_POINT)
-        .expect("the original point is an embedded migration")
-        + 1
-}
-
 fn legacy_kind() -> DatabaseKind {
     DatabaseKind::Legacy {
         alembic_revision: adopt::LEGACY_REVISION.to_owned(),
@@ -289,7 +280,10 @@ fn check_is_a_dry_run_that_reports_what_adopt_does() {
         "the legacy sequence had handed out id 4"
     );
     assert_eq!(plan.triggers.len(), 11);
-    assert_eq!(plan.stamped_migrations.len(), original_count());
+    assert_eq!(
+        plan.stamped_migrations.len(),
+        common::original_migration_count()
+    );
     assert_eq!(
         plan.stamped_migrations.len() + plan.migrated.len(),
         migrations::SQL.len()

@@ -565,10 +565,13 @@ fn adopt_check_reports_what_adopt_would_do_and_changes_nothing() {
         "customers.industry: 1 row -> 'Technology'",
         "customers.contract_value: 1 row, e.g. id 1: 1234.5600000001 -> 1234.56",
         "customers 2",
-        &format!("{} migrations as applied", original_migrations()),
+        &format!(
+            "{} migrations as applied",
+            common::original_migration_count()
+        ),
         &format!(
             "{} later migrations",
-            migrations::SQL.len() - original_migrations()
+            migrations::SQL.len() - common::original_migration_count()
         ),
         "Nothing was changed (dry run)",
     ] {
@@ -585,7 +588,7 @@ fn adopt_check_reports_what_adopt_would_do_and_changes_nothing() {
     assert_eq!(doc["filled_nulls"][0]["rows"], 1);
     assert_eq!(
         doc["stamped_migrations"].as_array().unwrap().len(),
-        original_migrations()
+        common::original_migration_count()
     );
 
     // Still the original system's database, untouched.
@@ -626,10 +629,13 @@ fn adopt_converts_a_legacy_database_once() {
         "rounded money to cents",
         "restarted the identities at",
         "customers 2",
-        &format!("recorded {} migrations as applied", original_migrations()),
+        &format!(
+            "recorded {} migrations as applied",
+            common::original_migration_count()
+        ),
         &format!(
             "ran the {} later migrations since",
-            migrations::SQL.len() - original_migrations()
+            migrations::SQL.len() - common::original_migration_count()
         ),
         &format!("now at {} (head)", migrations::SQL.last().unwrap().name),
     ] {
@@ -736,14 +742,4 @@ fn adopt_refuses_databases_it_cannot_adopt() {
         r.stderr
     );
     assert!(has_table(&mut conn, "invoices"));
-}
-
-/// How many migrations make up the original system's schema (adoption records these as applied
-/// and then runs the later ones).
-fn original_migrations() -> usize {
-    migrations::SQL
-        .iter()
-        .position(|m| m.name == adopt::ORIGINAL_POINT)
-        .expect("the original point is a migration")
-        + 1
 }

@@ -3,7 +3,7 @@ mod common;
 
 use common::{
     assert_same_lines, dump, expected_schema, expected_schema_head, revert_to_original,
-    TestDatabase, ORIGINAL_HEAD,
+    TestDatabase,
 };
 use customer_success_db::migrations;
 use diesel::connection::SimpleConnection;
@@ -85,7 +85,7 @@ fn migrations_are_idempotent_and_report_state() {
     let history = migrations::history(&mut conn).unwrap();
     assert!(history.iter().all(|h| h.applied));
     assert_eq!(history.last().unwrap().version, head());
-    assert!(history.iter().any(|h| h.version == ORIGINAL_HEAD));
+    assert!(history.iter().any(|h| h.version == common::original_head()));
 }
 
 #[test]

@@ -23,9 +23,6 @@ use diesel::sql_types::{BigInt, Text};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
-/// The last migration of the original system's schema.
-const ORIGINAL_HEAD: &str = "20240601000006";
-
 #[derive(QueryableByName, Debug, Clone)]
 struct ForeignKey {
     #[diesel(sql_type = Text)]
@@ -892,14 +889,7 @@ fn json_changes_with_derived_fields_apply_both_columns() {
 fn original_point_with_bad_rows() -> (TestDatabase, PgConnection) {
     let db = TestDatabase::new().unwrap();
     let mut conn = db.connect().unwrap();
-    while migrations::applied(&mut conn)
-        .unwrap()
-        .last()
-        .map(String::as_str)
-        != Some(ORIGINAL_HEAD)
-    {
-        migrations::revert_last(&mut conn).unwrap();
-    }
+    common::revert_to_original(&mut conn);
     insert_minimal(&mut conn, "customers", &[("client_id", "'alive'")]).unwrap();
     for t in ["engagement_metrics", "usage_analytics", "health_metrics"] {
         insert_minimal(&mut conn, t, &[("client_id", "'ghost'")]).unwrap();
@@ -931,11 +921,8 @@ fn upgrading_a_database_that_breaks_v2_is_refused_with_a_report_and_changes_noth
         assert!(text.contains(expected), "missing {expected:?} in {text}");
     }
     assert_eq!(
-        migrations::applied(&mut conn)
-            .unwrap()
-            .last()
-            .map(String::as_str),
-        Some(ORIGINAL_HEAD),
+        migrations::applied(&mut conn).unwrap().last(),
+        Some(&common::original_head()),
         "no v2 migration recorded"
     );
     assert_eq!(common::dump(&mut conn), before, "schema unchanged");

@@ -41,18 +41,26 @@ pub fn expected_schema_head() -> Vec<String> {
         .collect()
 }
 
-/// The version of the last migration of the original system's schema.
-pub const ORIGINAL_HEAD: &str = "20240601000006";
+/// How many embedded migrations make up the original system's schema (up to and including
+/// `adopt::ORIGINAL_POINT`; the crate's own migrations follow).
+pub fn original_migration_count() -> usize {
+    customer_success_db::migrations::SQL
+        .iter()
+        .position(|m| m.name == customer_success_db::adopt::ORIGINAL_POINT)
+        .expect("the original point is an embedded migration")
+        + 1
+}
+
+/// The version of the original system's last migration, e.g. `20240601000006`.
+pub fn original_head() -> String {
+    customer_success_db::migrations::SQL[original_migration_count() - 1].version()
+}
 
 /// Reverts the crate's own migrations, leaving the database at the original point.
 pub fn revert_to_original(conn: &mut PgConnection) {
     use customer_success_db::migrations;
-    while migrations::applied(conn)
-        .unwrap()
-        .last()
-        .map(String::as_str)
-        != Some(ORIGINAL_HEAD)
-    {
+    let original = original_head();
+    while migrations::applied(conn).unwrap().last() != Some(&original) {
         migrations::revert_last(conn).unwrap();
     }
 }
