@@ -16,12 +16,16 @@ Migrations (the Alembic commands of the operations guide):
   upgrade              apply every pending migration (alembic upgrade head)
   upgrade --sql        print the SQL script that builds the schema on an empty database;
                        needs no database
+  upgrade --to REV     apply the pending migrations up to and including REV (alembic upgrade
+                       <rev>); REV is a version, a name, or a name without its date, e.g.
+                       `csdb upgrade --to v2_derived_values` (schema v2 with the original indexes)
   current              show the newest applied migration (alembic current)
   history              list every migration, applied or pending (alembic history)
   downgrade            revert the newest applied migration (alembic downgrade -1)
   downgrade base --yes revert every migration, dropping all tables and their data
                        (alembic downgrade base; also --base); refused without --yes
   downgrade base --sql print the SQL script that reverts every migration; needs no database
+  downgrade --to REV   revert the migrations newer than REV (alembic downgrade <rev>)
   stamp                record every migration as applied without running it (alembic stamp head)
   adopt [--check]      convert a database created by the original Alembic system (revision
                        6b022f57af5f) into one these migrations manage, in one transaction: column
@@ -78,6 +82,10 @@ pub enum Command {
         /// `--sql`.
         sql: bool,
     },
+    /// `upgrade --to REV`: the pending migrations up to and including REV.
+    UpgradeTo(String),
+    /// `downgrade --to REV`: revert the migrations newer than REV.
+    DowngradeTo(String),
     /// `current`.
     Current,
     /// `history`.
@@ -166,6 +174,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
     let mut json = false;
     let (mut sql, mut base, mut yes, mut minus_one) = (false, false, false, false);
     let (mut check, mut delete) = (false, false);
+    let mut to: Option<String> = None;
     let mut words: Vec<String> = Vec::new();
     let mut help = false;
 
@@ -180,6 +189,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
             Long("yes") | Short('y') => yes = true,
             Long("check") => check = true,
             Long("delete") => delete = true,
+            Long("to") => to = Some(parser.value()?.string()?),
             // `downgrade -1`, as in Alembic.
             Short('1') => minus_one = true,
             Value(v) => words.push(v.string()?),
@@ -218,7 +228,17 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
     let command = match name.as_str() {
         "upgrade" => {
             only_head(name, rest)?;
-            Command::Upgrade { sql }
+            match to.take() {
+                Some(_) if sql => {
+                    return Err(UsageError(
+                        "`upgrade --sql` prints the whole schema and cannot stop at --to; run \
+                         `upgrade --to REV` against a database instead"
+                            .into(),
+                    ))
+                }
+                Some(rev) => Command::UpgradeTo(rev),
+                None => Command::Upgrade { sql },
+            }
         }
         "current" => no_args(rest).map(|()| Command::Current)?,
         "history" => no_args(rest).map(|()| Command::History)?,
@@ -247,7 +267,17 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
                         .into(),
                 ));
             }
-            Command::Downgrade { all, yes, sql }
+            match to.take() {
+                Some(_) if all || sql || minus_one => {
+                    return Err(UsageError(
+                        "`downgrade --to REV` stops at REV; it cannot be combined with `base`, \
+                         `-1` or `--sql`"
+                            .into(),
+                    ))
+                }
+                Some(rev) => Command::DowngradeTo(rev),
+                None => Command::Downgrade { all, yes, sql },
+            }
         }
         "stamp" => {
             only_head(name, rest)?;
@@ -301,6 +331,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
             matches!(command, Command::Downgrade { .. }),
         ),
         (check, "--check", matches!(command, Command::Adopt { .. })),
+        (to.is_some(), "--to", false),
         (
             delete,
             "--delete",
