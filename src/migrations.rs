@@ -129,7 +129,9 @@ pub fn statements(script: &str) -> Vec<&str> {
                 i = script[i..].find('\n').map_or(bytes.len(), |n| i + n);
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                i = script[i + 2..].find("*/").map_or(bytes.len(), |n| i + 2 + n + 2);
+                i = script[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |n| i + 2 + n + 2);
             }
             quote @ (b'\'' | b'"') => {
                 // A doubled quote inside is an escaped quote: skipping to the next quote and
@@ -243,11 +245,28 @@ struct SchemaLock<'a> {
 }
 
 impl<'a> SchemaLock<'a> {
+    /// Waits for the lock by polling `pg_try_advisory_lock` rather than blocking in
+    /// `pg_advisory_lock`: a session blocked in a statement holds a snapshot, and
+    /// `CREATE INDEX CONCURRENTLY` waits for every older snapshot to go away, so the holder's
+    /// concurrent build and a blocked waiter would wait for each other (PostgreSQL reports a
+    /// deadlock). Between polls the waiter runs no statement at all.
     fn acquire(conn: &'a mut PgConnection) -> Result<Self> {
-        sql_query("SELECT pg_advisory_lock($1)")
-            .bind::<diesel::sql_types::BigInt, _>(ADVISORY_LOCK_KEY)
-            .execute(conn)?;
-        Ok(SchemaLock { conn })
+        #[derive(diesel::QueryableByName)]
+        struct Locked {
+            #[diesel(sql_type = diesel::sql_types::Bool)]
+            locked: bool,
+        }
+        let mut pause = std::time::Duration::from_millis(5);
+        loop {
+            let got: Locked = sql_query("SELECT pg_try_advisory_lock($1) AS locked")
+                .bind::<diesel::sql_types::BigInt, _>(ADVISORY_LOCK_KEY)
+                .get_result(conn)?;
+            if got.locked {
+                return Ok(SchemaLock { conn });
+            }
+            std::thread::sleep(pause);
+            pause = (pause * 2).min(std::time::Duration::from_millis(200));
+        }
     }
 }
 
@@ -291,7 +310,9 @@ pub fn find(target: &str) -> Result<&'static MigrationSql> {
         .filter(|m| {
             m.name == target
                 || m.version() == target
-                || m.name.split_once('_').is_some_and(|(_, rest)| rest == target)
+                || m.name
+                    .split_once('_')
+                    .is_some_and(|(_, rest)| rest == target)
         })
         .collect();
     match matches[..] {

@@ -475,14 +475,12 @@ fn upgrade_to(conn: &mut PgConnection, rev: &str) -> Result<Output, Error> {
     let target = migrations::find(rev)?;
     let applied = migrations::upgrade_to(conn, rev)?;
     let now = migrations::applied(conn)?.last().map(|v| version(v));
-    let at = now
-        .as_ref()
-        .map_or_else(|| "nothing".to_owned(), |v| format!("{} {}", v.version, v.name));
+    let at = now.as_ref().map_or_else(
+        || "nothing".to_owned(),
+        |v| format!("{} {}", v.version, v.name),
+    );
     let human = if applied.is_empty() {
-        format!(
-            "nothing to apply up to {}; now at {at}\n",
-            target.name
-        )
+        format!("nothing to apply up to {}; now at {at}\n", target.name)
     } else {
         format!(
             "applied {}:\n{}now at {at}\n",
@@ -500,9 +498,10 @@ fn upgrade_to(conn: &mut PgConnection, rev: &str) -> Result<Output, Error> {
 fn downgrade_to(conn: &mut PgConnection, rev: &str) -> Result<Output, Error> {
     let reverted = migrations::downgrade_to(conn, rev)?;
     let now = migrations::applied(conn)?.last().map(|v| version(v));
-    let at = now
-        .as_ref()
-        .map_or_else(|| "nothing".to_owned(), |v| format!("{} {}", v.version, v.name));
+    let at = now.as_ref().map_or_else(
+        || "nothing".to_owned(),
+        |v| format!("{} {}", v.version, v.name),
+    );
     let human = format!(
         "reverted {}:\n{}now at {at}\n",
         plural(reverted.len(), "migration", "migrations"),

@@ -225,96 +225,95 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
         }
     };
 
-    let command = match name.as_str() {
-        "upgrade" => {
-            only_head(name, rest)?;
-            match to.take() {
-                Some(_) if sql => {
-                    return Err(UsageError(
-                        "`upgrade --sql` prints the whole schema and cannot stop at --to; run \
+    let command =
+        match name.as_str() {
+            "upgrade" => {
+                only_head(name, rest)?;
+                match to.take() {
+                    Some(_) if sql => {
+                        return Err(UsageError(
+                            "`upgrade --sql` prints the whole schema and cannot stop at --to; run \
                          `upgrade --to REV` against a database instead"
-                            .into(),
-                    ))
+                                .into(),
+                        ))
+                    }
+                    Some(rev) => Command::UpgradeTo(rev),
+                    None => Command::Upgrade { sql },
                 }
-                Some(rev) => Command::UpgradeTo(rev),
-                None => Command::Upgrade { sql },
             }
-        }
-        "current" => no_args(rest).map(|()| Command::Current)?,
-        "history" => no_args(rest).map(|()| Command::History)?,
-        "downgrade" => {
-            let all = match rest {
-                [] => base,
-                [w] if w == "base" => true,
-                [w] if w == "-1" => base,
-                [extra, ..] => {
-                    return Err(UsageError(format!(
-                        "unexpected argument {:?} for `downgrade`; use `downgrade` (one \
+            "current" => no_args(rest).map(|()| Command::Current)?,
+            "history" => no_args(rest).map(|()| Command::History)?,
+            "downgrade" => {
+                let all = match rest {
+                    [] => base,
+                    [w] if w == "base" => true,
+                    [w] if w == "-1" => base,
+                    [extra, ..] => {
+                        return Err(UsageError(format!(
+                            "unexpected argument {:?} for `downgrade`; use `downgrade` (one \
                          migration) or `downgrade base --yes` (all)",
-                        redact(extra)
-                    )))
-                }
-            };
-            if all && minus_one {
-                return Err(UsageError(
-                    "`-1` and `base` contradict each other; choose one".into(),
-                ));
-            }
-            if sql && !all {
-                return Err(UsageError(
-                    "`downgrade --sql` is offline and can only print the script that reverts \
-                     every migration: use `downgrade base --sql`"
-                        .into(),
-                ));
-            }
-            match to.take() {
-                Some(_) if all || sql || minus_one => {
+                            redact(extra)
+                        )))
+                    }
+                };
+                if all && minus_one {
                     return Err(UsageError(
+                        "`-1` and `base` contradict each other; choose one".into(),
+                    ));
+                }
+                if sql && !all {
+                    return Err(UsageError(
+                        "`downgrade --sql` is offline and can only print the script that reverts \
+                     every migration: use `downgrade base --sql`"
+                            .into(),
+                    ));
+                }
+                match to.take() {
+                    Some(_) if all || sql || minus_one => return Err(UsageError(
                         "`downgrade --to REV` stops at REV; it cannot be combined with `base`, \
                          `-1` or `--sql`"
                             .into(),
+                    )),
+                    Some(rev) => Command::DowngradeTo(rev),
+                    None => Command::Downgrade { all, yes, sql },
+                }
+            }
+            "stamp" => {
+                only_head(name, rest)?;
+                Command::Stamp
+            }
+            "adopt" => no_args(rest).map(|()| Command::Adopt { check })?,
+            "analyze" => Command::Analyze(optional_table(rest)?),
+            "vacuum" => Command::Vacuum(optional_table(rest)?),
+            "reindex" => match rest {
+                [t] => Command::Reindex(table(t)?),
+                [] => {
+                    return Err(UsageError(
+                        "`reindex` needs a table, e.g. `csdb reindex customers`".into(),
                     ))
                 }
-                Some(rev) => Command::DowngradeTo(rev),
-                None => Command::Downgrade { all, yes, sql },
-            }
-        }
-        "stamp" => {
-            only_head(name, rest)?;
-            Command::Stamp
-        }
-        "adopt" => no_args(rest).map(|()| Command::Adopt { check })?,
-        "analyze" => Command::Analyze(optional_table(rest)?),
-        "vacuum" => Command::Vacuum(optional_table(rest)?),
-        "reindex" => match rest {
-            [t] => Command::Reindex(table(t)?),
-            [] => {
-                return Err(UsageError(
-                    "`reindex` needs a table, e.g. `csdb reindex customers`".into(),
-                ))
-            }
-            [_, extra, ..] => {
+                [_, extra, ..] => {
+                    return Err(UsageError(format!(
+                        "`reindex` takes one table; unexpected {:?}",
+                        redact(extra)
+                    )))
+                }
+            },
+            "index-usage" => no_args(rest).map(|()| Command::IndexUsage)?,
+            "table-sizes" => no_args(rest).map(|()| Command::TableSizes)?,
+            "index-sizes" => no_args(rest).map(|()| Command::IndexSizes)?,
+            "redundant-indexes" => no_args(rest).map(|()| Command::RedundantIndexes)?,
+            "slow-queries" => no_args(rest).map(|()| Command::SlowQueries)?,
+            "orphans" => no_args(rest).map(|()| Command::Orphans { delete })?,
+            "refresh" => no_args(rest).map(|()| Command::Refresh)?,
+            "doctor" => no_args(rest).map(|()| Command::Doctor)?,
+            other => {
                 return Err(UsageError(format!(
-                    "`reindex` takes one table; unexpected {:?}",
-                    redact(extra)
+                    "unknown command {:?}; run `csdb --help` for the list of commands",
+                    redact(other)
                 )))
             }
-        },
-        "index-usage" => no_args(rest).map(|()| Command::IndexUsage)?,
-        "table-sizes" => no_args(rest).map(|()| Command::TableSizes)?,
-        "index-sizes" => no_args(rest).map(|()| Command::IndexSizes)?,
-        "redundant-indexes" => no_args(rest).map(|()| Command::RedundantIndexes)?,
-        "slow-queries" => no_args(rest).map(|()| Command::SlowQueries)?,
-        "orphans" => no_args(rest).map(|()| Command::Orphans { delete })?,
-        "refresh" => no_args(rest).map(|()| Command::Refresh)?,
-        "doctor" => no_args(rest).map(|()| Command::Doctor)?,
-        other => {
-            return Err(UsageError(format!(
-                "unknown command {:?}; run `csdb --help` for the list of commands",
-                redact(other)
-            )))
-        }
-    };
+        };
 
     // Options that belong to other commands are mistakes, not something to ignore silently.
     let misplaced = [
