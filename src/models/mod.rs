@@ -60,6 +60,19 @@ pub use renewal::*;
 pub use rules::{is_blank_key, Validate};
 pub use support::*;
 
+/// A required column of a `New*` builder, or the error that names it.
+pub(crate) fn required<T>(value: Option<T>, field: &'static str) -> crate::Result<T> {
+    value.ok_or_else(|| {
+        crate::types::ValidationError::new(
+            field,
+            "no value",
+            "a value: the column is required",
+            crate::types::ValidationErrorKind::Missing,
+        )
+        .into()
+    })
+}
+
 /// serde for the `Option<Option<T>>` fields of changesets: an absent field is `None` (leave
 /// alone), `null` is `Some(None)` (set NULL), a value is `Some(Some(v))`.
 pub(crate) mod double_option {
