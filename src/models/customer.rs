@@ -503,7 +503,7 @@ pub struct HealthScoreRecord {
 /// A new row of `health_scores`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
 ///
-/// Built with [`NewHealthScoreRecord::new`], which derives `engagement_score`, `engagement_weight`, `overall_score`, `payment_score`, `payment_weight`, `satisfaction_score`, `satisfaction_weight`, `support_score`, `support_weight`, `usage_score`, `usage_weight`.
+/// Built with [`NewHealthScoreRecord::new`] or [`NewHealthScoreRecord::builder`], which derive `engagement_score`, `engagement_weight`, `overall_score`, `payment_score`, `payment_weight`, `satisfaction_score`, `satisfaction_weight`, `support_score`, `support_weight`, `usage_score`, `usage_weight`.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize)]
 #[diesel(table_name = health_scores, check_for_backend(diesel::pg::Pg))]
 pub struct NewHealthScoreRecord {

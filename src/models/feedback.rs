@@ -49,7 +49,7 @@ pub struct CustomerFeedback {
     pub category: String,
     /// `subcategory`: SQL `varchar(100)`, nullable.
     pub subcategory: Option<String>,
-    /// `tags`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `tags`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     pub tags: StringList,
     /// `sentiment`: SQL `varchar(20)`.
     pub sentiment: Sentiment,
@@ -108,7 +108,7 @@ pub struct NewCustomerFeedback {
     /// `subcategory`: SQL `varchar(100)`, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subcategory: Option<String>,
-    /// `tags`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `tags`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<StringList>,
     /// `sentiment`: SQL `varchar(20)`.
@@ -336,7 +336,7 @@ impl NewCustomerFeedbackBuilder {
         self
     }
 
-    /// `tags`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `tags`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn tags(mut self, value: StringList) -> Self {
         self.tags = Some(value);
         self
@@ -500,7 +500,7 @@ pub struct CustomerFeedbackChanges {
         with = "crate::models::double_option"
     )]
     pub subcategory: Option<Option<String>>,
-    /// `tags`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `tags`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<StringList>,
     /// `sentiment`: SQL `varchar(20)`.
@@ -635,7 +635,7 @@ pub struct NpsResponse {
 /// A new row of `nps_responses`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
 ///
-/// Built with [`NewNpsResponse::new`], which derives `category`, `score`.
+/// Built with [`NewNpsResponse::new`] or [`NewNpsResponse::builder`], which derive `category`, `score`.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize)]
 #[diesel(table_name = nps_responses, check_for_backend(diesel::pg::Pg))]
 pub struct NewNpsResponse {

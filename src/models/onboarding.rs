@@ -56,7 +56,7 @@ pub struct OnboardingPlan {
     pub total_estimated_hours: Count,
     /// `assigned_csm`: SQL `varchar(200)`, nullable.
     pub assigned_csm: Option<String>,
-    /// `assigned_implementation_team`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `assigned_implementation_team`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     pub assigned_implementation_team: StringList,
     /// `status`: SQL `varchar(20)`, default `'draft'`.
     pub status: OnboardingStatus,
@@ -101,7 +101,7 @@ pub struct NewOnboardingPlan {
     /// `assigned_csm`: SQL `varchar(200)`, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned_csm: Option<String>,
-    /// `assigned_implementation_team`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `assigned_implementation_team`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned_implementation_team: Option<StringList>,
     /// `status`: SQL `varchar(20)`, default `'draft'`. `None`: the database default.
@@ -287,7 +287,7 @@ impl NewOnboardingPlanBuilder {
         self
     }
 
-    /// `assigned_implementation_team`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `assigned_implementation_team`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn assigned_implementation_team(mut self, value: StringList) -> Self {
         self.assigned_implementation_team = Some(value);
         self
@@ -396,7 +396,7 @@ pub struct OnboardingPlanChanges {
         with = "crate::models::double_option"
     )]
     pub assigned_csm: Option<Option<String>>,
-    /// `assigned_implementation_team`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `assigned_implementation_team`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned_implementation_team: Option<StringList>,
     /// `status`: SQL `varchar(20)`, default `'draft'`.
@@ -450,7 +450,7 @@ pub struct OnboardingMilestone {
     pub tasks: Value,
     /// `success_criteria`: Criteria for completing the milestone: a JSON array of strings (may be empty). SQL `jsonb`, default `'[]'::jsonb`.
     pub success_criteria: Value,
-    /// `dependencies`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `dependencies`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     pub dependencies: StringList,
     /// `estimated_hours`: Whole hours, 0 or more. SQL `integer`.
     pub estimated_hours: Count,
@@ -493,7 +493,7 @@ pub struct NewOnboardingMilestone {
     /// `success_criteria`: Criteria for completing the milestone: a JSON array of strings (may be empty). SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success_criteria: Option<Value>,
-    /// `dependencies`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `dependencies`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dependencies: Option<StringList>,
     /// `estimated_hours`: Whole hours, 0 or more. SQL `integer`.
@@ -665,7 +665,7 @@ impl NewOnboardingMilestoneBuilder {
         self
     }
 
-    /// `dependencies`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `dependencies`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn dependencies(mut self, value: StringList) -> Self {
         self.dependencies = Some(value);
         self
@@ -778,7 +778,7 @@ pub struct OnboardingMilestoneChanges {
     /// `success_criteria`: Criteria for completing the milestone: a JSON array of strings (may be empty). SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success_criteria: Option<Value>,
-    /// `dependencies`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `dependencies`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dependencies: Option<StringList>,
     /// `estimated_hours`: Whole hours, 0 or more. SQL `integer`.
@@ -854,11 +854,11 @@ pub struct TrainingModule {
     pub duration_minutes: Count,
     /// `content_url`: SQL `varchar(500)`, nullable.
     pub content_url: Option<String>,
-    /// `prerequisites`: `module_id`s to complete first. SQL `jsonb`, default `'[]'::jsonb`.
+    /// `prerequisites`: A JSON array of strings. `module_id`s to complete first. SQL `jsonb`, default `'[]'::jsonb`.
     pub prerequisites: StringList,
-    /// `learning_objectives`: What a learner can do afterwards; the original system requires at least one ([`TextList::new`](crate::types::TextList::new) checks it). SQL `jsonb`.
+    /// `learning_objectives`: A JSON array of strings. What a learner can do afterwards; the original system requires at least one ([`TextList::new`](crate::types::TextList::new) checks it). SQL `jsonb`.
     pub learning_objectives: StringList,
-    /// `topics_covered`: Topics of the module; the original system requires at least one ([`TextList::new`](crate::types::TextList::new) checks it). SQL `jsonb`.
+    /// `topics_covered`: A JSON array of strings. Topics of the module; the original system requires at least one ([`TextList::new`](crate::types::TextList::new) checks it). SQL `jsonb`.
     pub topics_covered: StringList,
     /// `assessment_required`: SQL `boolean`, default `true`.
     pub assessment_required: bool,
@@ -896,12 +896,12 @@ pub struct NewTrainingModule {
     /// `content_url`: SQL `varchar(500)`, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_url: Option<String>,
-    /// `prerequisites`: `module_id`s to complete first. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `prerequisites`: A JSON array of strings. `module_id`s to complete first. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prerequisites: Option<StringList>,
-    /// `learning_objectives`: What a learner can do afterwards; the original system requires at least one ([`TextList::new`](crate::types::TextList::new) checks it). SQL `jsonb`.
+    /// `learning_objectives`: A JSON array of strings. What a learner can do afterwards; the original system requires at least one ([`TextList::new`](crate::types::TextList::new) checks it). SQL `jsonb`.
     pub learning_objectives: StringList,
-    /// `topics_covered`: Topics of the module; the original system requires at least one ([`TextList::new`](crate::types::TextList::new) checks it). SQL `jsonb`.
+    /// `topics_covered`: A JSON array of strings. Topics of the module; the original system requires at least one ([`TextList::new`](crate::types::TextList::new) checks it). SQL `jsonb`.
     pub topics_covered: StringList,
     /// `assessment_required`: SQL `boolean`, default `true`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1056,19 +1056,19 @@ impl NewTrainingModuleBuilder {
         self
     }
 
-    /// `prerequisites`: `module_id`s to complete first. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `prerequisites`: A JSON array of strings. `module_id`s to complete first. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn prerequisites(mut self, value: StringList) -> Self {
         self.prerequisites = Some(value);
         self
     }
 
-    /// `learning_objectives`: What a learner can do afterwards; the original system requires at least one ([`TextList::new`](crate::types::TextList::new) checks it). SQL `jsonb`. Required.
+    /// `learning_objectives`: A JSON array of strings. What a learner can do afterwards; the original system requires at least one ([`TextList::new`](crate::types::TextList::new) checks it). SQL `jsonb`. Required.
     pub fn learning_objectives(mut self, value: StringList) -> Self {
         self.learning_objectives = Some(value);
         self
     }
 
-    /// `topics_covered`: Topics of the module; the original system requires at least one ([`TextList::new`](crate::types::TextList::new) checks it). SQL `jsonb`. Required.
+    /// `topics_covered`: A JSON array of strings. Topics of the module; the original system requires at least one ([`TextList::new`](crate::types::TextList::new) checks it). SQL `jsonb`. Required.
     pub fn topics_covered(mut self, value: StringList) -> Self {
         self.topics_covered = Some(value);
         self
@@ -1172,13 +1172,13 @@ pub struct TrainingModuleChanges {
         with = "crate::models::double_option"
     )]
     pub content_url: Option<Option<String>>,
-    /// `prerequisites`: `module_id`s to complete first. SQL `jsonb`, default `'[]'::jsonb`.
+    /// `prerequisites`: A JSON array of strings. `module_id`s to complete first. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prerequisites: Option<StringList>,
-    /// `learning_objectives`: What a learner can do afterwards; the original system requires at least one ([`TextList::new`](crate::types::TextList::new) checks it). SQL `jsonb`.
+    /// `learning_objectives`: A JSON array of strings. What a learner can do afterwards; the original system requires at least one ([`TextList::new`](crate::types::TextList::new) checks it). SQL `jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub learning_objectives: Option<StringList>,
-    /// `topics_covered`: Topics of the module; the original system requires at least one ([`TextList::new`](crate::types::TextList::new) checks it). SQL `jsonb`.
+    /// `topics_covered`: A JSON array of strings. Topics of the module; the original system requires at least one ([`TextList::new`](crate::types::TextList::new) checks it). SQL `jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topics_covered: Option<StringList>,
     /// `assessment_required`: SQL `boolean`, default `true`.

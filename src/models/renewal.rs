@@ -1068,15 +1068,15 @@ pub struct ExpansionOpportunity {
     pub expected_close_date: Option<NaiveDate>,
     /// `current_stage`: SQL `varchar(50)`.
     pub current_stage: OpportunityStage,
-    /// `requirements`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `requirements`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     pub requirements: StringList,
-    /// `value_drivers`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `value_drivers`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     pub value_drivers: StringList,
     /// `blockers`: SQL `jsonb`, default `'[]'::jsonb`.
     pub blockers: Value,
     /// `champion`: SQL `varchar(200)`, nullable.
     pub champion: Option<String>,
-    /// `decision_makers`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `decision_makers`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     pub decision_makers: StringList,
     /// `competitive_pressure`: SQL `varchar(20)`, default `'unknown'`.
     pub competitive_pressure: CompetitivePressure,
@@ -1118,10 +1118,10 @@ pub struct NewExpansionOpportunity {
     pub expected_close_date: Option<NaiveDate>,
     /// `current_stage`: SQL `varchar(50)`.
     pub current_stage: OpportunityStage,
-    /// `requirements`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `requirements`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requirements: Option<StringList>,
-    /// `value_drivers`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `value_drivers`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_drivers: Option<StringList>,
     /// `blockers`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
@@ -1130,7 +1130,7 @@ pub struct NewExpansionOpportunity {
     /// `champion`: SQL `varchar(200)`, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub champion: Option<String>,
-    /// `decision_makers`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `decision_makers`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision_makers: Option<StringList>,
     /// `competitive_pressure`: SQL `varchar(20)`, default `'unknown'`. `None`: the database default.
@@ -1310,13 +1310,13 @@ impl NewExpansionOpportunityBuilder {
         self
     }
 
-    /// `requirements`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `requirements`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn requirements(mut self, value: StringList) -> Self {
         self.requirements = Some(value);
         self
     }
 
-    /// `value_drivers`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `value_drivers`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn value_drivers(mut self, value: StringList) -> Self {
         self.value_drivers = Some(value);
         self
@@ -1334,7 +1334,7 @@ impl NewExpansionOpportunityBuilder {
         self
     }
 
-    /// `decision_makers`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `decision_makers`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn decision_makers(mut self, value: StringList) -> Self {
         self.decision_makers = Some(value);
         self
@@ -1442,10 +1442,10 @@ pub struct ExpansionOpportunityChanges {
     /// `current_stage`: SQL `varchar(50)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_stage: Option<OpportunityStage>,
-    /// `requirements`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `requirements`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requirements: Option<StringList>,
-    /// `value_drivers`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `value_drivers`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_drivers: Option<StringList>,
     /// `blockers`: SQL `jsonb`, default `'[]'::jsonb`.
@@ -1458,7 +1458,7 @@ pub struct ExpansionOpportunityChanges {
         with = "crate::models::double_option"
     )]
     pub champion: Option<Option<String>>,
-    /// `decision_makers`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `decision_makers`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision_makers: Option<StringList>,
     /// `competitive_pressure`: SQL `varchar(20)`, default `'unknown'`.

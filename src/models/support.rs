@@ -54,7 +54,7 @@ pub struct SupportTicket {
     pub assigned_agent: Option<String>,
     /// `assigned_team`: SQL `varchar(100)`, nullable.
     pub assigned_team: Option<String>,
-    /// `tags`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `tags`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     pub tags: StringList,
     /// `created_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`.
     pub created_at: DateTime<Utc>,
@@ -127,7 +127,7 @@ pub struct NewSupportTicket {
     /// `assigned_team`: SQL `varchar(100)`, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned_team: Option<String>,
-    /// `tags`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `tags`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<StringList>,
     /// `created_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`. `None`: the database default.
@@ -393,7 +393,7 @@ impl NewSupportTicketBuilder {
         self
     }
 
-    /// `tags`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `tags`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn tags(mut self, value: StringList) -> Self {
         self.tags = Some(value);
         self
@@ -606,7 +606,7 @@ pub struct SupportTicketChanges {
         with = "crate::models::double_option"
     )]
     pub assigned_team: Option<Option<String>>,
-    /// `tags`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `tags`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<StringList>,
     /// `first_response_at`: A moment in time (stored in UTC). SQL `timestamptz`, nullable.
@@ -983,7 +983,7 @@ pub struct KnowledgeBaseArticle {
     pub category: String,
     /// `subcategory`: SQL `varchar(100)`, nullable.
     pub subcategory: Option<String>,
-    /// `tags`: SQL `jsonb`.
+    /// `tags`: A JSON array of strings. SQL `jsonb`.
     pub tags: StringList,
     /// `status`: SQL `varchar(20)`, default `'draft'`.
     pub status: ArticleStatus,
@@ -1005,15 +1005,15 @@ pub struct KnowledgeBaseArticle {
     pub not_helpful_votes: Count,
     /// `helpfulness_score`: A fraction from 0 to 1 (0.25 means 25 %), not a percentage. SQL `double precision`, default `0.0`.
     pub helpfulness_score: Fraction,
-    /// `related_articles`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `related_articles`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     pub related_articles: StringList,
-    /// `search_keywords`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `search_keywords`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     pub search_keywords: StringList,
     /// `customer_facing`: SQL `boolean`, default `true`.
     pub customer_facing: bool,
     /// `requires_authentication`: SQL `boolean`, default `false`.
     pub requires_authentication: bool,
-    /// `product_tier_restrictions`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `product_tier_restrictions`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     pub product_tier_restrictions: StringList,
 }
 
@@ -1036,7 +1036,7 @@ pub struct NewKnowledgeBaseArticle {
     /// `subcategory`: SQL `varchar(100)`, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subcategory: Option<String>,
-    /// `tags`: SQL `jsonb`.
+    /// `tags`: A JSON array of strings. SQL `jsonb`.
     pub tags: StringList,
     /// `status`: SQL `varchar(20)`, default `'draft'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1067,10 +1067,10 @@ pub struct NewKnowledgeBaseArticle {
     /// `helpfulness_score`: A fraction from 0 to 1 (0.25 means 25 %), not a percentage. SQL `double precision`, default `0.0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub helpfulness_score: Option<Fraction>,
-    /// `related_articles`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `related_articles`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub related_articles: Option<StringList>,
-    /// `search_keywords`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `search_keywords`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_keywords: Option<StringList>,
     /// `customer_facing`: SQL `boolean`, default `true`. `None`: the database default.
@@ -1079,7 +1079,7 @@ pub struct NewKnowledgeBaseArticle {
     /// `requires_authentication`: SQL `boolean`, default `false`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requires_authentication: Option<bool>,
-    /// `product_tier_restrictions`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `product_tier_restrictions`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub product_tier_restrictions: Option<StringList>,
 }
@@ -1229,7 +1229,7 @@ impl NewKnowledgeBaseArticleBuilder {
         self
     }
 
-    /// `tags`: SQL `jsonb`. Required.
+    /// `tags`: A JSON array of strings. SQL `jsonb`. Required.
     pub fn tags(mut self, value: StringList) -> Self {
         self.tags = Some(value);
         self
@@ -1295,13 +1295,13 @@ impl NewKnowledgeBaseArticleBuilder {
         self
     }
 
-    /// `related_articles`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `related_articles`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn related_articles(mut self, value: StringList) -> Self {
         self.related_articles = Some(value);
         self
     }
 
-    /// `search_keywords`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `search_keywords`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn search_keywords(mut self, value: StringList) -> Self {
         self.search_keywords = Some(value);
         self
@@ -1319,7 +1319,7 @@ impl NewKnowledgeBaseArticleBuilder {
         self
     }
 
-    /// `product_tier_restrictions`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `product_tier_restrictions`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn product_tier_restrictions(mut self, value: StringList) -> Self {
         self.product_tier_restrictions = Some(value);
         self
@@ -1384,7 +1384,7 @@ pub struct KnowledgeBaseArticleChanges {
         with = "crate::models::double_option"
     )]
     pub subcategory: Option<Option<String>>,
-    /// `tags`: SQL `jsonb`.
+    /// `tags`: A JSON array of strings. SQL `jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<StringList>,
     /// `status`: SQL `varchar(20)`, default `'draft'`.
@@ -1415,10 +1415,10 @@ pub struct KnowledgeBaseArticleChanges {
     /// `helpfulness_score`: A fraction from 0 to 1 (0.25 means 25 %), not a percentage. SQL `double precision`, default `0.0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub helpfulness_score: Option<Fraction>,
-    /// `related_articles`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `related_articles`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub related_articles: Option<StringList>,
-    /// `search_keywords`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `search_keywords`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_keywords: Option<StringList>,
     /// `customer_facing`: SQL `boolean`, default `true`.
@@ -1427,7 +1427,7 @@ pub struct KnowledgeBaseArticleChanges {
     /// `requires_authentication`: SQL `boolean`, default `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requires_authentication: Option<bool>,
-    /// `product_tier_restrictions`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `product_tier_restrictions`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub product_tier_restrictions: Option<StringList>,
 }

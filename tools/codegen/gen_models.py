@@ -194,6 +194,7 @@ def unit_for(t, c):
     if ty == 'ScoreChange': return 'Change of the score since the previous period, in points, -100 to 100.'
     if ty == 'GrowthRate': return 'Growth since the previous period as a fraction, -1 (all gone) or more (0.1 means +10 %).'
     if ty == 'FiniteF64': return 'Any finite number, in the indicator\'s own unit.'
+    if f"{t}.{name}" in STRING_LISTS: return 'A JSON array of strings.'
     if c['type'] == 'timestamptz': return 'A moment in time (stored in UTC).'
     return None
 
@@ -354,7 +355,7 @@ for g, tables in groups.items():
         out.append(f"/// A new row of `{n}`. Columns with a database default are `Option`: `None` lets the")
         out.append("/// database fill them in.")
         if priv:
-            out.append(f"///\n/// Built with [`{'New'+S}::new`], which derives {', '.join('`'+p+'`' for p in sorted(priv))}.")
+            out.append(f"///\n/// Built with [`{'New'+S}::new`] or [`{'New'+S}::builder`], which derive {', '.join('`'+p+'`' for p in sorted(priv))}.")
         out.append("#[derive(Debug, Clone, PartialEq, Insertable, Serialize%s)]" % ("" if priv else ", Deserialize"))
         out.append(f"#[diesel(table_name = {n}, check_for_backend(diesel::pg::Pg))]")
         if not priv:
