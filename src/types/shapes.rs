@@ -146,14 +146,35 @@ pub struct MilestoneTask {
 }
 
 /// What JSON may hold for a task: the original system's bare string, or the object.
-#[derive(Deserialize)]
-#[serde(
-    untagged,
-    expecting = "a task: a string, or {\"task\": text, \"done\": bool}"
-)]
 enum TaskInput {
     Text(String),
     Object(TaskObject),
+}
+
+// By hand rather than `#[serde(untagged)]`: an untagged enum buffers the value and reports
+// only "did not match any variant", where this visitor hands the object's own map to
+// `TaskObject`, so an error names the key (`[0].done: invalid type …`).
+impl<'de> Deserialize<'de> for TaskInput {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = TaskInput;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(r#"a task: a string, or {"task": text, "done": bool}"#)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<TaskInput, E> {
+                Ok(TaskInput::Text(v.to_owned()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<TaskInput, A::Error> {
+                TaskObject::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(TaskInput::Object)
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Deserialize)]
