@@ -25,7 +25,7 @@ pub struct HealthMetric {
     pub period_end: DateTime<Utc>,
     /// `overall_health_score`: A whole-number health score from 0 (worst) to 100 (best). SQL `integer`.
     pub overall_health_score: HealthScore,
-    /// `health_score_trend`: SQL `varchar(10)`.
+    /// `health_score_trend`: One of [`MetricTrend`]'s values (stored as text). SQL `varchar(10)`.
     pub health_score_trend: MetricTrend,
     /// `health_score_change`: Change of the score since the previous period, in points, -100 to 100. SQL `integer`.
     pub health_score_change: ScoreChange,
@@ -61,7 +61,7 @@ pub struct NewHealthMetric {
     pub period_end: DateTime<Utc>,
     /// `overall_health_score`: A whole-number health score from 0 (worst) to 100 (best). SQL `integer`.
     pub overall_health_score: HealthScore,
-    /// `health_score_trend`: SQL `varchar(10)`.
+    /// `health_score_trend`: One of [`MetricTrend`]'s values (stored as text). SQL `varchar(10)`.
     pub health_score_trend: MetricTrend,
     /// `health_score_change`: Change of the score since the previous period, in points, -100 to 100. SQL `integer`.
     pub health_score_change: ScoreChange,
@@ -200,7 +200,7 @@ impl NewHealthMetricBuilder {
         self
     }
 
-    /// `health_score_trend`: SQL `varchar(10)`. Required.
+    /// `health_score_trend`: One of [`MetricTrend`]'s values (stored as text). SQL `varchar(10)`. Required.
     pub fn health_score_trend(mut self, value: MetricTrend) -> Self {
         self.health_score_trend = Some(value);
         self
@@ -316,7 +316,7 @@ pub struct HealthMetricChanges {
     /// `overall_health_score`: A whole-number health score from 0 (worst) to 100 (best). SQL `integer`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overall_health_score: Option<HealthScore>,
-    /// `health_score_trend`: SQL `varchar(10)`.
+    /// `health_score_trend`: One of [`MetricTrend`]'s values (stored as text). SQL `varchar(10)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_score_trend: Option<MetricTrend>,
     /// `health_score_change`: Change of the score since the previous period, in points, -100 to 100. SQL `integer`.
@@ -404,7 +404,7 @@ pub struct EngagementMetric {
     pub inactive_users: Count,
     /// `at_risk_users`: A count, 0 or more. SQL `integer`, default `0`.
     pub at_risk_users: Count,
-    /// `engagement_trend`: SQL `varchar(10)`.
+    /// `engagement_trend`: One of [`MetricTrend`]'s values (stored as text). SQL `varchar(10)`.
     pub engagement_trend: MetricTrend,
     /// `vs_previous_period`: Free-form changes against the previous period (e.g. `{"active_users_change_pct": 4.2}`, percent). SQL `jsonb`, default `'{}'::jsonb`.
     pub vs_previous_period: Value,
@@ -461,7 +461,7 @@ pub struct NewEngagementMetric {
     /// `at_risk_users`: A count, 0 or more. SQL `integer`, default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_risk_users: Option<Count>,
-    /// `engagement_trend`: SQL `varchar(10)`.
+    /// `engagement_trend`: One of [`MetricTrend`]'s values (stored as text). SQL `varchar(10)`.
     pub engagement_trend: MetricTrend,
     /// `vs_previous_period`: Free-form changes against the previous period (e.g. `{"active_users_change_pct": 4.2}`, percent). SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -715,7 +715,7 @@ impl NewEngagementMetricBuilder {
         self
     }
 
-    /// `engagement_trend`: SQL `varchar(10)`. Required.
+    /// `engagement_trend`: One of [`MetricTrend`]'s values (stored as text). SQL `varchar(10)`. Required.
     pub fn engagement_trend(mut self, value: MetricTrend) -> Self {
         self.engagement_trend = Some(value);
         self
@@ -855,7 +855,7 @@ pub struct EngagementMetricChanges {
     /// `at_risk_users`: A count, 0 or more. SQL `integer`, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_risk_users: Option<Count>,
-    /// `engagement_trend`: SQL `varchar(10)`.
+    /// `engagement_trend`: One of [`MetricTrend`]'s values (stored as text). SQL `varchar(10)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub engagement_trend: Option<MetricTrend>,
     /// `vs_previous_period`: Free-form changes against the previous period (e.g. `{"active_users_change_pct": 4.2}`, percent). SQL `jsonb`, default `'{}'::jsonb`.
@@ -898,13 +898,13 @@ pub struct UsageAnalytics {
     pub underutilized_features: Value,
     /// `new_feature_adoption`: Free-form: feature name to the fraction (0 to 1) of users who tried it. SQL `jsonb`, default `'{}'::jsonb`.
     pub new_feature_adoption: Value,
-    /// `usage_by_user_role`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `usage_by_user_role`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     pub usage_by_user_role: Value,
-    /// `integration_usage`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `integration_usage`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     pub integration_usage: Value,
-    /// `api_usage`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `api_usage`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     pub api_usage: Value,
-    /// `usage_trend`: SQL `varchar(10)`.
+    /// `usage_trend`: One of [`MetricTrend`]'s values (stored as text). SQL `varchar(10)`.
     pub usage_trend: MetricTrend,
     /// `usage_growth_rate`: Growth since the previous period as a fraction, -1 (all gone) or more (0.1 means +10 %). SQL `double precision`.
     pub usage_growth_rate: GrowthRate,
@@ -940,16 +940,16 @@ pub struct NewUsageAnalytics {
     /// `new_feature_adoption`: Free-form: feature name to the fraction (0 to 1) of users who tried it. SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_feature_adoption: Option<Value>,
-    /// `usage_by_user_role`: SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
+    /// `usage_by_user_role`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_by_user_role: Option<Value>,
-    /// `integration_usage`: SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
+    /// `integration_usage`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub integration_usage: Option<Value>,
-    /// `api_usage`: SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
+    /// `api_usage`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_usage: Option<Value>,
-    /// `usage_trend`: SQL `varchar(10)`.
+    /// `usage_trend`: One of [`MetricTrend`]'s values (stored as text). SQL `varchar(10)`.
     pub usage_trend: MetricTrend,
     /// `usage_growth_rate`: Growth since the previous period as a fraction, -1 (all gone) or more (0.1 means +10 %). SQL `double precision`.
     pub usage_growth_rate: GrowthRate,
@@ -1113,25 +1113,25 @@ impl NewUsageAnalyticsBuilder {
         self
     }
 
-    /// `usage_by_user_role`: SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
+    /// `usage_by_user_role`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
     pub fn usage_by_user_role(mut self, value: Value) -> Self {
         self.usage_by_user_role = Some(value);
         self
     }
 
-    /// `integration_usage`: SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
+    /// `integration_usage`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
     pub fn integration_usage(mut self, value: Value) -> Self {
         self.integration_usage = Some(value);
         self
     }
 
-    /// `api_usage`: SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
+    /// `api_usage`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
     pub fn api_usage(mut self, value: Value) -> Self {
         self.api_usage = Some(value);
         self
     }
 
-    /// `usage_trend`: SQL `varchar(10)`. Required.
+    /// `usage_trend`: One of [`MetricTrend`]'s values (stored as text). SQL `varchar(10)`. Required.
     pub fn usage_trend(mut self, value: MetricTrend) -> Self {
         self.usage_trend = Some(value);
         self
@@ -1228,16 +1228,16 @@ pub struct UsageAnalyticsChanges {
     /// `new_feature_adoption`: Free-form: feature name to the fraction (0 to 1) of users who tried it. SQL `jsonb`, default `'{}'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_feature_adoption: Option<Value>,
-    /// `usage_by_user_role`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `usage_by_user_role`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_by_user_role: Option<Value>,
-    /// `integration_usage`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `integration_usage`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub integration_usage: Option<Value>,
-    /// `api_usage`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `api_usage`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_usage: Option<Value>,
-    /// `usage_trend`: SQL `varchar(10)`.
+    /// `usage_trend`: One of [`MetricTrend`]'s values (stored as text). SQL `varchar(10)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub usage_trend: Option<MetricTrend>,
     /// `usage_growth_rate`: Growth since the previous period as a fraction, -1 (all gone) or more (0.1 means +10 %). SQL `double precision`.
@@ -1264,7 +1264,7 @@ pub struct CohortAnalysis {
     pub cohort_id: String,
     /// `cohort_name`: SQL `varchar(200)`.
     pub cohort_name: String,
-    /// `cohort_definition`: SQL `jsonb`.
+    /// `cohort_definition`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
     pub cohort_definition: Value,
     /// `cohort_size`: A count, 0 or more. SQL `integer`.
     pub cohort_size: Count,
@@ -1274,11 +1274,11 @@ pub struct CohortAnalysis {
     pub months_since_cohort: Count,
     /// `retention_by_month`: Free-form: months since the cohort started to the fraction (0 to 1) of customers retained. SQL `jsonb`.
     pub retention_by_month: Value,
-    /// `engagement_by_month`: SQL `jsonb`.
+    /// `engagement_by_month`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
     pub engagement_by_month: Value,
-    /// `revenue_metrics`: SQL `jsonb`.
+    /// `revenue_metrics`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
     pub revenue_metrics: Value,
-    /// `benchmark_comparison`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `benchmark_comparison`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     pub benchmark_comparison: Value,
     /// `created_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`.
     pub created_at: DateTime<Utc>,
@@ -1294,7 +1294,7 @@ pub struct NewCohortAnalysis {
     pub cohort_id: String,
     /// `cohort_name`: SQL `varchar(200)`.
     pub cohort_name: String,
-    /// `cohort_definition`: SQL `jsonb`.
+    /// `cohort_definition`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
     pub cohort_definition: Value,
     /// `cohort_size`: A count, 0 or more. SQL `integer`.
     pub cohort_size: Count,
@@ -1304,11 +1304,11 @@ pub struct NewCohortAnalysis {
     pub months_since_cohort: Count,
     /// `retention_by_month`: Free-form: months since the cohort started to the fraction (0 to 1) of customers retained. SQL `jsonb`.
     pub retention_by_month: Value,
-    /// `engagement_by_month`: SQL `jsonb`.
+    /// `engagement_by_month`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
     pub engagement_by_month: Value,
-    /// `revenue_metrics`: SQL `jsonb`.
+    /// `revenue_metrics`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
     pub revenue_metrics: Value,
-    /// `benchmark_comparison`: SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
+    /// `benchmark_comparison`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benchmark_comparison: Option<Value>,
     /// `created_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`. `None`: the database default.
@@ -1407,7 +1407,7 @@ impl NewCohortAnalysisBuilder {
         self
     }
 
-    /// `cohort_definition`: SQL `jsonb`. Required.
+    /// `cohort_definition`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`. Required.
     pub fn cohort_definition(mut self, value: Value) -> Self {
         self.cohort_definition = Some(value);
         self
@@ -1437,19 +1437,19 @@ impl NewCohortAnalysisBuilder {
         self
     }
 
-    /// `engagement_by_month`: SQL `jsonb`. Required.
+    /// `engagement_by_month`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`. Required.
     pub fn engagement_by_month(mut self, value: Value) -> Self {
         self.engagement_by_month = Some(value);
         self
     }
 
-    /// `revenue_metrics`: SQL `jsonb`. Required.
+    /// `revenue_metrics`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`. Required.
     pub fn revenue_metrics(mut self, value: Value) -> Self {
         self.revenue_metrics = Some(value);
         self
     }
 
-    /// `benchmark_comparison`: SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
+    /// `benchmark_comparison`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
     pub fn benchmark_comparison(mut self, value: Value) -> Self {
         self.benchmark_comparison = Some(value);
         self
@@ -1505,7 +1505,7 @@ pub struct CohortAnalysisChanges {
     /// `cohort_name`: SQL `varchar(200)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cohort_name: Option<String>,
-    /// `cohort_definition`: SQL `jsonb`.
+    /// `cohort_definition`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cohort_definition: Option<Value>,
     /// `cohort_size`: A count, 0 or more. SQL `integer`.
@@ -1520,13 +1520,13 @@ pub struct CohortAnalysisChanges {
     /// `retention_by_month`: Free-form: months since the cohort started to the fraction (0 to 1) of customers retained. SQL `jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retention_by_month: Option<Value>,
-    /// `engagement_by_month`: SQL `jsonb`.
+    /// `engagement_by_month`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub engagement_by_month: Option<Value>,
-    /// `revenue_metrics`: SQL `jsonb`.
+    /// `revenue_metrics`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revenue_metrics: Option<Value>,
-    /// `benchmark_comparison`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `benchmark_comparison`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benchmark_comparison: Option<Value>,
 }

@@ -28,9 +28,9 @@ pub struct Customer {
     pub company_name: String,
     /// `industry`: SQL `varchar(100)`, default `'Technology'`.
     pub industry: String,
-    /// `tier`: SQL `varchar(50)`, default `'standard'`.
+    /// `tier`: One of [`CustomerTier`]'s values (stored as text). SQL `varchar(50)`, default `'standard'`.
     pub tier: CustomerTier,
-    /// `lifecycle_stage`: SQL `varchar(50)`, default `'onboarding'`.
+    /// `lifecycle_stage`: One of [`LifecycleStage`]'s values (stored as text). SQL `varchar(50)`, default `'onboarding'`.
     pub lifecycle_stage: LifecycleStage,
     /// `contract_value`: An amount of money (the schema stores no currency: the account's), 0 to 999 999 999 999.99, at most 2 decimals. SQL `numeric(14,2)`, default `0`.
     pub contract_value: Money,
@@ -48,11 +48,11 @@ pub struct Customer {
     pub csm_assigned: Option<String>,
     /// `health_score`: A whole-number health score from 0 (worst) to 100 (best). Follows the latest `health_scores` row (its overall score rounded half up, kept by a trigger); a customer without assessments keeps the value it was given. SQL `integer`, default `50`.
     pub health_score: HealthScore,
-    /// `health_trend`: SQL `varchar(20)`, default `'stable'`.
+    /// `health_trend`: One of [`HealthTrend`]'s values (stored as text). SQL `varchar(20)`, default `'stable'`.
     pub health_trend: HealthTrend,
     /// `last_engagement_date`: A moment in time (stored in UTC). SQL `timestamptz`, nullable.
     pub last_engagement_date: Option<DateTime<Utc>>,
-    /// `status`: SQL `varchar(20)`, default `'active'`.
+    /// `status`: One of [`CustomerStatus`]'s values (stored as text). SQL `varchar(20)`, default `'active'`.
     pub status: CustomerStatus,
     /// `created_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`.
     pub created_at: DateTime<Utc>,
@@ -75,10 +75,10 @@ pub struct NewCustomer {
     /// `industry`: SQL `varchar(100)`, default `'Technology'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub industry: Option<String>,
-    /// `tier`: SQL `varchar(50)`, default `'standard'`. `None`: the database default.
+    /// `tier`: One of [`CustomerTier`]'s values (stored as text). SQL `varchar(50)`, default `'standard'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tier: Option<CustomerTier>,
-    /// `lifecycle_stage`: SQL `varchar(50)`, default `'onboarding'`. `None`: the database default.
+    /// `lifecycle_stage`: One of [`LifecycleStage`]'s values (stored as text). SQL `varchar(50)`, default `'onboarding'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifecycle_stage: Option<LifecycleStage>,
     /// `contract_value`: An amount of money (the schema stores no currency: the account's), 0 to 999 999 999 999.99, at most 2 decimals. SQL `numeric(14,2)`, default `0`. `None`: the database default.
@@ -104,13 +104,13 @@ pub struct NewCustomer {
     /// `health_score`: A whole-number health score from 0 (worst) to 100 (best). Follows the latest `health_scores` row (its overall score rounded half up, kept by a trigger); a customer without assessments keeps the value it was given. SQL `integer`, default `50`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_score: Option<HealthScore>,
-    /// `health_trend`: SQL `varchar(20)`, default `'stable'`. `None`: the database default.
+    /// `health_trend`: One of [`HealthTrend`]'s values (stored as text). SQL `varchar(20)`, default `'stable'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_trend: Option<HealthTrend>,
     /// `last_engagement_date`: A moment in time (stored in UTC). SQL `timestamptz`, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_engagement_date: Option<DateTime<Utc>>,
-    /// `status`: SQL `varchar(20)`, default `'active'`. `None`: the database default.
+    /// `status`: One of [`CustomerStatus`]'s values (stored as text). SQL `varchar(20)`, default `'active'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CustomerStatus>,
     /// `created_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`. `None`: the database default.
@@ -239,13 +239,13 @@ impl NewCustomerBuilder {
         self
     }
 
-    /// `tier`: SQL `varchar(50)`, default `'standard'`. Optional: unset, the database default applies.
+    /// `tier`: One of [`CustomerTier`]'s values (stored as text). SQL `varchar(50)`, default `'standard'`. Optional: unset, the database default applies.
     pub fn tier(mut self, value: CustomerTier) -> Self {
         self.tier = Some(value);
         self
     }
 
-    /// `lifecycle_stage`: SQL `varchar(50)`, default `'onboarding'`. Optional: unset, the database default applies.
+    /// `lifecycle_stage`: One of [`LifecycleStage`]'s values (stored as text). SQL `varchar(50)`, default `'onboarding'`. Optional: unset, the database default applies.
     pub fn lifecycle_stage(mut self, value: LifecycleStage) -> Self {
         self.lifecycle_stage = Some(value);
         self
@@ -299,7 +299,7 @@ impl NewCustomerBuilder {
         self
     }
 
-    /// `health_trend`: SQL `varchar(20)`, default `'stable'`. Optional: unset, the database default applies.
+    /// `health_trend`: One of [`HealthTrend`]'s values (stored as text). SQL `varchar(20)`, default `'stable'`. Optional: unset, the database default applies.
     pub fn health_trend(mut self, value: HealthTrend) -> Self {
         self.health_trend = Some(value);
         self
@@ -311,7 +311,7 @@ impl NewCustomerBuilder {
         self
     }
 
-    /// `status`: SQL `varchar(20)`, default `'active'`. Optional: unset, the database default applies.
+    /// `status`: One of [`CustomerStatus`]'s values (stored as text). SQL `varchar(20)`, default `'active'`. Optional: unset, the database default applies.
     pub fn status(mut self, value: CustomerStatus) -> Self {
         self.status = Some(value);
         self
@@ -378,10 +378,10 @@ pub struct CustomerChanges {
     /// `industry`: SQL `varchar(100)`, default `'Technology'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub industry: Option<String>,
-    /// `tier`: SQL `varchar(50)`, default `'standard'`.
+    /// `tier`: One of [`CustomerTier`]'s values (stored as text). SQL `varchar(50)`, default `'standard'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tier: Option<CustomerTier>,
-    /// `lifecycle_stage`: SQL `varchar(50)`, default `'onboarding'`.
+    /// `lifecycle_stage`: One of [`LifecycleStage`]'s values (stored as text). SQL `varchar(50)`, default `'onboarding'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifecycle_stage: Option<LifecycleStage>,
     /// `contract_value`: An amount of money (the schema stores no currency: the account's), 0 to 999 999 999 999.99, at most 2 decimals. SQL `numeric(14,2)`, default `0`.
@@ -428,7 +428,7 @@ pub struct CustomerChanges {
     /// `health_score`: A whole-number health score from 0 (worst) to 100 (best). Follows the latest `health_scores` row (its overall score rounded half up, kept by a trigger); a customer without assessments keeps the value it was given. SQL `integer`, default `50`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_score: Option<HealthScore>,
-    /// `health_trend`: SQL `varchar(20)`, default `'stable'`.
+    /// `health_trend`: One of [`HealthTrend`]'s values (stored as text). SQL `varchar(20)`, default `'stable'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_trend: Option<HealthTrend>,
     /// `last_engagement_date`: A moment in time (stored in UTC). SQL `timestamptz`, nullable.
@@ -438,7 +438,7 @@ pub struct CustomerChanges {
         with = "crate::models::double_option"
     )]
     pub last_engagement_date: Option<Option<DateTime<Utc>>>,
-    /// `status`: SQL `varchar(20)`, default `'active'`.
+    /// `status`: One of [`CustomerStatus`]'s values (stored as text). SQL `varchar(20)`, default `'active'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CustomerStatus>,
 }
@@ -779,11 +779,11 @@ pub struct CustomerSegment {
     pub segment_type: String,
     /// `criteria`: Free-form rules that put a customer in the segment (e.g. `{"tier": ["enterprise"]}`). SQL `jsonb`.
     pub criteria: Value,
-    /// `characteristics`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `characteristics`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     pub characteristics: Value,
-    /// `engagement_strategy`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `engagement_strategy`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     pub engagement_strategy: Value,
-    /// `success_metrics`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `success_metrics`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     pub success_metrics: Value,
     /// `customer_count`: A count, 0 or more. SQL `integer`, default `0`.
     pub customer_count: Count,
@@ -811,13 +811,13 @@ pub struct NewCustomerSegment {
     pub segment_type: String,
     /// `criteria`: Free-form rules that put a customer in the segment (e.g. `{"tier": ["enterprise"]}`). SQL `jsonb`.
     pub criteria: Value,
-    /// `characteristics`: SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
+    /// `characteristics`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub characteristics: Option<Value>,
-    /// `engagement_strategy`: SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
+    /// `engagement_strategy`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub engagement_strategy: Option<Value>,
-    /// `success_metrics`: SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
+    /// `success_metrics`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success_metrics: Option<Value>,
     /// `customer_count`: A count, 0 or more. SQL `integer`, default `0`. `None`: the database default.
@@ -934,19 +934,19 @@ impl NewCustomerSegmentBuilder {
         self
     }
 
-    /// `characteristics`: SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
+    /// `characteristics`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
     pub fn characteristics(mut self, value: Value) -> Self {
         self.characteristics = Some(value);
         self
     }
 
-    /// `engagement_strategy`: SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
+    /// `engagement_strategy`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
     pub fn engagement_strategy(mut self, value: Value) -> Self {
         self.engagement_strategy = Some(value);
         self
     }
 
-    /// `success_metrics`: SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
+    /// `success_metrics`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
     pub fn success_metrics(mut self, value: Value) -> Self {
         self.success_metrics = Some(value);
         self
@@ -1021,13 +1021,13 @@ pub struct CustomerSegmentChanges {
     /// `criteria`: Free-form rules that put a customer in the segment (e.g. `{"tier": ["enterprise"]}`). SQL `jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub criteria: Option<Value>,
-    /// `characteristics`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `characteristics`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub characteristics: Option<Value>,
-    /// `engagement_strategy`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `engagement_strategy`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub engagement_strategy: Option<Value>,
-    /// `success_metrics`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `success_metrics`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success_metrics: Option<Value>,
     /// `customer_count`: A count, 0 or more. SQL `integer`, default `0`.
@@ -1075,7 +1075,7 @@ pub struct RiskIndicator {
     pub indicator_name: String,
     /// `category`: SQL `varchar(50)`.
     pub category: String,
-    /// `severity`: SQL `varchar(20)`.
+    /// `severity`: One of [`RiskLevel`]'s values (stored as text). SQL `varchar(20)`.
     pub severity: RiskLevel,
     /// `current_value`: Any finite number, in the indicator's own unit. SQL `double precision`.
     pub current_value: FiniteF64,
@@ -1083,7 +1083,7 @@ pub struct RiskIndicator {
     pub threshold_value: FiniteF64,
     /// `description`: SQL `text`.
     pub description: String,
-    /// `mitigation_actions`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `mitigation_actions`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     pub mitigation_actions: Value,
     /// `detected_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`.
     pub detected_at: DateTime<Utc>,
@@ -1105,7 +1105,7 @@ pub struct NewRiskIndicator {
     pub indicator_name: String,
     /// `category`: SQL `varchar(50)`.
     pub category: String,
-    /// `severity`: SQL `varchar(20)`.
+    /// `severity`: One of [`RiskLevel`]'s values (stored as text). SQL `varchar(20)`.
     pub severity: RiskLevel,
     /// `current_value`: Any finite number, in the indicator's own unit. SQL `double precision`.
     pub current_value: FiniteF64,
@@ -1113,7 +1113,7 @@ pub struct NewRiskIndicator {
     pub threshold_value: FiniteF64,
     /// `description`: SQL `text`.
     pub description: String,
-    /// `mitigation_actions`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `mitigation_actions`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mitigation_actions: Option<Value>,
     /// `detected_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`. `None`: the database default.
@@ -1226,7 +1226,7 @@ impl NewRiskIndicatorBuilder {
         self
     }
 
-    /// `severity`: SQL `varchar(20)`. Required.
+    /// `severity`: One of [`RiskLevel`]'s values (stored as text). SQL `varchar(20)`. Required.
     pub fn severity(mut self, value: RiskLevel) -> Self {
         self.severity = Some(value);
         self
@@ -1250,7 +1250,7 @@ impl NewRiskIndicatorBuilder {
         self
     }
 
-    /// `mitigation_actions`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `mitigation_actions`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn mitigation_actions(mut self, value: Value) -> Self {
         self.mitigation_actions = Some(value);
         self
@@ -1309,7 +1309,7 @@ pub struct RiskIndicatorChanges {
     /// `category`: SQL `varchar(50)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
-    /// `severity`: SQL `varchar(20)`.
+    /// `severity`: One of [`RiskLevel`]'s values (stored as text). SQL `varchar(20)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<RiskLevel>,
     /// `current_value`: Any finite number, in the indicator's own unit. SQL `double precision`.
@@ -1321,7 +1321,7 @@ pub struct RiskIndicatorChanges {
     /// `description`: SQL `text`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `mitigation_actions`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `mitigation_actions`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mitigation_actions: Option<Value>,
     /// `detected_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`.
@@ -1368,7 +1368,7 @@ pub struct ChurnPrediction {
     pub prediction_date: DateTime<Utc>,
     /// `churn_probability`: A probability from 0 to 1 (0.8 means 80 %). SQL `double precision`.
     pub churn_probability: Probability,
-    /// `churn_risk_level`: SQL `varchar(20)`.
+    /// `churn_risk_level`: One of [`RiskLevel`]'s values (stored as text). SQL `varchar(20)`.
     pub churn_risk_level: RiskLevel,
     /// `confidence_score`: Confidence in the estimate, a fraction from 0 (none) to 1 (certain). SQL `double precision`.
     pub confidence_score: Fraction,
@@ -1395,7 +1395,7 @@ pub struct NewChurnPrediction {
     pub prediction_date: Option<DateTime<Utc>>,
     /// `churn_probability`: A probability from 0 to 1 (0.8 means 80 %). SQL `double precision`.
     pub churn_probability: Probability,
-    /// `churn_risk_level`: SQL `varchar(20)`.
+    /// `churn_risk_level`: One of [`RiskLevel`]'s values (stored as text). SQL `varchar(20)`.
     pub churn_risk_level: RiskLevel,
     /// `confidence_score`: Confidence in the estimate, a fraction from 0 (none) to 1 (certain). SQL `double precision`.
     pub confidence_score: Fraction,
@@ -1495,7 +1495,7 @@ impl NewChurnPredictionBuilder {
         self
     }
 
-    /// `churn_risk_level`: SQL `varchar(20)`. Required.
+    /// `churn_risk_level`: One of [`RiskLevel`]'s values (stored as text). SQL `varchar(20)`. Required.
     pub fn churn_risk_level(mut self, value: RiskLevel) -> Self {
         self.churn_risk_level = Some(value);
         self
@@ -1570,7 +1570,7 @@ pub struct ChurnPredictionChanges {
     /// `churn_probability`: A probability from 0 to 1 (0.8 means 80 %). SQL `double precision`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub churn_probability: Option<Probability>,
-    /// `churn_risk_level`: SQL `varchar(20)`.
+    /// `churn_risk_level`: One of [`RiskLevel`]'s values (stored as text). SQL `varchar(20)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub churn_risk_level: Option<RiskLevel>,
     /// `confidence_score`: Confidence in the estimate, a fraction from 0 (none) to 1 (certain). SQL `double precision`.

@@ -33,7 +33,7 @@ pub struct CustomerFeedback {
     pub feedback_id: String,
     /// `client_id`: SQL `varchar(100)`.
     pub client_id: String,
-    /// `feedback_type`: SQL `varchar(50)`.
+    /// `feedback_type`: One of [`FeedbackType`]'s values (stored as text). SQL `varchar(50)`.
     pub feedback_type: FeedbackType,
     /// `source`: SQL `varchar(100)`.
     pub source: String,
@@ -51,13 +51,13 @@ pub struct CustomerFeedback {
     pub subcategory: Option<String>,
     /// `tags`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     pub tags: StringList,
-    /// `sentiment`: SQL `varchar(20)`.
+    /// `sentiment`: One of [`Sentiment`]'s values (stored as text). SQL `varchar(20)`.
     pub sentiment: Sentiment,
     /// `sentiment_score`: Sentiment from -1 (negative) through 0 (neutral) to 1 (positive). SQL `double precision`.
     pub sentiment_score: SentimentScore,
-    /// `priority`: SQL `varchar(20)`, default `'medium'`.
+    /// `priority`: One of [`FeedbackPriority`]'s values (stored as text). SQL `varchar(20)`, default `'medium'`.
     pub priority: FeedbackPriority,
-    /// `status`: SQL `varchar(20)`, default `'new'`.
+    /// `status`: One of [`FeedbackStatus`]'s values (stored as text). SQL `varchar(20)`, default `'new'`.
     pub status: FeedbackStatus,
     /// `impact_assessment`: SQL `text`, nullable.
     pub impact_assessment: Option<String>,
@@ -91,7 +91,7 @@ pub struct NewCustomerFeedback {
     pub feedback_id: String,
     /// `client_id`: SQL `varchar(100)`.
     pub client_id: String,
-    /// `feedback_type`: SQL `varchar(50)`.
+    /// `feedback_type`: One of [`FeedbackType`]'s values (stored as text). SQL `varchar(50)`.
     pub feedback_type: FeedbackType,
     /// `source`: SQL `varchar(100)`.
     pub source: String,
@@ -111,14 +111,14 @@ pub struct NewCustomerFeedback {
     /// `tags`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<StringList>,
-    /// `sentiment`: SQL `varchar(20)`.
+    /// `sentiment`: One of [`Sentiment`]'s values (stored as text). SQL `varchar(20)`.
     pub sentiment: Sentiment,
     /// `sentiment_score`: Sentiment from -1 (negative) through 0 (neutral) to 1 (positive). SQL `double precision`.
     pub sentiment_score: SentimentScore,
-    /// `priority`: SQL `varchar(20)`, default `'medium'`. `None`: the database default.
+    /// `priority`: One of [`FeedbackPriority`]'s values (stored as text). SQL `varchar(20)`, default `'medium'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<FeedbackPriority>,
-    /// `status`: SQL `varchar(20)`, default `'new'`. `None`: the database default.
+    /// `status`: One of [`FeedbackStatus`]'s values (stored as text). SQL `varchar(20)`, default `'new'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<FeedbackStatus>,
     /// `impact_assessment`: SQL `text`, nullable.
@@ -288,7 +288,7 @@ impl NewCustomerFeedbackBuilder {
         self
     }
 
-    /// `feedback_type`: SQL `varchar(50)`. Required.
+    /// `feedback_type`: One of [`FeedbackType`]'s values (stored as text). SQL `varchar(50)`. Required.
     pub fn feedback_type(mut self, value: FeedbackType) -> Self {
         self.feedback_type = Some(value);
         self
@@ -342,7 +342,7 @@ impl NewCustomerFeedbackBuilder {
         self
     }
 
-    /// `sentiment`: SQL `varchar(20)`. Required.
+    /// `sentiment`: One of [`Sentiment`]'s values (stored as text). SQL `varchar(20)`. Required.
     pub fn sentiment(mut self, value: Sentiment) -> Self {
         self.sentiment = Some(value);
         self
@@ -354,13 +354,13 @@ impl NewCustomerFeedbackBuilder {
         self
     }
 
-    /// `priority`: SQL `varchar(20)`, default `'medium'`. Optional: unset, the database default applies.
+    /// `priority`: One of [`FeedbackPriority`]'s values (stored as text). SQL `varchar(20)`, default `'medium'`. Optional: unset, the database default applies.
     pub fn priority(mut self, value: FeedbackPriority) -> Self {
         self.priority = Some(value);
         self
     }
 
-    /// `status`: SQL `varchar(20)`, default `'new'`. Optional: unset, the database default applies.
+    /// `status`: One of [`FeedbackStatus`]'s values (stored as text). SQL `varchar(20)`, default `'new'`. Optional: unset, the database default applies.
     pub fn status(mut self, value: FeedbackStatus) -> Self {
         self.status = Some(value);
         self
@@ -472,7 +472,7 @@ pub struct CustomerFeedbackChanges {
     /// `client_id`: SQL `varchar(100)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
-    /// `feedback_type`: SQL `varchar(50)`.
+    /// `feedback_type`: One of [`FeedbackType`]'s values (stored as text). SQL `varchar(50)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback_type: Option<FeedbackType>,
     /// `source`: SQL `varchar(100)`.
@@ -503,16 +503,16 @@ pub struct CustomerFeedbackChanges {
     /// `tags`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<StringList>,
-    /// `sentiment`: SQL `varchar(20)`.
+    /// `sentiment`: One of [`Sentiment`]'s values (stored as text). SQL `varchar(20)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentiment: Option<Sentiment>,
     /// `sentiment_score`: Sentiment from -1 (negative) through 0 (neutral) to 1 (positive). SQL `double precision`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentiment_score: Option<SentimentScore>,
-    /// `priority`: SQL `varchar(20)`, default `'medium'`.
+    /// `priority`: One of [`FeedbackPriority`]'s values (stored as text). SQL `varchar(20)`, default `'medium'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<FeedbackPriority>,
-    /// `status`: SQL `varchar(20)`, default `'new'`.
+    /// `status`: One of [`FeedbackStatus`]'s values (stored as text). SQL `varchar(20)`, default `'new'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<FeedbackStatus>,
     /// `impact_assessment`: SQL `text`, nullable.
@@ -604,7 +604,7 @@ pub struct NpsResponse {
     pub respondent_name: String,
     /// `score`: The answer to "how likely are you to recommend us", 0 to 10. SQL `integer`.
     pub score: NpsScore,
-    /// `category`: SQL `varchar(20)`.
+    /// `category`: One of [`NpsCategory`]'s values (stored as text). SQL `varchar(20)`.
     pub category: NpsCategory,
     /// `reason`: SQL `text`, nullable.
     pub reason: Option<String>,
@@ -616,7 +616,7 @@ pub struct NpsResponse {
     pub follow_up_question_2: Option<String>,
     /// `follow_up_answer_2`: SQL `text`, nullable.
     pub follow_up_answer_2: Option<String>,
-    /// `sentiment`: SQL `varchar(20)`.
+    /// `sentiment`: One of [`Sentiment`]'s values (stored as text). SQL `varchar(20)`.
     pub sentiment: Sentiment,
     /// `sentiment_score`: Sentiment from -1 (negative) through 0 (neutral) to 1 (positive). SQL `double precision`.
     pub sentiment_score: SentimentScore,
@@ -651,7 +651,7 @@ pub struct NewNpsResponse {
     pub respondent_name: String,
     /// `score`: The answer to "how likely are you to recommend us", 0 to 10. SQL `integer`. Derived by the constructor.
     pub(crate) score: NpsScore,
-    /// `category`: SQL `varchar(20)`. Derived by the constructor.
+    /// `category`: One of [`NpsCategory`]'s values (stored as text). SQL `varchar(20)`. Derived by the constructor.
     pub(crate) category: NpsCategory,
     /// `reason`: SQL `text`, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -668,7 +668,7 @@ pub struct NewNpsResponse {
     /// `follow_up_answer_2`: SQL `text`, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up_answer_2: Option<String>,
-    /// `sentiment`: SQL `varchar(20)`.
+    /// `sentiment`: One of [`Sentiment`]'s values (stored as text). SQL `varchar(20)`.
     pub sentiment: Sentiment,
     /// `sentiment_score`: Sentiment from -1 (negative) through 0 (neutral) to 1 (positive). SQL `double precision`.
     pub sentiment_score: SentimentScore,
@@ -811,7 +811,7 @@ impl NewNpsResponseBuilder {
         self
     }
 
-    /// `sentiment`: SQL `varchar(20)`. Required.
+    /// `sentiment`: One of [`Sentiment`]'s values (stored as text). SQL `varchar(20)`. Required.
     pub fn sentiment(mut self, value: Sentiment) -> Self {
         self.sentiment = Some(value);
         self
@@ -913,7 +913,7 @@ pub struct NpsResponseChanges {
     /// `score`: The answer to "how likely are you to recommend us", 0 to 10. SQL `integer`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) score: Option<NpsScore>,
-    /// `category`: SQL `varchar(20)`.
+    /// `category`: One of [`NpsCategory`]'s values (stored as text). SQL `varchar(20)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) category: Option<NpsCategory>,
     /// `reason`: SQL `text`, nullable.
@@ -951,7 +951,7 @@ pub struct NpsResponseChanges {
         with = "crate::models::double_option"
     )]
     pub follow_up_answer_2: Option<Option<String>>,
-    /// `sentiment`: SQL `varchar(20)`.
+    /// `sentiment`: One of [`Sentiment`]'s values (stored as text). SQL `varchar(20)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentiment: Option<Sentiment>,
     /// `sentiment_score`: Sentiment from -1 (negative) through 0 (neutral) to 1 (positive). SQL `double precision`.
@@ -994,7 +994,7 @@ pub struct NpsResponseChangesInput {
     /// `score`: The answer to "how likely are you to recommend us", 0 to 10. SQL `integer`.
     #[serde(default)]
     pub score: Option<NpsScore>,
-    /// `category`: SQL `varchar(20)`.
+    /// `category`: One of [`NpsCategory`]'s values (stored as text). SQL `varchar(20)`.
     #[serde(default)]
     pub category: Option<NpsCategory>,
     /// `reason`: SQL `text`, nullable.
@@ -1012,7 +1012,7 @@ pub struct NpsResponseChangesInput {
     /// `follow_up_answer_2`: SQL `text`, nullable.
     #[serde(default, with = "crate::models::double_option")]
     pub follow_up_answer_2: Option<Option<String>>,
-    /// `sentiment`: SQL `varchar(20)`.
+    /// `sentiment`: One of [`Sentiment`]'s values (stored as text). SQL `varchar(20)`.
     #[serde(default)]
     pub sentiment: Option<Sentiment>,
     /// `sentiment_score`: Sentiment from -1 (negative) through 0 (neutral) to 1 (positive). SQL `double precision`.
@@ -1087,21 +1087,21 @@ pub struct SentimentAnalysis {
     pub period_end: DateTime<Utc>,
     /// `total_feedback_items`: A count, 0 or more. SQL `integer`.
     pub total_feedback_items: Count,
-    /// `feedback_by_type`: SQL `jsonb`.
+    /// `feedback_by_type`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
     pub feedback_by_type: Value,
-    /// `overall_sentiment`: SQL `varchar(20)`.
+    /// `overall_sentiment`: One of [`Sentiment`]'s values (stored as text). SQL `varchar(20)`.
     pub overall_sentiment: Sentiment,
     /// `overall_sentiment_score`: Sentiment from -1 (negative) through 0 (neutral) to 1 (positive). SQL `double precision`.
     pub overall_sentiment_score: SentimentScore,
-    /// `sentiment_distribution`: SQL `jsonb`.
+    /// `sentiment_distribution`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
     pub sentiment_distribution: Value,
-    /// `sentiment_trend`: SQL `varchar(20)`.
+    /// `sentiment_trend`: One of [`SentimentTrend`]'s values (stored as text). SQL `varchar(20)`.
     pub sentiment_trend: SentimentTrend,
-    /// `top_positive_themes`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `top_positive_themes`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     pub top_positive_themes: Value,
-    /// `top_negative_themes`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `top_negative_themes`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     pub top_negative_themes: Value,
-    /// `action_items`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `action_items`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     pub action_items: Value,
     /// `nps_score`: Net Promoter Score: % promoters minus % detractors, -100 to 100. SQL `integer`, nullable.
     pub nps_score: Option<NetPromoterScore>,
@@ -1128,23 +1128,23 @@ pub struct NewSentimentAnalysis {
     pub period_end: DateTime<Utc>,
     /// `total_feedback_items`: A count, 0 or more. SQL `integer`.
     pub total_feedback_items: Count,
-    /// `feedback_by_type`: SQL `jsonb`.
+    /// `feedback_by_type`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
     pub feedback_by_type: Value,
-    /// `overall_sentiment`: SQL `varchar(20)`.
+    /// `overall_sentiment`: One of [`Sentiment`]'s values (stored as text). SQL `varchar(20)`.
     pub overall_sentiment: Sentiment,
     /// `overall_sentiment_score`: Sentiment from -1 (negative) through 0 (neutral) to 1 (positive). SQL `double precision`.
     pub overall_sentiment_score: SentimentScore,
-    /// `sentiment_distribution`: SQL `jsonb`.
+    /// `sentiment_distribution`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
     pub sentiment_distribution: Value,
-    /// `sentiment_trend`: SQL `varchar(20)`.
+    /// `sentiment_trend`: One of [`SentimentTrend`]'s values (stored as text). SQL `varchar(20)`.
     pub sentiment_trend: SentimentTrend,
-    /// `top_positive_themes`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `top_positive_themes`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_positive_themes: Option<Value>,
-    /// `top_negative_themes`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `top_negative_themes`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_negative_themes: Option<Value>,
-    /// `action_items`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `action_items`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_items: Option<Value>,
     /// `nps_score`: Net Promoter Score: % promoters minus % detractors, -100 to 100. SQL `integer`, nullable.
@@ -1282,13 +1282,13 @@ impl NewSentimentAnalysisBuilder {
         self
     }
 
-    /// `feedback_by_type`: SQL `jsonb`. Required.
+    /// `feedback_by_type`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`. Required.
     pub fn feedback_by_type(mut self, value: Value) -> Self {
         self.feedback_by_type = Some(value);
         self
     }
 
-    /// `overall_sentiment`: SQL `varchar(20)`. Required.
+    /// `overall_sentiment`: One of [`Sentiment`]'s values (stored as text). SQL `varchar(20)`. Required.
     pub fn overall_sentiment(mut self, value: Sentiment) -> Self {
         self.overall_sentiment = Some(value);
         self
@@ -1300,31 +1300,31 @@ impl NewSentimentAnalysisBuilder {
         self
     }
 
-    /// `sentiment_distribution`: SQL `jsonb`. Required.
+    /// `sentiment_distribution`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`. Required.
     pub fn sentiment_distribution(mut self, value: Value) -> Self {
         self.sentiment_distribution = Some(value);
         self
     }
 
-    /// `sentiment_trend`: SQL `varchar(20)`. Required.
+    /// `sentiment_trend`: One of [`SentimentTrend`]'s values (stored as text). SQL `varchar(20)`. Required.
     pub fn sentiment_trend(mut self, value: SentimentTrend) -> Self {
         self.sentiment_trend = Some(value);
         self
     }
 
-    /// `top_positive_themes`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `top_positive_themes`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn top_positive_themes(mut self, value: Value) -> Self {
         self.top_positive_themes = Some(value);
         self
     }
 
-    /// `top_negative_themes`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `top_negative_themes`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn top_negative_themes(mut self, value: Value) -> Self {
         self.top_negative_themes = Some(value);
         self
     }
 
-    /// `action_items`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `action_items`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn action_items(mut self, value: Value) -> Self {
         self.action_items = Some(value);
         self
@@ -1410,28 +1410,28 @@ pub struct SentimentAnalysisChanges {
     /// `total_feedback_items`: A count, 0 or more. SQL `integer`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_feedback_items: Option<Count>,
-    /// `feedback_by_type`: SQL `jsonb`.
+    /// `feedback_by_type`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback_by_type: Option<Value>,
-    /// `overall_sentiment`: SQL `varchar(20)`.
+    /// `overall_sentiment`: One of [`Sentiment`]'s values (stored as text). SQL `varchar(20)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overall_sentiment: Option<Sentiment>,
     /// `overall_sentiment_score`: Sentiment from -1 (negative) through 0 (neutral) to 1 (positive). SQL `double precision`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub overall_sentiment_score: Option<SentimentScore>,
-    /// `sentiment_distribution`: SQL `jsonb`.
+    /// `sentiment_distribution`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentiment_distribution: Option<Value>,
-    /// `sentiment_trend`: SQL `varchar(20)`.
+    /// `sentiment_trend`: One of [`SentimentTrend`]'s values (stored as text). SQL `varchar(20)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentiment_trend: Option<SentimentTrend>,
-    /// `top_positive_themes`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `top_positive_themes`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_positive_themes: Option<Value>,
-    /// `top_negative_themes`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `top_negative_themes`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub top_negative_themes: Option<Value>,
-    /// `action_items`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `action_items`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_items: Option<Value>,
     /// `nps_score`: Net Promoter Score: % promoters minus % detractors, -100 to 100. SQL `integer`, nullable.
@@ -1473,15 +1473,15 @@ pub struct SurveyTemplate {
     pub template_id: String,
     /// `template_name`: SQL `varchar(200)`.
     pub template_name: String,
-    /// `template_type`: SQL `varchar(50)`.
+    /// `template_type`: One of [`FeedbackType`]'s values (stored as text). SQL `varchar(50)`.
     pub template_type: FeedbackType,
     /// `description`: SQL `text`.
     pub description: String,
     /// `questions`: Free-form: the survey questions (a JSON array). SQL `jsonb`.
     pub questions: Value,
-    /// `targeting`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `targeting`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     pub targeting: Value,
-    /// `frequency`: SQL `varchar(50)`, default `'one_time'`.
+    /// `frequency`: One of [`SurveyFrequency`]'s values (stored as text). SQL `varchar(50)`, default `'one_time'`.
     pub frequency: SurveyFrequency,
     /// `active`: SQL `boolean`, default `true`.
     pub active: bool,
@@ -1501,16 +1501,16 @@ pub struct NewSurveyTemplate {
     pub template_id: String,
     /// `template_name`: SQL `varchar(200)`.
     pub template_name: String,
-    /// `template_type`: SQL `varchar(50)`.
+    /// `template_type`: One of [`FeedbackType`]'s values (stored as text). SQL `varchar(50)`.
     pub template_type: FeedbackType,
     /// `description`: SQL `text`.
     pub description: String,
     /// `questions`: Free-form: the survey questions (a JSON array). SQL `jsonb`.
     pub questions: Value,
-    /// `targeting`: SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
+    /// `targeting`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub targeting: Option<Value>,
-    /// `frequency`: SQL `varchar(50)`, default `'one_time'`. `None`: the database default.
+    /// `frequency`: One of [`SurveyFrequency`]'s values (stored as text). SQL `varchar(50)`, default `'one_time'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequency: Option<SurveyFrequency>,
     /// `active`: SQL `boolean`, default `true`. `None`: the database default.
@@ -1604,7 +1604,7 @@ impl NewSurveyTemplateBuilder {
         self
     }
 
-    /// `template_type`: SQL `varchar(50)`. Required.
+    /// `template_type`: One of [`FeedbackType`]'s values (stored as text). SQL `varchar(50)`. Required.
     pub fn template_type(mut self, value: FeedbackType) -> Self {
         self.template_type = Some(value);
         self
@@ -1622,13 +1622,13 @@ impl NewSurveyTemplateBuilder {
         self
     }
 
-    /// `targeting`: SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
+    /// `targeting`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
     pub fn targeting(mut self, value: Value) -> Self {
         self.targeting = Some(value);
         self
     }
 
-    /// `frequency`: SQL `varchar(50)`, default `'one_time'`. Optional: unset, the database default applies.
+    /// `frequency`: One of [`SurveyFrequency`]'s values (stored as text). SQL `varchar(50)`, default `'one_time'`. Optional: unset, the database default applies.
     pub fn frequency(mut self, value: SurveyFrequency) -> Self {
         self.frequency = Some(value);
         self
@@ -1683,7 +1683,7 @@ pub struct SurveyTemplateChanges {
     /// `template_name`: SQL `varchar(200)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template_name: Option<String>,
-    /// `template_type`: SQL `varchar(50)`.
+    /// `template_type`: One of [`FeedbackType`]'s values (stored as text). SQL `varchar(50)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template_type: Option<FeedbackType>,
     /// `description`: SQL `text`.
@@ -1692,10 +1692,10 @@ pub struct SurveyTemplateChanges {
     /// `questions`: Free-form: the survey questions (a JSON array). SQL `jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questions: Option<Value>,
-    /// `targeting`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `targeting`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub targeting: Option<Value>,
-    /// `frequency`: SQL `varchar(50)`, default `'one_time'`.
+    /// `frequency`: One of [`SurveyFrequency`]'s values (stored as text). SQL `varchar(50)`, default `'one_time'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequency: Option<SurveyFrequency>,
     /// `active`: SQL `boolean`, default `true`.

@@ -58,7 +58,7 @@ pub struct OnboardingPlan {
     pub assigned_csm: Option<String>,
     /// `assigned_implementation_team`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     pub assigned_implementation_team: StringList,
-    /// `status`: SQL `varchar(20)`, default `'draft'`.
+    /// `status`: One of [`OnboardingStatus`]'s values (stored as text). SQL `varchar(20)`, default `'draft'`.
     pub status: OnboardingStatus,
     /// `completion_percentage`: Percent, from 0 to 100 (75.0 means 75 %), not a 0-1 fraction. SQL `double precision`, default `0.0`.
     pub completion_percentage: Percentage,
@@ -104,7 +104,7 @@ pub struct NewOnboardingPlan {
     /// `assigned_implementation_team`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned_implementation_team: Option<StringList>,
-    /// `status`: SQL `varchar(20)`, default `'draft'`. `None`: the database default.
+    /// `status`: One of [`OnboardingStatus`]'s values (stored as text). SQL `varchar(20)`, default `'draft'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<OnboardingStatus>,
     /// `completion_percentage`: Percent, from 0 to 100 (75.0 means 75 %), not a 0-1 fraction. SQL `double precision`, default `0.0`. `None`: the database default.
@@ -293,7 +293,7 @@ impl NewOnboardingPlanBuilder {
         self
     }
 
-    /// `status`: SQL `varchar(20)`, default `'draft'`. Optional: unset, the database default applies.
+    /// `status`: One of [`OnboardingStatus`]'s values (stored as text). SQL `varchar(20)`, default `'draft'`. Optional: unset, the database default applies.
     pub fn status(mut self, value: OnboardingStatus) -> Self {
         self.status = Some(value);
         self
@@ -399,7 +399,7 @@ pub struct OnboardingPlanChanges {
     /// `assigned_implementation_team`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned_implementation_team: Option<StringList>,
-    /// `status`: SQL `varchar(20)`, default `'draft'`.
+    /// `status`: One of [`OnboardingStatus`]'s values (stored as text). SQL `varchar(20)`, default `'draft'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<OnboardingStatus>,
     /// `completion_percentage`: Percent, from 0 to 100 (75.0 means 75 %), not a 0-1 fraction. SQL `double precision`, default `0.0`.
@@ -462,7 +462,7 @@ pub struct OnboardingMilestone {
     pub due_date: Option<NaiveDate>,
     /// `completion_date`: SQL `date`, nullable.
     pub completion_date: Option<NaiveDate>,
-    /// `status`: SQL `varchar(20)`, default `'not_started'`.
+    /// `status`: One of [`MilestoneStatus`]'s values (stored as text). SQL `varchar(20)`, default `'not_started'`.
     pub status: MilestoneStatus,
     /// `completion_percentage`: Percent, from 0 to 100 (75.0 means 75 %), not a 0-1 fraction. SQL `double precision`, default `0.0`.
     pub completion_percentage: Percentage,
@@ -510,7 +510,7 @@ pub struct NewOnboardingMilestone {
     /// `completion_date`: SQL `date`, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub completion_date: Option<NaiveDate>,
-    /// `status`: SQL `varchar(20)`, default `'not_started'`. `None`: the database default.
+    /// `status`: One of [`MilestoneStatus`]'s values (stored as text). SQL `varchar(20)`, default `'not_started'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<MilestoneStatus>,
     /// `completion_percentage`: Percent, from 0 to 100 (75.0 means 75 %), not a 0-1 fraction. SQL `double precision`, default `0.0`. `None`: the database default.
@@ -701,7 +701,7 @@ impl NewOnboardingMilestoneBuilder {
         self
     }
 
-    /// `status`: SQL `varchar(20)`, default `'not_started'`. Optional: unset, the database default applies.
+    /// `status`: One of [`MilestoneStatus`]'s values (stored as text). SQL `varchar(20)`, default `'not_started'`. Optional: unset, the database default applies.
     pub fn status(mut self, value: MilestoneStatus) -> Self {
         self.status = Some(value);
         self
@@ -812,7 +812,7 @@ pub struct OnboardingMilestoneChanges {
         with = "crate::models::double_option"
     )]
     pub completion_date: Option<Option<NaiveDate>>,
-    /// `status`: SQL `varchar(20)`, default `'not_started'`.
+    /// `status`: One of [`MilestoneStatus`]'s values (stored as text). SQL `varchar(20)`, default `'not_started'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<MilestoneStatus>,
     /// `completion_percentage`: Percent, from 0 to 100 (75.0 means 75 %), not a 0-1 fraction. SQL `double precision`, default `0.0`.
@@ -846,9 +846,9 @@ pub struct TrainingModule {
     pub module_name: String,
     /// `module_description`: SQL `text`.
     pub module_description: String,
-    /// `format`: SQL `varchar(50)`.
+    /// `format`: One of [`TrainingFormat`]'s values (stored as text). SQL `varchar(50)`.
     pub format: TrainingFormat,
-    /// `certification_level`: SQL `varchar(50)`, default `'basic'`.
+    /// `certification_level`: One of [`CertificationLevel`]'s values (stored as text). SQL `varchar(50)`, default `'basic'`.
     pub certification_level: CertificationLevel,
     /// `duration_minutes`: Whole minutes, 0 or more. SQL `integer`.
     pub duration_minutes: Count,
@@ -886,9 +886,9 @@ pub struct NewTrainingModule {
     pub module_name: String,
     /// `module_description`: SQL `text`.
     pub module_description: String,
-    /// `format`: SQL `varchar(50)`.
+    /// `format`: One of [`TrainingFormat`]'s values (stored as text). SQL `varchar(50)`.
     pub format: TrainingFormat,
-    /// `certification_level`: SQL `varchar(50)`, default `'basic'`. `None`: the database default.
+    /// `certification_level`: One of [`CertificationLevel`]'s values (stored as text). SQL `varchar(50)`, default `'basic'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certification_level: Option<CertificationLevel>,
     /// `duration_minutes`: Whole minutes, 0 or more. SQL `integer`.
@@ -1032,13 +1032,13 @@ impl NewTrainingModuleBuilder {
         self
     }
 
-    /// `format`: SQL `varchar(50)`. Required.
+    /// `format`: One of [`TrainingFormat`]'s values (stored as text). SQL `varchar(50)`. Required.
     pub fn format(mut self, value: TrainingFormat) -> Self {
         self.format = Some(value);
         self
     }
 
-    /// `certification_level`: SQL `varchar(50)`, default `'basic'`. Optional: unset, the database default applies.
+    /// `certification_level`: One of [`CertificationLevel`]'s values (stored as text). SQL `varchar(50)`, default `'basic'`. Optional: unset, the database default applies.
     pub fn certification_level(mut self, value: CertificationLevel) -> Self {
         self.certification_level = Some(value);
         self
@@ -1156,10 +1156,10 @@ pub struct TrainingModuleChanges {
     /// `module_description`: SQL `text`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub module_description: Option<String>,
-    /// `format`: SQL `varchar(50)`.
+    /// `format`: One of [`TrainingFormat`]'s values (stored as text). SQL `varchar(50)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<TrainingFormat>,
-    /// `certification_level`: SQL `varchar(50)`, default `'basic'`.
+    /// `certification_level`: One of [`CertificationLevel`]'s values (stored as text). SQL `varchar(50)`, default `'basic'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certification_level: Option<CertificationLevel>,
     /// `duration_minutes`: Whole minutes, 0 or more. SQL `integer`.

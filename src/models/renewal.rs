@@ -43,15 +43,15 @@ pub struct RenewalForecast {
     pub forecasted_arr: Money,
     /// `renewal_probability`: A probability from 0 to 1 (0.8 means 80 %). SQL `double precision`.
     pub renewal_probability: Probability,
-    /// `renewal_status`: SQL `varchar(20)`.
+    /// `renewal_status`: One of [`RenewalStatus`]'s values (stored as text). SQL `varchar(20)`.
     pub renewal_status: RenewalStatus,
     /// `confidence_score`: Confidence in the estimate, a fraction from 0 (none) to 1 (certain). SQL `double precision`.
     pub confidence_score: Fraction,
     /// `health_score`: A whole-number health score from 0 (worst) to 100 (best). SQL `integer`.
     pub health_score: HealthScore,
-    /// `risk_factors`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `risk_factors`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     pub risk_factors: Value,
-    /// `positive_indicators`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `positive_indicators`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     pub positive_indicators: Value,
     /// `expansion_probability`: A probability from 0 to 1 (0.8 means 80 %). SQL `double precision`, default `0.0`.
     pub expansion_probability: Probability,
@@ -63,7 +63,7 @@ pub struct RenewalForecast {
     pub last_csm_touchpoint: Option<NaiveDate>,
     /// `next_scheduled_touchpoint`: SQL `date`, nullable.
     pub next_scheduled_touchpoint: Option<NaiveDate>,
-    /// `recommended_actions`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `recommended_actions`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     pub recommended_actions: Value,
     /// `forecast_created_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`.
     pub forecast_created_at: DateTime<Utc>,
@@ -93,16 +93,16 @@ pub struct NewRenewalForecast {
     pub forecasted_arr: Money,
     /// `renewal_probability`: A probability from 0 to 1 (0.8 means 80 %). SQL `double precision`.
     pub renewal_probability: Probability,
-    /// `renewal_status`: SQL `varchar(20)`.
+    /// `renewal_status`: One of [`RenewalStatus`]'s values (stored as text). SQL `varchar(20)`.
     pub renewal_status: RenewalStatus,
     /// `confidence_score`: Confidence in the estimate, a fraction from 0 (none) to 1 (certain). SQL `double precision`.
     pub confidence_score: Fraction,
     /// `health_score`: A whole-number health score from 0 (worst) to 100 (best). SQL `integer`.
     pub health_score: HealthScore,
-    /// `risk_factors`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `risk_factors`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_factors: Option<Value>,
-    /// `positive_indicators`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `positive_indicators`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub positive_indicators: Option<Value>,
     /// `expansion_probability`: A probability from 0 to 1 (0.8 means 80 %). SQL `double precision`, default `0.0`. `None`: the database default.
@@ -119,7 +119,7 @@ pub struct NewRenewalForecast {
     /// `next_scheduled_touchpoint`: SQL `date`, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_scheduled_touchpoint: Option<NaiveDate>,
-    /// `recommended_actions`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `recommended_actions`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recommended_actions: Option<Value>,
     /// `forecast_created_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`. `None`: the database default.
@@ -286,7 +286,7 @@ impl NewRenewalForecastBuilder {
         self
     }
 
-    /// `renewal_status`: SQL `varchar(20)`. Required.
+    /// `renewal_status`: One of [`RenewalStatus`]'s values (stored as text). SQL `varchar(20)`. Required.
     pub fn renewal_status(mut self, value: RenewalStatus) -> Self {
         self.renewal_status = Some(value);
         self
@@ -304,13 +304,13 @@ impl NewRenewalForecastBuilder {
         self
     }
 
-    /// `risk_factors`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `risk_factors`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn risk_factors(mut self, value: Value) -> Self {
         self.risk_factors = Some(value);
         self
     }
 
-    /// `positive_indicators`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `positive_indicators`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn positive_indicators(mut self, value: Value) -> Self {
         self.positive_indicators = Some(value);
         self
@@ -346,7 +346,7 @@ impl NewRenewalForecastBuilder {
         self
     }
 
-    /// `recommended_actions`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `recommended_actions`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn recommended_actions(mut self, value: Value) -> Self {
         self.recommended_actions = Some(value);
         self
@@ -433,7 +433,7 @@ pub struct RenewalForecastChanges {
     /// `renewal_probability`: A probability from 0 to 1 (0.8 means 80 %). SQL `double precision`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renewal_probability: Option<Probability>,
-    /// `renewal_status`: SQL `varchar(20)`.
+    /// `renewal_status`: One of [`RenewalStatus`]'s values (stored as text). SQL `varchar(20)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renewal_status: Option<RenewalStatus>,
     /// `confidence_score`: Confidence in the estimate, a fraction from 0 (none) to 1 (certain). SQL `double precision`.
@@ -442,10 +442,10 @@ pub struct RenewalForecastChanges {
     /// `health_score`: A whole-number health score from 0 (worst) to 100 (best). SQL `integer`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_score: Option<HealthScore>,
-    /// `risk_factors`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `risk_factors`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_factors: Option<Value>,
-    /// `positive_indicators`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `positive_indicators`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub positive_indicators: Option<Value>,
     /// `expansion_probability`: A probability from 0 to 1 (0.8 means 80 %). SQL `double precision`, default `0.0`.
@@ -471,7 +471,7 @@ pub struct RenewalForecastChanges {
         with = "crate::models::double_option"
     )]
     pub next_scheduled_touchpoint: Option<Option<NaiveDate>>,
-    /// `recommended_actions`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `recommended_actions`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recommended_actions: Option<Value>,
     /// `forecast_created_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`.
@@ -516,13 +516,13 @@ pub struct Contract {
     pub contract_id: String,
     /// `client_id`: SQL `varchar(100)`.
     pub client_id: String,
-    /// `contract_type`: SQL `varchar(20)`.
+    /// `contract_type`: One of [`ContractType`]'s values (stored as text). SQL `varchar(20)`.
     pub contract_type: ContractType,
     /// `contract_value`: An amount of money in the contract's `currency`, 0 to 999 999 999 999.99, at most 2 decimals. SQL `numeric(14,2)`.
     pub contract_value: Money,
-    /// `billing_frequency`: SQL `varchar(20)`.
+    /// `billing_frequency`: One of [`BillingFrequency`]'s values (stored as text). SQL `varchar(20)`.
     pub billing_frequency: BillingFrequency,
-    /// `currency`: SQL `varchar(3)`, default `'USD'`.
+    /// `currency`: ISO 4217 code of the currency of this row's money columns (e.g. `USD`). SQL `varchar(3)`, default `'USD'`.
     pub currency: String,
     /// `start_date`: SQL `date`.
     pub start_date: NaiveDate,
@@ -536,17 +536,17 @@ pub struct Contract {
     pub notice_period_days: Count,
     /// `payment_terms`: SQL `varchar(100)`.
     pub payment_terms: String,
-    /// `payment_status`: SQL `varchar(20)`, default `'current'`.
+    /// `payment_status`: One of [`PaymentStatus`]'s values (stored as text). SQL `varchar(20)`, default `'current'`.
     pub payment_status: PaymentStatus,
     /// `included_users`: A count, 0 or more. SQL `integer`, nullable.
     pub included_users: Option<Count>,
-    /// `included_usage`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `included_usage`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     pub included_usage: Value,
     /// `tier`: SQL `varchar(50)`.
     pub tier: String,
     /// `products_included`: Free-form: the products the contract covers (a JSON array). SQL `jsonb`.
     pub products_included: Value,
-    /// `addons`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `addons`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     pub addons: Value,
     /// `discount_percentage`: Percent, from 0 to 100 (75.0 means 75 %), not a 0-1 fraction. SQL `double precision`, default `0.0`.
     pub discount_percentage: Percentage,
@@ -572,13 +572,13 @@ pub struct NewContract {
     pub contract_id: String,
     /// `client_id`: SQL `varchar(100)`.
     pub client_id: String,
-    /// `contract_type`: SQL `varchar(20)`.
+    /// `contract_type`: One of [`ContractType`]'s values (stored as text). SQL `varchar(20)`.
     pub contract_type: ContractType,
     /// `contract_value`: An amount of money in the contract's `currency`, 0 to 999 999 999 999.99, at most 2 decimals. SQL `numeric(14,2)`.
     pub contract_value: Money,
-    /// `billing_frequency`: SQL `varchar(20)`.
+    /// `billing_frequency`: One of [`BillingFrequency`]'s values (stored as text). SQL `varchar(20)`.
     pub billing_frequency: BillingFrequency,
-    /// `currency`: SQL `varchar(3)`, default `'USD'`. `None`: the database default.
+    /// `currency`: ISO 4217 code of the currency of this row's money columns (e.g. `USD`). SQL `varchar(3)`, default `'USD'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     /// `start_date`: SQL `date`.
@@ -595,20 +595,20 @@ pub struct NewContract {
     pub notice_period_days: Option<Count>,
     /// `payment_terms`: SQL `varchar(100)`.
     pub payment_terms: String,
-    /// `payment_status`: SQL `varchar(20)`, default `'current'`. `None`: the database default.
+    /// `payment_status`: One of [`PaymentStatus`]'s values (stored as text). SQL `varchar(20)`, default `'current'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_status: Option<PaymentStatus>,
     /// `included_users`: A count, 0 or more. SQL `integer`, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub included_users: Option<Count>,
-    /// `included_usage`: SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
+    /// `included_usage`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub included_usage: Option<Value>,
     /// `tier`: SQL `varchar(50)`.
     pub tier: String,
     /// `products_included`: Free-form: the products the contract covers (a JSON array). SQL `jsonb`.
     pub products_included: Value,
-    /// `addons`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `addons`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addons: Option<Value>,
     /// `discount_percentage`: Percent, from 0 to 100 (75.0 means 75 %), not a 0-1 fraction. SQL `double precision`, default `0.0`. `None`: the database default.
@@ -763,7 +763,7 @@ impl NewContractBuilder {
         self
     }
 
-    /// `contract_type`: SQL `varchar(20)`. Required.
+    /// `contract_type`: One of [`ContractType`]'s values (stored as text). SQL `varchar(20)`. Required.
     pub fn contract_type(mut self, value: ContractType) -> Self {
         self.contract_type = Some(value);
         self
@@ -775,13 +775,13 @@ impl NewContractBuilder {
         self
     }
 
-    /// `billing_frequency`: SQL `varchar(20)`. Required.
+    /// `billing_frequency`: One of [`BillingFrequency`]'s values (stored as text). SQL `varchar(20)`. Required.
     pub fn billing_frequency(mut self, value: BillingFrequency) -> Self {
         self.billing_frequency = Some(value);
         self
     }
 
-    /// `currency`: SQL `varchar(3)`, default `'USD'`. Optional: unset, the database default applies.
+    /// `currency`: ISO 4217 code of the currency of this row's money columns (e.g. `USD`). SQL `varchar(3)`, default `'USD'`. Optional: unset, the database default applies.
     pub fn currency(mut self, value: impl Into<String>) -> Self {
         self.currency = Some(value.into());
         self
@@ -823,7 +823,7 @@ impl NewContractBuilder {
         self
     }
 
-    /// `payment_status`: SQL `varchar(20)`, default `'current'`. Optional: unset, the database default applies.
+    /// `payment_status`: One of [`PaymentStatus`]'s values (stored as text). SQL `varchar(20)`, default `'current'`. Optional: unset, the database default applies.
     pub fn payment_status(mut self, value: PaymentStatus) -> Self {
         self.payment_status = Some(value);
         self
@@ -835,7 +835,7 @@ impl NewContractBuilder {
         self
     }
 
-    /// `included_usage`: SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
+    /// `included_usage`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
     pub fn included_usage(mut self, value: Value) -> Self {
         self.included_usage = Some(value);
         self
@@ -853,7 +853,7 @@ impl NewContractBuilder {
         self
     }
 
-    /// `addons`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `addons`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn addons(mut self, value: Value) -> Self {
         self.addons = Some(value);
         self
@@ -946,16 +946,16 @@ pub struct ContractChanges {
     /// `client_id`: SQL `varchar(100)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
-    /// `contract_type`: SQL `varchar(20)`.
+    /// `contract_type`: One of [`ContractType`]'s values (stored as text). SQL `varchar(20)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract_type: Option<ContractType>,
     /// `contract_value`: An amount of money in the contract's `currency`, 0 to 999 999 999 999.99, at most 2 decimals. SQL `numeric(14,2)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract_value: Option<Money>,
-    /// `billing_frequency`: SQL `varchar(20)`.
+    /// `billing_frequency`: One of [`BillingFrequency`]'s values (stored as text). SQL `varchar(20)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing_frequency: Option<BillingFrequency>,
-    /// `currency`: SQL `varchar(3)`, default `'USD'`.
+    /// `currency`: ISO 4217 code of the currency of this row's money columns (e.g. `USD`). SQL `varchar(3)`, default `'USD'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     /// `start_date`: SQL `date`.
@@ -976,7 +976,7 @@ pub struct ContractChanges {
     /// `payment_terms`: SQL `varchar(100)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_terms: Option<String>,
-    /// `payment_status`: SQL `varchar(20)`, default `'current'`.
+    /// `payment_status`: One of [`PaymentStatus`]'s values (stored as text). SQL `varchar(20)`, default `'current'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_status: Option<PaymentStatus>,
     /// `included_users`: A count, 0 or more. SQL `integer`, nullable.
@@ -986,7 +986,7 @@ pub struct ContractChanges {
         with = "crate::models::double_option"
     )]
     pub included_users: Option<Option<Count>>,
-    /// `included_usage`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `included_usage`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub included_usage: Option<Value>,
     /// `tier`: SQL `varchar(50)`.
@@ -995,7 +995,7 @@ pub struct ContractChanges {
     /// `products_included`: Free-form: the products the contract covers (a JSON array). SQL `jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub products_included: Option<Value>,
-    /// `addons`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `addons`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub addons: Option<Value>,
     /// `discount_percentage`: Percent, from 0 to 100 (75.0 means 75 %), not a 0-1 fraction. SQL `double precision`, default `0.0`.
@@ -1056,7 +1056,7 @@ pub struct ExpansionOpportunity {
     pub client_id: String,
     /// `opportunity_name`: SQL `varchar(200)`.
     pub opportunity_name: String,
-    /// `expansion_type`: SQL `varchar(50)`.
+    /// `expansion_type`: One of [`ExpansionType`]'s values (stored as text). SQL `varchar(50)`.
     pub expansion_type: ExpansionType,
     /// `estimated_value`: An amount of money (the schema stores no currency: the account's), 0 to 999 999 999 999.99, at most 2 decimals. SQL `numeric(14,2)`.
     pub estimated_value: Money,
@@ -1066,19 +1066,19 @@ pub struct ExpansionOpportunity {
     pub confidence_score: Fraction,
     /// `expected_close_date`: SQL `date`, nullable.
     pub expected_close_date: Option<NaiveDate>,
-    /// `current_stage`: SQL `varchar(50)`.
+    /// `current_stage`: One of [`OpportunityStage`]'s values (stored as text). SQL `varchar(50)`.
     pub current_stage: OpportunityStage,
     /// `requirements`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     pub requirements: StringList,
     /// `value_drivers`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     pub value_drivers: StringList,
-    /// `blockers`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `blockers`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     pub blockers: Value,
     /// `champion`: SQL `varchar(200)`, nullable.
     pub champion: Option<String>,
     /// `decision_makers`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     pub decision_makers: StringList,
-    /// `competitive_pressure`: SQL `varchar(20)`, default `'unknown'`.
+    /// `competitive_pressure`: One of [`CompetitivePressure`]'s values (stored as text). SQL `varchar(20)`, default `'unknown'`.
     pub competitive_pressure: CompetitivePressure,
     /// `assigned_to`: SQL `varchar(200)`, nullable.
     pub assigned_to: Option<String>,
@@ -1104,7 +1104,7 @@ pub struct NewExpansionOpportunity {
     pub client_id: String,
     /// `opportunity_name`: SQL `varchar(200)`.
     pub opportunity_name: String,
-    /// `expansion_type`: SQL `varchar(50)`.
+    /// `expansion_type`: One of [`ExpansionType`]'s values (stored as text). SQL `varchar(50)`.
     pub expansion_type: ExpansionType,
     /// `estimated_value`: An amount of money (the schema stores no currency: the account's), 0 to 999 999 999 999.99, at most 2 decimals. SQL `numeric(14,2)`.
     pub estimated_value: Money,
@@ -1116,7 +1116,7 @@ pub struct NewExpansionOpportunity {
     /// `expected_close_date`: SQL `date`, nullable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_close_date: Option<NaiveDate>,
-    /// `current_stage`: SQL `varchar(50)`.
+    /// `current_stage`: One of [`OpportunityStage`]'s values (stored as text). SQL `varchar(50)`.
     pub current_stage: OpportunityStage,
     /// `requirements`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1124,7 +1124,7 @@ pub struct NewExpansionOpportunity {
     /// `value_drivers`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_drivers: Option<StringList>,
-    /// `blockers`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `blockers`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blockers: Option<Value>,
     /// `champion`: SQL `varchar(200)`, nullable.
@@ -1133,7 +1133,7 @@ pub struct NewExpansionOpportunity {
     /// `decision_makers`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision_makers: Option<StringList>,
-    /// `competitive_pressure`: SQL `varchar(20)`, default `'unknown'`. `None`: the database default.
+    /// `competitive_pressure`: One of [`CompetitivePressure`]'s values (stored as text). SQL `varchar(20)`, default `'unknown'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub competitive_pressure: Option<CompetitivePressure>,
     /// `assigned_to`: SQL `varchar(200)`, nullable.
@@ -1274,7 +1274,7 @@ impl NewExpansionOpportunityBuilder {
         self
     }
 
-    /// `expansion_type`: SQL `varchar(50)`. Required.
+    /// `expansion_type`: One of [`ExpansionType`]'s values (stored as text). SQL `varchar(50)`. Required.
     pub fn expansion_type(mut self, value: ExpansionType) -> Self {
         self.expansion_type = Some(value);
         self
@@ -1304,7 +1304,7 @@ impl NewExpansionOpportunityBuilder {
         self
     }
 
-    /// `current_stage`: SQL `varchar(50)`. Required.
+    /// `current_stage`: One of [`OpportunityStage`]'s values (stored as text). SQL `varchar(50)`. Required.
     pub fn current_stage(mut self, value: OpportunityStage) -> Self {
         self.current_stage = Some(value);
         self
@@ -1322,7 +1322,7 @@ impl NewExpansionOpportunityBuilder {
         self
     }
 
-    /// `blockers`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `blockers`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn blockers(mut self, value: Value) -> Self {
         self.blockers = Some(value);
         self
@@ -1340,7 +1340,7 @@ impl NewExpansionOpportunityBuilder {
         self
     }
 
-    /// `competitive_pressure`: SQL `varchar(20)`, default `'unknown'`. Optional: unset, the database default applies.
+    /// `competitive_pressure`: One of [`CompetitivePressure`]'s values (stored as text). SQL `varchar(20)`, default `'unknown'`. Optional: unset, the database default applies.
     pub fn competitive_pressure(mut self, value: CompetitivePressure) -> Self {
         self.competitive_pressure = Some(value);
         self
@@ -1420,7 +1420,7 @@ pub struct ExpansionOpportunityChanges {
     /// `opportunity_name`: SQL `varchar(200)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opportunity_name: Option<String>,
-    /// `expansion_type`: SQL `varchar(50)`.
+    /// `expansion_type`: One of [`ExpansionType`]'s values (stored as text). SQL `varchar(50)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expansion_type: Option<ExpansionType>,
     /// `estimated_value`: An amount of money (the schema stores no currency: the account's), 0 to 999 999 999 999.99, at most 2 decimals. SQL `numeric(14,2)`.
@@ -1439,7 +1439,7 @@ pub struct ExpansionOpportunityChanges {
         with = "crate::models::double_option"
     )]
     pub expected_close_date: Option<Option<NaiveDate>>,
-    /// `current_stage`: SQL `varchar(50)`.
+    /// `current_stage`: One of [`OpportunityStage`]'s values (stored as text). SQL `varchar(50)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_stage: Option<OpportunityStage>,
     /// `requirements`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
@@ -1448,7 +1448,7 @@ pub struct ExpansionOpportunityChanges {
     /// `value_drivers`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_drivers: Option<StringList>,
-    /// `blockers`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `blockers`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blockers: Option<Value>,
     /// `champion`: SQL `varchar(200)`, nullable.
@@ -1461,7 +1461,7 @@ pub struct ExpansionOpportunityChanges {
     /// `decision_makers`: A JSON array of strings. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision_makers: Option<StringList>,
-    /// `competitive_pressure`: SQL `varchar(20)`, default `'unknown'`.
+    /// `competitive_pressure`: One of [`CompetitivePressure`]'s values (stored as text). SQL `varchar(20)`, default `'unknown'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub competitive_pressure: Option<CompetitivePressure>,
     /// `assigned_to`: SQL `varchar(200)`, nullable.
@@ -1529,9 +1529,9 @@ pub struct RenewalCampaign {
     pub expansion_opportunities_identified: Count,
     /// `expansion_value_identified`: An amount of money (the schema stores no currency: the account's), 0 to 999 999 999 999.99, at most 2 decimals. SQL `numeric(14,2)`, default `0`.
     pub expansion_value_identified: Money,
-    /// `campaign_activities`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `campaign_activities`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     pub campaign_activities: Value,
-    /// `success_metrics`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `success_metrics`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     pub success_metrics: Value,
     /// `created_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`.
     pub created_at: DateTime<Utc>,
@@ -1577,10 +1577,10 @@ pub struct NewRenewalCampaign {
     /// `expansion_value_identified`: An amount of money (the schema stores no currency: the account's), 0 to 999 999 999 999.99, at most 2 decimals. SQL `numeric(14,2)`, default `0`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expansion_value_identified: Option<Money>,
-    /// `campaign_activities`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `campaign_activities`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_activities: Option<Value>,
-    /// `success_metrics`: SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
+    /// `success_metrics`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success_metrics: Option<Value>,
     /// `created_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`. `None`: the database default.
@@ -1763,13 +1763,13 @@ impl NewRenewalCampaignBuilder {
         self
     }
 
-    /// `campaign_activities`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `campaign_activities`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn campaign_activities(mut self, value: Value) -> Self {
         self.campaign_activities = Some(value);
         self
     }
 
-    /// `success_metrics`: SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
+    /// `success_metrics`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`. Optional: unset, the database default applies.
     pub fn success_metrics(mut self, value: Value) -> Self {
         self.success_metrics = Some(value);
         self
@@ -1864,10 +1864,10 @@ pub struct RenewalCampaignChanges {
     /// `expansion_value_identified`: An amount of money (the schema stores no currency: the account's), 0 to 999 999 999 999.99, at most 2 decimals. SQL `numeric(14,2)`, default `0`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expansion_value_identified: Option<Money>,
-    /// `campaign_activities`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `campaign_activities`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campaign_activities: Option<Value>,
-    /// `success_metrics`: SQL `jsonb`, default `'{}'::jsonb`.
+    /// `success_metrics`: Free-form JSON object: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'{}'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success_metrics: Option<Value>,
 }

@@ -40,11 +40,11 @@ pub struct SupportTicket {
     pub subject: String,
     /// `description`: SQL `text`.
     pub description: String,
-    /// `priority`: SQL `varchar(10)`.
+    /// `priority`: One of [`TicketPriority`]'s values (stored as text). SQL `varchar(10)`.
     pub priority: TicketPriority,
-    /// `category`: SQL `varchar(50)`.
+    /// `category`: One of [`TicketCategory`]'s values (stored as text). SQL `varchar(50)`.
     pub category: TicketCategory,
-    /// `status`: SQL `varchar(50)`, default `'open'`.
+    /// `status`: One of [`TicketStatus`]'s values (stored as text). SQL `varchar(50)`, default `'open'`.
     pub status: TicketStatus,
     /// `requester_email`: SQL `varchar(255)`.
     pub requester_email: String,
@@ -70,9 +70,9 @@ pub struct SupportTicket {
     pub sla_first_response_minutes: Count,
     /// `sla_resolution_minutes`: Whole minutes, 0 or more. SQL `integer`.
     pub sla_resolution_minutes: Count,
-    /// `first_response_sla_status`: Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column. SQL `varchar(20)`, default `'not_applicable'`.
+    /// `first_response_sla_status`: One of [`SlaStatus`]'s values (stored as text). Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column. SQL `varchar(20)`, default `'not_applicable'`.
     pub first_response_sla_status: SlaStatus,
-    /// `resolution_sla_status`: Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column. SQL `varchar(20)`, default `'not_applicable'`.
+    /// `resolution_sla_status`: One of [`SlaStatus`]'s values (stored as text). Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column. SQL `varchar(20)`, default `'not_applicable'`.
     pub resolution_sla_status: SlaStatus,
     /// `time_to_first_response_minutes`: Whole minutes, 0 or more. SQL `integer`, nullable.
     pub time_to_first_response_minutes: Option<Count>,
@@ -110,11 +110,11 @@ pub struct NewSupportTicket {
     pub subject: String,
     /// `description`: SQL `text`.
     pub description: String,
-    /// `priority`: SQL `varchar(10)`.
+    /// `priority`: One of [`TicketPriority`]'s values (stored as text). SQL `varchar(10)`.
     pub priority: TicketPriority,
-    /// `category`: SQL `varchar(50)`.
+    /// `category`: One of [`TicketCategory`]'s values (stored as text). SQL `varchar(50)`.
     pub category: TicketCategory,
-    /// `status`: SQL `varchar(50)`, default `'open'`. `None`: the database default.
+    /// `status`: One of [`TicketStatus`]'s values (stored as text). SQL `varchar(50)`, default `'open'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<TicketStatus>,
     /// `requester_email`: SQL `varchar(255)`.
@@ -149,10 +149,10 @@ pub struct NewSupportTicket {
     pub sla_first_response_minutes: Count,
     /// `sla_resolution_minutes`: Whole minutes, 0 or more. SQL `integer`.
     pub sla_resolution_minutes: Count,
-    /// `first_response_sla_status`: Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column. SQL `varchar(20)`, default `'not_applicable'`. `None`: the database default.
+    /// `first_response_sla_status`: One of [`SlaStatus`]'s values (stored as text). Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column. SQL `varchar(20)`, default `'not_applicable'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_response_sla_status: Option<SlaStatus>,
-    /// `resolution_sla_status`: Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column. SQL `varchar(20)`, default `'not_applicable'`. `None`: the database default.
+    /// `resolution_sla_status`: One of [`SlaStatus`]'s values (stored as text). Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column. SQL `varchar(20)`, default `'not_applicable'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution_sla_status: Option<SlaStatus>,
     /// `time_to_first_response_minutes`: Whole minutes, 0 or more. SQL `integer`, nullable.
@@ -351,19 +351,19 @@ impl NewSupportTicketBuilder {
         self
     }
 
-    /// `priority`: SQL `varchar(10)`. Required.
+    /// `priority`: One of [`TicketPriority`]'s values (stored as text). SQL `varchar(10)`. Required.
     pub fn priority(mut self, value: TicketPriority) -> Self {
         self.priority = Some(value);
         self
     }
 
-    /// `category`: SQL `varchar(50)`. Required.
+    /// `category`: One of [`TicketCategory`]'s values (stored as text). SQL `varchar(50)`. Required.
     pub fn category(mut self, value: TicketCategory) -> Self {
         self.category = Some(value);
         self
     }
 
-    /// `status`: SQL `varchar(50)`, default `'open'`. Optional: unset, the database default applies.
+    /// `status`: One of [`TicketStatus`]'s values (stored as text). SQL `varchar(50)`, default `'open'`. Optional: unset, the database default applies.
     pub fn status(mut self, value: TicketStatus) -> Self {
         self.status = Some(value);
         self
@@ -441,13 +441,13 @@ impl NewSupportTicketBuilder {
         self
     }
 
-    /// `first_response_sla_status`: Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column. SQL `varchar(20)`, default `'not_applicable'`. Optional: unset, the database default applies.
+    /// `first_response_sla_status`: One of [`SlaStatus`]'s values (stored as text). Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column. SQL `varchar(20)`, default `'not_applicable'`. Optional: unset, the database default applies.
     pub fn first_response_sla_status(mut self, value: SlaStatus) -> Self {
         self.first_response_sla_status = Some(value);
         self
     }
 
-    /// `resolution_sla_status`: Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column. SQL `varchar(20)`, default `'not_applicable'`. Optional: unset, the database default applies.
+    /// `resolution_sla_status`: One of [`SlaStatus`]'s values (stored as text). Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column. SQL `varchar(20)`, default `'not_applicable'`. Optional: unset, the database default applies.
     pub fn resolution_sla_status(mut self, value: SlaStatus) -> Self {
         self.resolution_sla_status = Some(value);
         self
@@ -577,13 +577,13 @@ pub struct SupportTicketChanges {
     /// `description`: SQL `text`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `priority`: SQL `varchar(10)`.
+    /// `priority`: One of [`TicketPriority`]'s values (stored as text). SQL `varchar(10)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<TicketPriority>,
-    /// `category`: SQL `varchar(50)`.
+    /// `category`: One of [`TicketCategory`]'s values (stored as text). SQL `varchar(50)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<TicketCategory>,
-    /// `status`: SQL `varchar(50)`, default `'open'`.
+    /// `status`: One of [`TicketStatus`]'s values (stored as text). SQL `varchar(50)`, default `'open'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<TicketStatus>,
     /// `requester_email`: SQL `varchar(255)`.
@@ -636,10 +636,10 @@ pub struct SupportTicketChanges {
     /// `sla_resolution_minutes`: Whole minutes, 0 or more. SQL `integer`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sla_resolution_minutes: Option<Count>,
-    /// `first_response_sla_status`: Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column. SQL `varchar(20)`, default `'not_applicable'`.
+    /// `first_response_sla_status`: One of [`SlaStatus`]'s values (stored as text). Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column. SQL `varchar(20)`, default `'not_applicable'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_response_sla_status: Option<SlaStatus>,
-    /// `resolution_sla_status`: Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column. SQL `varchar(20)`, default `'not_applicable'`.
+    /// `resolution_sla_status`: One of [`SlaStatus`]'s values (stored as text). Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column. SQL `varchar(20)`, default `'not_applicable'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution_sla_status: Option<SlaStatus>,
     /// `time_to_first_response_minutes`: Whole minutes, 0 or more. SQL `integer`, nullable.
@@ -745,13 +745,13 @@ pub struct TicketComment {
     pub author_email: String,
     /// `author_name`: SQL `varchar(200)`.
     pub author_name: String,
-    /// `author_type`: SQL `varchar(20)`.
+    /// `author_type`: One of [`AuthorType`]'s values (stored as text). SQL `varchar(20)`.
     pub author_type: AuthorType,
     /// `content`: SQL `text`.
     pub content: String,
     /// `is_public`: SQL `boolean`, default `true`.
     pub is_public: bool,
-    /// `attachments`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `attachments`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     pub attachments: Value,
     /// `created_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`.
     pub created_at: DateTime<Utc>,
@@ -771,14 +771,14 @@ pub struct NewTicketComment {
     pub author_email: String,
     /// `author_name`: SQL `varchar(200)`.
     pub author_name: String,
-    /// `author_type`: SQL `varchar(20)`.
+    /// `author_type`: One of [`AuthorType`]'s values (stored as text). SQL `varchar(20)`.
     pub author_type: AuthorType,
     /// `content`: SQL `text`.
     pub content: String,
     /// `is_public`: SQL `boolean`, default `true`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_public: Option<bool>,
-    /// `attachments`: SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    /// `attachments`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Value>,
     /// `created_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`. `None`: the database default.
@@ -876,7 +876,7 @@ impl NewTicketCommentBuilder {
         self
     }
 
-    /// `author_type`: SQL `varchar(20)`. Required.
+    /// `author_type`: One of [`AuthorType`]'s values (stored as text). SQL `varchar(20)`. Required.
     pub fn author_type(mut self, value: AuthorType) -> Self {
         self.author_type = Some(value);
         self
@@ -894,7 +894,7 @@ impl NewTicketCommentBuilder {
         self
     }
 
-    /// `attachments`: SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    /// `attachments`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
     pub fn attachments(mut self, value: Value) -> Self {
         self.attachments = Some(value);
         self
@@ -942,7 +942,7 @@ pub struct TicketCommentChanges {
     /// `author_name`: SQL `varchar(200)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author_name: Option<String>,
-    /// `author_type`: SQL `varchar(20)`.
+    /// `author_type`: One of [`AuthorType`]'s values (stored as text). SQL `varchar(20)`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub author_type: Option<AuthorType>,
     /// `content`: SQL `text`.
@@ -951,7 +951,7 @@ pub struct TicketCommentChanges {
     /// `is_public`: SQL `boolean`, default `true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_public: Option<bool>,
-    /// `attachments`: SQL `jsonb`, default `'[]'::jsonb`.
+    /// `attachments`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Value>,
 }
@@ -985,7 +985,7 @@ pub struct KnowledgeBaseArticle {
     pub subcategory: Option<String>,
     /// `tags`: A JSON array of strings. SQL `jsonb`.
     pub tags: StringList,
-    /// `status`: SQL `varchar(20)`, default `'draft'`.
+    /// `status`: One of [`ArticleStatus`]'s values (stored as text). SQL `varchar(20)`, default `'draft'`.
     pub status: ArticleStatus,
     /// `author`: SQL `varchar(200)`.
     pub author: String,
@@ -1038,7 +1038,7 @@ pub struct NewKnowledgeBaseArticle {
     pub subcategory: Option<String>,
     /// `tags`: A JSON array of strings. SQL `jsonb`.
     pub tags: StringList,
-    /// `status`: SQL `varchar(20)`, default `'draft'`. `None`: the database default.
+    /// `status`: One of [`ArticleStatus`]'s values (stored as text). SQL `varchar(20)`, default `'draft'`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ArticleStatus>,
     /// `author`: SQL `varchar(200)`.
@@ -1235,7 +1235,7 @@ impl NewKnowledgeBaseArticleBuilder {
         self
     }
 
-    /// `status`: SQL `varchar(20)`, default `'draft'`. Optional: unset, the database default applies.
+    /// `status`: One of [`ArticleStatus`]'s values (stored as text). SQL `varchar(20)`, default `'draft'`. Optional: unset, the database default applies.
     pub fn status(mut self, value: ArticleStatus) -> Self {
         self.status = Some(value);
         self
@@ -1387,7 +1387,7 @@ pub struct KnowledgeBaseArticleChanges {
     /// `tags`: A JSON array of strings. SQL `jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<StringList>,
-    /// `status`: SQL `varchar(20)`, default `'draft'`.
+    /// `status`: One of [`ArticleStatus`]'s values (stored as text). SQL `varchar(20)`, default `'draft'`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ArticleStatus>,
     /// `author`: SQL `varchar(200)`.

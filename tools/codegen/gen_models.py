@@ -195,6 +195,11 @@ def unit_for(t, c):
     if ty == 'GrowthRate': return 'Growth since the previous period as a fraction, -1 (all gone) or more (0.1 means +10 %).'
     if ty == 'FiniteF64': return 'Any finite number, in the indicator\'s own unit.'
     if f"{t}.{name}" in STRING_LISTS: return 'A JSON array of strings.'
+    if f"{t}.{name}" in ENUMS: return f"One of [`{ENUMS[f'{t}.{name}']}`]'s values (stored as text)."
+    if name == 'currency': return 'ISO 4217 code of the currency of this row\'s money columns (e.g. `USD`).'
+    if c['type'] == 'jsonb' and f"{t}.{name}" not in JSON_MEANING:
+        kind = 'object' if c.get('default') == "'{}'::jsonb" else 'array' if c.get('default') == "'[]'::jsonb" else 'value'
+        return f'Free-form JSON {kind}: the original system defines no shape for it, so any JSON stores.'
     if c['type'] == 'timestamptz': return 'A moment in time (stored in UTC).'
     return None
 
