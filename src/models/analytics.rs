@@ -49,6 +49,9 @@ pub struct HealthMetric {
 
 /// A new row of `health_metrics`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewHealthMetric::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = health_metrics, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]
@@ -414,6 +417,9 @@ pub struct EngagementMetric {
 
 /// A new row of `engagement_metrics`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewEngagementMetric::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = engagement_metrics, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]
@@ -914,6 +920,9 @@ pub struct UsageAnalytics {
 
 /// A new row of `usage_analytics`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewUsageAnalytics::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = usage_analytics, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]
@@ -1286,6 +1295,9 @@ pub struct CohortAnalysis {
 
 /// A new row of `cohort_analysis`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewCohortAnalysis::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = cohort_analysis, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]

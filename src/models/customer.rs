@@ -62,6 +62,9 @@ pub struct Customer {
 
 /// A new row of `customers`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewCustomer::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = customers, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]
@@ -503,6 +506,9 @@ pub struct HealthScoreRecord {
 /// A new row of `health_scores`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
 ///
+/// [`NewHealthScoreRecord::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
+///
 /// Built with [`NewHealthScoreRecord::new`] or [`NewHealthScoreRecord::builder`], which derive `engagement_score`, `engagement_weight`, `overall_score`, `payment_score`, `payment_weight`, `satisfaction_score`, `satisfaction_weight`, `support_score`, `support_weight`, `usage_score`, `usage_weight`.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize)]
 #[diesel(table_name = health_scores, check_for_backend(diesel::pg::Pg))]
@@ -799,6 +805,9 @@ pub struct CustomerSegment {
 
 /// A new row of `customer_segments`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewCustomerSegment::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = customer_segments, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]
@@ -1093,6 +1102,9 @@ pub struct RiskIndicator {
 
 /// A new row of `risk_indicators`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewRiskIndicator::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = risk_indicators, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]
@@ -1384,6 +1396,9 @@ pub struct ChurnPrediction {
 
 /// A new row of `churn_predictions`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewChurnPrediction::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = churn_predictions, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]

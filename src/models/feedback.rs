@@ -83,6 +83,9 @@ pub struct CustomerFeedback {
 
 /// A new row of `customer_feedback`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewCustomerFeedback::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = customer_feedback, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]
@@ -635,6 +638,9 @@ pub struct NpsResponse {
 /// A new row of `nps_responses`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
 ///
+/// [`NewNpsResponse::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
+///
 /// Built with [`NewNpsResponse::new`] or [`NewNpsResponse::builder`], which derive `category`, `score`.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize)]
 #[diesel(table_name = nps_responses, check_for_backend(diesel::pg::Pg))]
@@ -1113,6 +1119,9 @@ pub struct SentimentAnalysis {
 
 /// A new row of `sentiment_analysis`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewSentimentAnalysis::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = sentiment_analysis, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]
@@ -1493,6 +1502,9 @@ pub struct SurveyTemplate {
 
 /// A new row of `survey_templates`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewSurveyTemplate::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = survey_templates, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]

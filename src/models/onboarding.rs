@@ -70,6 +70,9 @@ pub struct OnboardingPlan {
 
 /// A new row of `onboarding_plans`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewOnboardingPlan::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = onboarding_plans, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]
@@ -472,6 +475,9 @@ pub struct OnboardingMilestone {
 
 /// A new row of `onboarding_milestones`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewOnboardingMilestone::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = onboarding_milestones, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]
@@ -876,6 +882,9 @@ pub struct TrainingModule {
 
 /// A new row of `training_modules`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewTrainingModule::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = training_modules, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]
@@ -1259,6 +1268,9 @@ pub struct TrainingCompletion {
 
 /// A new row of `training_completions`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewTrainingCompletion::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = training_completions, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]

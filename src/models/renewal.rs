@@ -75,6 +75,9 @@ pub struct RenewalForecast {
 
 /// A new row of `renewal_forecasts`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewRenewalForecast::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = renewal_forecasts, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]
@@ -564,6 +567,9 @@ pub struct Contract {
 
 /// A new row of `contracts`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewContract::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = contracts, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]
@@ -1094,6 +1100,9 @@ pub struct ExpansionOpportunity {
 
 /// A new row of `expansion_opportunities`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewExpansionOpportunity::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = expansion_opportunities, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]
@@ -1541,6 +1550,9 @@ pub struct RenewalCampaign {
 
 /// A new row of `renewal_campaigns`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewRenewalCampaign::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = renewal_campaigns, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]

@@ -98,6 +98,9 @@ pub struct SupportTicket {
 
 /// A new row of `support_tickets`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewSupportTicket::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = support_tickets, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]
@@ -759,6 +762,9 @@ pub struct TicketComment {
 
 /// A new row of `ticket_comments`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewTicketComment::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = ticket_comments, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]
@@ -1019,6 +1025,9 @@ pub struct KnowledgeBaseArticle {
 
 /// A new row of `knowledge_base_articles`. Columns with a database default are `Option`: `None` lets the
 /// database fill them in.
+///
+/// [`NewKnowledgeBaseArticle::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
 #[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
 #[diesel(table_name = knowledge_base_articles, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]

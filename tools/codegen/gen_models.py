@@ -359,6 +359,9 @@ for g, tables in groups.items():
         priv = PRIVATE_INSERT.get(n, set())
         out.append(f"/// A new row of `{n}`. Columns with a database default are `Option`: `None` lets the")
         out.append("/// database fill them in.")
+        out.append("///")
+        out.append(f"/// [`New{S}::builder`] names every value (no positional mix-ups) and reports a missing")
+        out.append("/// required column; see the [module docs](crate::models) for an example.")
         if priv:
             out.append(f"///\n/// Built with [`{'New'+S}::new`] or [`{'New'+S}::builder`], which derive {', '.join('`'+p+'`' for p in sorted(priv))}.")
         out.append("#[derive(Debug, Clone, PartialEq, Insertable, Serialize%s)]" % ("" if priv else ", Deserialize"))
