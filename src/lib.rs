@@ -11,18 +11,34 @@
 //! # Ok::<(), customer_success_db::Error>(())
 //! ```
 //!
-//! From a dependent crate, the README's five lines:
+//! From a dependent crate, the README's lines. They name `chrono`, `bigdecimal`, `serde_json`
+//! and `diesel` only through this crate's re-exports, so a dependent needs no dependency of
+//! its own on them (and cannot get a second, mismatched version by accident):
 //!
 //! ```no_run
-//! use customer_success_db::{connection, crud::{ByKey, Crud}, migrations, models::*};
+//! use customer_success_db::{bigdecimal::BigDecimal, chrono::NaiveDate, diesel, serde_json};
+//! use customer_success_db::{connection, crud::{ByKey, Crud}, migrations, models::*, types::*};
+//! use diesel::Connection;
 //!
-//! let pool = connection::pool(&connection::database_url()?)?;
+//! let pool = connection::pool(&connection::database_url()?)?;    // r2d2: size 10, tested checkouts
 //! let mut conn = pool.get()?;
-//! migrations::run_pending(&mut conn)?;
-//! let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
-//! Customer::create(&mut conn, &NewCustomer::new("acme", "Acme", "Acme Corp", start))?;
-//! let acme = Customer::get_by_key(&mut conn, "acme")?;
-//! # Ok::<(), customer_success_db::Error>(())
+//! migrations::run_pending(&mut conn)?;                            // the embedded migrations
+//! let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+//! let value = Money::new("120000.00".parse::<BigDecimal>()?)?;   // exact, 2 decimals
+//! let tags: StringList = serde_json::from_value(serde_json::json!(["sso"]))?;
+//! conn.transaction(|conn| {                                       // diesel's, with our Error
+//!     Customer::create(conn, &NewCustomer { contract_value: Some(value),
+//!         ..NewCustomer::new("acme", "Acme", "Acme Corp", start) })?;
+//!     SupportTicket::create(conn, &NewSupportTicket::builder()   // named fields: no mix-ups
+//!         .ticket_id("T-1").client_id("acme").subject("SSO fails").description("Since 9:00")
+//!         .priority(TicketPriority::P1).category(TicketCategory::TechnicalIssue)
+//!         .requester_email("ops@acme.example").requester_name("Ops").tags(tags)
+//!         .sla_first_response_minutes(Count::new(60)?).sla_resolution_minutes(Count::new(480)?)
+//!         .build()?)?;                                            // Err names a missing field
+//!     Ok::<_, customer_success_db::Error>(())
+//! })?;
+//! let acme = Customer::get_by_key(&mut conn, "acme")?;            // typed row, serde-ready
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! | module | what |
@@ -81,3 +97,15 @@ pub mod types;
 pub mod url;
 
 pub use error::{Error, Result};
+
+// The public API takes and returns these crates' types (`NaiveDate`, `BigDecimal` inside
+// `Money`, `serde_json::Value` columns, `PgConnection` and transactions): re-exported so a
+// dependent uses exactly the versions this crate was built with, without listing them itself.
+/// Re-export of [`bigdecimal`](https://docs.rs/bigdecimal), the decimal type behind [`types::Money`].
+pub use bigdecimal;
+/// Re-export of [`chrono`](https://docs.rs/chrono), whose `NaiveDate` and `DateTime<Utc>` the models use.
+pub use chrono;
+/// Re-export of [`diesel`](https://docs.rs/diesel): `PgConnection`, transactions, the query DSL.
+pub use diesel;
+/// Re-export of [`serde_json`](https://docs.rs/serde_json), the type of the `jsonb` columns.
+pub use serde_json;

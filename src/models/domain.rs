@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     HealthScoreRecord, HealthScoreRecordChanges, HealthScoreRecordChangesInput,
-    NewHealthScoreRecord, NewNpsResponse, NpsResponseChanges, NpsResponseChangesInput,
+    NewHealthScoreRecord, NewHealthScoreRecordBuilder, NewNpsResponse, NewNpsResponseBuilder,
+    NpsResponseChanges, NpsResponseChangesInput,
 };
 use crate::types::{
     ComponentScore, Fraction, NonNegativeF64, NpsCategory, NpsScore, Sentiment, SentimentScore,
@@ -132,8 +133,13 @@ impl<'de> Deserialize<'de> for HealthWeights {
     }
 }
 
-/// The five component scores of a health assessment.
+/// The five component scores of a health assessment; also the shape of
+/// `health_metrics.health_components` ([`JsonShape`](crate::types::JsonShape)).
+///
+/// Unknown keys are rejected: the five components are a fixed set, and a sixth (or a
+/// misspelt one) would be silently ignored by every reader.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HealthComponents {
     /// Product usage.
     pub usage: ComponentScore,
@@ -297,7 +303,82 @@ impl NewNpsResponse {
     }
 }
 
+impl NewNpsResponseBuilder {
+    /// `score`: the answer to "how likely are you to recommend us", 0 to 10. Required; sets the
+    /// derived `category` (0-6 detractor, 7-8 passive, 9-10 promoter) with it.
+    pub fn score(mut self, score: NpsScore) -> Self {
+        self.score = Some(score);
+        self.category = Some(score.category());
+        self
+    }
+}
+
+impl NewHealthScoreRecordBuilder {
+    /// The five component scores (`usage_score` … `payment_score`). Required.
+    pub fn components(mut self, components: HealthComponents) -> Self {
+        self.usage_score = Some(components.usage);
+        self.engagement_score = Some(components.engagement);
+        self.support_score = Some(components.support);
+        self.satisfaction_score = Some(components.satisfaction);
+        self.payment_score = Some(components.payment);
+        self
+    }
+
+    /// The five weights (`usage_weight` … `payment_weight`). Optional: unset,
+    /// [`HealthWeights::DEFAULT`].
+    pub fn weights(mut self, weights: HealthWeights) -> Self {
+        let [wu, we, ws, wsat, wp] = weights.as_fractions();
+        self.usage_weight = Some(wu);
+        self.engagement_weight = Some(we);
+        self.support_weight = Some(ws);
+        self.satisfaction_weight = Some(wsat);
+        self.payment_weight = Some(wp);
+        self
+    }
+}
+
+impl NewHealthScoreRecord {
+    /// The last step of [`NewHealthScoreRecordBuilder::build`]: stores the weights (the
+    /// defaults when none were given) and the overall score computed from them, so a rebuilt
+    /// row (`into_builder`) never keeps a stale overall score.
+    pub(crate) fn finish_build(mut self) -> crate::Result<Self> {
+        let default = HealthWeights::DEFAULT.as_fractions();
+        let w = |given: Option<Fraction>, i: usize| given.unwrap_or(default[i]).get();
+        let weights = HealthWeights::new(
+            w(self.usage_weight, 0),
+            w(self.engagement_weight, 1),
+            w(self.support_weight, 2),
+            w(self.satisfaction_weight, 3),
+            w(self.payment_weight, 4),
+        )?;
+        let components = HealthComponents {
+            usage: self.usage_score,
+            engagement: self.engagement_score,
+            support: self.support_score,
+            satisfaction: self.satisfaction_score,
+            payment: self.payment_score,
+        };
+        let [wu, we, ws, wsat, wp] = weights.as_fractions();
+        self.usage_weight = Some(wu);
+        self.engagement_weight = Some(we);
+        self.support_weight = Some(ws);
+        self.satisfaction_weight = Some(wsat);
+        self.payment_weight = Some(wp);
+        self.overall_score = Some(components.overall(&weights));
+        self.check_derived()?;
+        Ok(self)
+    }
+}
+
 impl NewNpsResponse {
+    /// The last step of [`NewNpsResponseBuilder::build`]: the category follows the score even
+    /// when a rebuilt row (`into_builder`) changed the score.
+    pub(crate) fn finish_build(mut self) -> crate::Result<Self> {
+        self.category = self.score.category();
+        self.check_derived()?;
+        Ok(self)
+    }
+
     /// The category must be the score's (`check_nps_category_matches_score`); the constructor
     /// guarantees it, this re-checks it before the row is sent.
     pub(crate) fn check_derived(&self) -> Result<(), ValidationError> {

@@ -89,11 +89,18 @@
 //! | type | SQL type | shape |
 //! |---|---|---|
 //! | [`StringList`] | `jsonb` | array of strings (tags, keywords, dependencies, …); other shapes are [`NotAStringListError`] |
+//!
+//! The other `jsonb` columns are [`serde_json::Value`] in the models, so any JSON stores; where
+//! the original system defines their shape, a [`JsonShape`] type reads and validates it
+//! ([`TextList`], [`MilestoneTasks`], [`HealthComponents`](crate::models::HealthComponents),
+//! [`ComponentTrends`], [`FeatureAdoption`], [`TopFeatures`]; the table in `shapes` lists
+//! the columns), and each column's rustdoc describes what it holds.
 
 mod enums;
 mod json;
 mod money;
 mod scores;
+mod shapes;
 
 pub use enums::{
     ArticleStatus, AuthorType, BillingFrequency, CertificationLevel, CompetitivePressure,
@@ -109,6 +116,10 @@ pub use scores::{
     ComponentScore, Count, FiniteF64, Fraction, GrowthRate, HealthScore, NetPromoterScore,
     NonNegativeF64, NpsScore, Percentage, Probability, Rating, SatisfactionRating, ScoreChange,
     SentimentScore, ValidationError, ValidationErrorKind,
+};
+pub use shapes::{
+    shape, ComponentTrend, ComponentTrends, FeatureAdoption, JsonShape, MilestoneTask,
+    MilestoneTasks, TextList, TopFeature, TopFeatures,
 };
 
 /// Compile-time proof that the types fit Diesel's derives and query DSL the way the model layer

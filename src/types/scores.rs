@@ -39,6 +39,8 @@ pub enum ValidationErrorKind {
     NotANumber,
     /// The name is not one of a closed set (e.g. a table name given by a caller).
     UnknownName,
+    /// A required field was never given a value (a `New*` builder's `build()`).
+    Missing,
 }
 
 impl ValidationErrorKind {
@@ -49,6 +51,7 @@ impl ValidationErrorKind {
             Self::TooManyDecimalPlaces => "has too many decimal places",
             Self::NotANumber => "is not a number",
             Self::UnknownName => "is not a known name",
+            Self::Missing => "given for a required field",
         }
     }
 }

@@ -126,13 +126,177 @@ MEANING = {
  'support_tickets.resolution_sla_status': 'Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column.',
 }
 
+# What each JSON column holds. Where the original system's Pydantic models (or the crate's own
+# demo data) fix a shape, a validated type in `crate::types::shapes` names it; the column itself
+# stays a `serde_json::Value`, so free-form data still stores (the escape hatch).
+JSON_MEANING = {
+ 'onboarding_plans.customer_goals': "The customer's stated success goals: a non-empty JSON array of non-blank strings; typed as [`TextList`](crate::types::TextList).",
+ 'onboarding_plans.success_criteria': 'Measurable criteria for completing the plan: a non-empty JSON array of non-blank strings; typed as [`TextList`](crate::types::TextList).',
+ 'onboarding_milestones.tasks': 'The tasks of the milestone: a non-empty JSON array of `{"task": text, "done": bool}` (a bare string is read as a task not yet done); typed as [`MilestoneTasks`](crate::types::MilestoneTasks).',
+ 'onboarding_milestones.success_criteria': 'Criteria for completing the milestone: a JSON array of strings (may be empty).',
+ 'onboarding_milestones.blockers': 'What currently blocks progress: a JSON array of strings (empty when nothing does).',
+ 'training_modules.learning_objectives': 'What a learner can do afterwards; the original system requires at least one ([`TextList::new`](crate::types::TextList::new) checks it).',
+ 'training_modules.topics_covered': 'Topics of the module; the original system requires at least one ([`TextList::new`](crate::types::TextList::new) checks it).',
+ 'training_modules.prerequisites': '`module_id`s to complete first.',
+ 'health_metrics.health_components': 'The five component scores of the period: `{"usage", "engagement", "support", "satisfaction", "payment"}`, each 0 to 100; typed as [`HealthComponents`](crate::models::HealthComponents).',
+ 'health_metrics.component_trends': 'The direction of each component over the period: `{"usage": "up" | "flat" | "down", …}` for the same five components; typed as [`ComponentTrends`](crate::types::ComponentTrends).',
+ 'health_metrics.risk_indicators': 'Risk signals seen in the period (e.g. `"declining_usage"`): a JSON array of strings.',
+ 'health_metrics.positive_indicators': 'Positive signals seen in the period (e.g. `"executive_sponsor"`): a JSON array of strings.',
+ 'health_metrics.benchmark_comparison': 'Free-form comparison with peers (e.g. `{"tier_average": 70.5, "percentile": 62}`).',
+ 'engagement_metrics.feature_adoption': 'Share of active users using each feature: a JSON object of feature name to a fraction 0 to 1; typed as [`FeatureAdoption`](crate::types::FeatureAdoption).',
+ 'engagement_metrics.vs_previous_period': 'Free-form changes against the previous period (e.g. `{"active_users_change_pct": 4.2}`, percent).',
+ 'usage_analytics.top_features': 'The most used features: a JSON array of `{"feature": name, "events": count}`; typed as [`TopFeatures`](crate::types::TopFeatures).',
+ 'usage_analytics.underutilized_features': 'Features the customer pays for and barely uses: a JSON array of names.',
+ 'usage_analytics.new_feature_adoption': 'Free-form: feature name to the fraction (0 to 1) of users who tried it.',
+ 'customer_segments.criteria': 'Free-form rules that put a customer in the segment (e.g. `{"tier": ["enterprise"]}`).',
+ 'churn_predictions.contributing_factors': 'Free-form: what drove the prediction (a JSON array).',
+ 'churn_predictions.retention_recommendations': 'Free-form: recommended retention actions (a JSON array).',
+ 'renewal_campaigns.target_renewal_date_range': 'Free-form: the renewal dates the campaign targets (e.g. `{"start": "2026-01-01", "end": "2026-03-31"}`).',
+ 'contracts.products_included': 'Free-form: the products the contract covers (a JSON array).',
+ 'survey_templates.questions': 'Free-form: the survey questions (a JSON array).',
+ 'cohort_analysis.retention_by_month': 'Free-form: months since the cohort started to the fraction (0 to 1) of customers retained.',
+}
+
+def unit_for(t, c):
+    """The unit and range of a column, from its newtype and name: what a caller must know to
+    put the right number in (a fraction or a percentage? minutes or hours?)."""
+    name = c['name']; ty = NEWTYPES.get(f"{t}.{name}")
+    if ty == 'Fraction':
+        if name.endswith('_weight'):
+            return 'Weight of this component in the overall score, a fraction from 0 to 1; the five weights sum to 1.'
+        if 'confidence' in name:
+            return 'Confidence in the estimate, a fraction from 0 (none) to 1 (certain).'
+        return 'A fraction from 0 to 1 (0.25 means 25 %), not a percentage.'
+    if ty == 'Probability': return 'A probability from 0 to 1 (0.8 means 80 %).'
+    if ty == 'Percentage': return 'Percent, from 0 to 100 (75.0 means 75 %), not a 0-1 fraction.'
+    if ty == 'ComponentScore': return 'A score from 0 (worst) to 100 (best).'
+    if ty == 'HealthScore': return 'A whole-number health score from 0 (worst) to 100 (best).'
+    if ty == 'Count':
+        for suffix, unit in (('_minutes', 'Whole minutes'), ('_hours', 'Whole hours'), ('_days', 'Whole days'), ('_weeks', 'Whole weeks')):
+            if name.endswith(suffix): return f'{unit}, 0 or more.'
+        if name == 'week': return 'Week of the onboarding timeline (1 is the first week), 0 or more.'
+        if name == 'sequence_order': return 'Position among the plan\'s milestones (1 runs first), 0 or more.'
+        if name == 'months_since_cohort': return 'Whole months since the cohort started, 0 or more.'
+        if name == 'version': return 'Revision number of the article, 0 or more.'
+        return 'A count, 0 or more.'
+    if ty == 'Money':
+        cur = ' in the contract\'s `currency`' if t == 'contracts' else ' (the schema stores no currency: the account\'s)'
+        return f'An amount of money{cur}, 0 to 999 999 999 999.99, at most 2 decimals.'
+    if ty == 'NonNegativeF64':
+        if name.endswith('_hours'): return 'Hours (fractional), 0 or more.'
+        if name.endswith('_minutes'): return 'Minutes (fractional), 0 or more.'
+        return 'An average, 0 or more.'
+    if ty == 'SentimentScore': return 'Sentiment from -1 (negative) through 0 (neutral) to 1 (positive).'
+    if ty == 'Rating': return 'A rating from 1 to 5 (fractional averages allowed).'
+    if ty == 'SatisfactionRating': return 'The customer\'s rating, a whole number from 1 to 5.'
+    if ty == 'NpsScore': return 'The answer to "how likely are you to recommend us", 0 to 10.'
+    if ty == 'NetPromoterScore': return 'Net Promoter Score: % promoters minus % detractors, -100 to 100.'
+    if ty == 'ScoreChange': return 'Change of the score since the previous period, in points, -100 to 100.'
+    if ty == 'GrowthRate': return 'Growth since the previous period as a fraction, -1 (all gone) or more (0.1 means +10 %).'
+    if ty == 'FiniteF64': return 'Any finite number, in the indicator\'s own unit.'
+    if f"{t}.{name}" in STRING_LISTS: return 'A JSON array of strings.'
+    if f"{t}.{name}" in ENUMS: return f"One of [`{ENUMS[f'{t}.{name}']}`]'s values (stored as text)."
+    if name == 'currency': return 'ISO 4217 code of the currency of this row\'s money columns (e.g. `USD`).'
+    if c['type'] == 'jsonb' and f"{t}.{name}" not in JSON_MEANING:
+        kind = 'object' if c.get('default') == "'{}'::jsonb" else 'array' if c.get('default') == "'[]'::jsonb" else 'value'
+        return f'Free-form JSON {kind}: the original system defines no shape for it, so any JSON stores.'
+    if c['type'] == 'timestamptz': return 'A moment in time (stored in UTC).'
+    return None
+
 def doc_for(t, c):
-    parts = [f"`{c['name']}`: {c['type']}"]
+    parts = [f"SQL `{c['type']}`"]
     if c['nullable']: parts.append('nullable')
     if 'default' in c and c['default'] != 'identity': parts.append(f"default `{c['default']}`")
-    text = ', '.join(parts) + '.'
-    meaning = MEANING.get(f"{t}.{c['name']}")
-    return f"{text} {meaning}" if meaning else text
+    sql = ', '.join(parts) + '.'
+    key = f"{t}.{c['name']}"
+    meaning = ' '.join(x for x in [unit_for(t, c), JSON_MEANING.get(key), MEANING.get(key)] if x)
+    return f"`{c['name']}`: {meaning} {sql}" if meaning else f"`{c['name']}`: {sql}"
+
+# Positional `New*::new` constructors with more arguments than this point to the builder.
+POSITIONAL_MAX = 6
+# The `#[deprecated]` attribute on them waits until the crate's own callers (the demo generator,
+# the examples, the tests) use the builders: until then it would fail `clippy -D warnings`.
+DEPRECATE_POSITIONAL = False
+
+def builder(n, S, cols):
+    """`New{S}::builder()`: named setters, so two values of one type cannot change places, and a
+    `build()` that names a required column nobody set."""
+    priv = PRIVATE_INSERT.get(n, set())
+    fields = [c for c in cols if c['name'] != 'id']
+    def stored(c):
+        ty = rust_base(n, c)
+        return ty
+    out = []
+    out.append(f"impl New{S} {{")
+    out.append(f"    /// Named-field construction: one setter per column, then [`build`](New{S}Builder::build),")
+    out.append("    /// which fails with [`ValidationErrorKind::Missing`] naming a required column left unset.")
+    out.append("    /// Optional columns left unset get the database default (or NULL).")
+    out.append(f"    pub fn builder() -> New{S}Builder {{")
+    out.append(f"        New{S}Builder::default()")
+    out.append("    }\n")
+    out.append(f"    /// A builder holding this row's values: change some with the setters and `build()` again")
+    out.append("    /// (what struct update syntax does for the types whose fields are all public).")
+    out.append(f"    pub fn into_builder(self) -> New{S}Builder {{")
+    out.append(f"        New{S}Builder {{")
+    for c in fields:
+        optional = c['nullable'] or 'default' in c
+        out.append(f"            {c['name']}: self.{c['name']}," if optional else f"            {c['name']}: Some(self.{c['name']}),")
+    out.append("        }")
+    out.append("    }")
+    out.append("}\n")
+    out.append(f"/// Builds a [`New{S}`] by naming every value; see [`New{S}::builder`].")
+    if priv:
+        out.append(f"///\n/// {', '.join('`'+p+'`' for p in sorted(priv))} are set by the derived setters (see the")
+        out.append("/// crate's domain rules), which keep them consistent.")
+    out.append("#[derive(Debug, Clone, Default, PartialEq)]")
+    out.append("#[must_use]")
+    out.append(f"pub struct New{S}Builder {{")
+    for c in fields:
+        out.append(f"    pub(crate) {c['name']}: Option<{stored(c)}>,")
+    out.append("}\n")
+    out.append(f"impl New{S}Builder {{")
+    for c in fields:
+        if c['name'] in priv: continue
+        ty = stored(c)
+        optional = c['nullable'] or 'default' in c
+        if optional:
+            how = ' Optional: unset, the database default applies.' if not c['nullable'] else ' Optional: unset, NULL.'
+        else:
+            how = ' Required.'
+        out.append(f"    /// {doc_for(n, c)}{how}")
+        if ty == 'String':
+            out.append(f"    pub fn {c['name']}(mut self, value: impl Into<String>) -> Self {{")
+            out.append(f"        self.{c['name']} = Some(value.into());")
+        else:
+            out.append(f"    pub fn {c['name']}(mut self, value: {ty}) -> Self {{")
+            out.append(f"        self.{c['name']} = Some(value);")
+        out.append("        self")
+        out.append("    }\n")
+    req = [c for c in fields if not (c['nullable'] or 'default' in c)]
+    out.append(f"    /// The row, once every required column ({', '.join('`'+c['name']+'`' for c in req)}) is set.")
+    out.append("    ///")
+    out.append("    /// # Errors")
+    out.append("    /// [`Error::Validation`](crate::Error::Validation) of kind [`ValidationErrorKind::Missing`]")
+    out.append("    /// naming the first required column that was not set" + (", or one whose derived columns" if priv else "."))
+    if priv:
+        out.append("    /// are inconsistent.")
+    out.append(f"    pub fn build(self) -> crate::Result<New{S}> {{")
+    bind = 'let row = ' if priv else 'Ok('
+    out.append(f"        {bind}New{S} {{")
+    for c in fields:
+        optional = c['nullable'] or 'default' in c
+        if optional:
+            out.append(f"            {c['name']}: self.{c['name']},")
+        else:
+            out.append(f'            {c["name"]}: crate::models::required(self.{c["name"]}, "{c["name"]}")?,')
+    if priv:
+        out.append("        };")
+        out.append("        row.finish_build()")
+    else:
+        out.append("        })")
+    out.append("    }")
+    out.append("}\n")
+    return out
 
 groups = {}
 for t in spec['tables']:
@@ -195,8 +359,11 @@ for g, tables in groups.items():
         priv = PRIVATE_INSERT.get(n, set())
         out.append(f"/// A new row of `{n}`. Columns with a database default are `Option`: `None` lets the")
         out.append("/// database fill them in.")
+        out.append("///")
+        out.append(f"/// [`New{S}::builder`] names every value (no positional mix-ups) and reports a missing")
+        out.append("/// required column; see the [module docs](crate::models) for an example.")
         if priv:
-            out.append(f"///\n/// Built with [`{'New'+S}::new`], which derives {', '.join('`'+p+'`' for p in sorted(priv))}.")
+            out.append(f"///\n/// Built with [`{'New'+S}::new`] or [`{'New'+S}::builder`], which derive {', '.join('`'+p+'`' for p in sorted(priv))}.")
         out.append("#[derive(Debug, Clone, PartialEq, Insertable, Serialize%s)]" % ("" if priv else ", Deserialize"))
         out.append(f"#[diesel(table_name = {n}, check_for_backend(diesel::pg::Pg))]")
         if not priv:
@@ -228,6 +395,12 @@ for g, tables in groups.items():
             out.append(f"impl New{S} {{")
             out.append(f"    /// A new row with every required column; the optional ones start as `None` (database")
             out.append(f"    /// default or NULL) and can be set with struct update syntax.")
+            if len(params) > POSITIONAL_MAX:
+                out.append("    ///")
+                out.append(f"    /// Prefer [`New{S}::builder`]: with {len(params)} positional arguments, two of the same type")
+                out.append("    /// can be swapped without a compile error.")
+                if DEPRECATE_POSITIONAL:
+                    out.append(f'    #[deprecated(note = "use New{S}::builder(), which names every field")]')
             if len(params) > 7: out.append("    #[allow(clippy::too_many_arguments)]")
             out.append(f"    pub fn new({', '.join(params)}) -> Self {{")
             out.append(f"        New{S} {{")
@@ -239,6 +412,7 @@ for g, tables in groups.items():
             out.append("        }")
             out.append("    }")
             out.append("}\n")
+        out.extend(builder(n, S, cols))
         # ---- changeset
         guarded = GUARDED.get(n, set())
         bkey = BUSINESS_KEY.get(n)
