@@ -143,6 +143,14 @@ pub enum Error {
     #[error(transparent)]
     UnknownValue(#[from] UnknownValueError),
 
+    /// A pagination cursor was refused: malformed, edited, or from another list
+    /// ([`crate::cursor`]).
+    #[error("invalid cursor: {}", truncate_for_message(message, MAX_MESSAGE_CHARS))]
+    InvalidCursor {
+        /// Why, e.g. "this cursor belongs to the list `churn_risk`, not to `health_dashboard`".
+        message: String,
+    },
+
     /// JSON input could not be turned into a model ([`crate::input::from_json`]).
     #[error(
         "invalid JSON at `{path}`: {}",
@@ -282,6 +290,10 @@ impl std::fmt::Debug for Error {
                 .finish(),
             Error::Validation(e) => f.debug_tuple("Validation").field(&b(e)).finish(),
             Error::UnknownValue(e) => f.debug_tuple("UnknownValue").field(&b(e)).finish(),
+            Error::InvalidCursor { message } => f
+                .debug_struct("InvalidCursor")
+                .field("message", &b(message))
+                .finish(),
             Error::Deserialize { path, message } => f
                 .debug_struct("Deserialize")
                 .field("path", &b(path))
@@ -466,6 +478,14 @@ impl From<DieselError> for Error {
                 Error::InvalidData {
                     message: truncate_for_message(&with_causes(&e), MAX_MESSAGE_CHARS).into_owned(),
                     source: e,
+                }
+            }
+            // A refused cursor surfaces while the query's SQL is built (`cursor::RowCompare`).
+            DieselError::QueryBuilderError(ref inner)
+                if inner.downcast_ref::<crate::cursor::CursorError>().is_some() =>
+            {
+                Error::InvalidCursor {
+                    message: inner.to_string(),
                 }
             }
             other => Error::Database { source: other },
