@@ -32,7 +32,7 @@
 //! callers but **not secret and not signed**: it holds only key values of rows the caller was
 //! shown, so a forged cursor can do no more than an offset could. The checksum catches
 //! truncated or edited tokens; a token from another list, a corrupted one, or one whose values
-//! do not fit the list's key is [`Error::InvalidCursor`](crate::Error::InvalidCursor) (when
+//! do not fit the list's key is [`Error::InvalidCursor`] (when
 //! parsed, or when the query is run), never a panic or an SQL error.
 //!
 //! A cursor does not remember the list's filters: used with other filters (another threshold,

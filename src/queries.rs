@@ -7,7 +7,7 @@
 //! or, so that page 500 costs what page 1 costs, resumed after a [`Cursor`]
 //! ([`Page::after`](crate::crud::Page::after), each row's [`Keyed::cursor`], [`Paged`](crate::crud::Paged)). The
 //! keyset predicate is one row comparison on the ordering's columns
-//! ([`row_gt`](crate::cursor::row_gt)), present on every page (the first page compares with
+//! ([`cursor::row_gt`]), present on every page (the first page compares with
 //! a key before every row), so each dashboard is one prepared statement:
 //!
 //! | dashboard | order | keyset predicate |
