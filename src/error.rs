@@ -30,6 +30,7 @@
 //! | constraint violations | `Error::UniqueViolation`, `ForeignKeyViolation`, `CheckViolation`, `NotNullViolation` | no | SQLSTATE class 23 |
 //! | a value rejected by a newtype or enum | `Error::Validation`, `Error::UnknownValue` | no | Rust |
 //! | malformed JSON input (`input::from_json`) | `Error::Deserialize` naming the JSON path | no | serde |
+//! | a pagination cursor that is malformed, edited, or from another list | `Error::InvalidCursor` | no | `Cursor` parsing; the list's key check before sending |
 //!
 //! The server's messages are matched in English (libpq's own messages always are; the
 //! server's follow its `lc_messages`). A connection failure that matches nothing is
