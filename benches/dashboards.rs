@@ -87,15 +87,20 @@ fn bench_size(c: &mut Criterion, customers: usize) {
     g.bench_with_input(BenchmarkId::new("raw_postgres", customers), &(), |b, _| {
         b.iter(|| {
             raw.client
-                .query(&stmt, &[&70i32, &"active", &PAGE, &0i64])
+                // The first page's keyset predicate compares with a key before every row.
+                .query(
+                    &stmt,
+                    &[&70i32, &"active", &i32::MIN, &i64::MIN, &PAGE, &0i64],
+                )
                 .expect("query")
                 .iter()
                 .map(|r| HealthDashboardRow {
-                    client_id: r.get(0),
-                    client_name: r.get(1),
-                    health_score: HealthScore::new(r.get(2)).expect("valid"),
-                    health_trend: parse(r, 3),
-                    lifecycle_stage: parse(r, 4),
+                    id: r.get(0),
+                    client_id: r.get(1),
+                    client_name: r.get(2),
+                    health_score: HealthScore::new(r.get(3)).expect("valid"),
+                    health_trend: parse(r, 4),
+                    lifecycle_stage: parse(r, 5),
                 })
                 .collect::<Vec<_>>()
         })
@@ -111,7 +116,10 @@ fn bench_size(c: &mut Criterion, customers: usize) {
     g.bench_with_input(BenchmarkId::new("raw_postgres", customers), &(), |b, _| {
         b.iter(|| {
             raw.client
-                .query(&stmt, &[&"active", &PAGE, &0i64])
+                .query(
+                    &stmt,
+                    &[&"active", &-i64::MAX, &true, &None::<&str>, &PAGE, &0i64],
+                )
                 .expect("query")
                 .iter()
                 .map(|r| CsmWorkloadRow {
@@ -137,14 +145,25 @@ fn bench_size(c: &mut Criterion, customers: usize) {
     g.bench_with_input(BenchmarkId::new("raw_postgres", customers), &(), |b, _| {
         b.iter(|| {
             raw.client
-                .query(&stmt, &[&90i32, &"at_risk", &PAGE, &0i64])
+                .query(
+                    &stmt,
+                    &[
+                        &(Utc::now().date_naive() + chrono::Duration::days(90)),
+                        &"at_risk",
+                        &customer_success_db::cursor::min_pg_date(),
+                        &i64::MIN,
+                        &PAGE,
+                        &0i64,
+                    ],
+                )
                 .expect("query")
                 .iter()
                 .map(|r| RenewalPipelineRow {
-                    client_id: r.get(0),
-                    renewal_date: r.get(1),
-                    renewal_probability: Probability::new(r.get(2)).expect("valid"),
-                    forecasted_arr: Money::new(r.get::<_, PgNumeric>(3).0).expect("valid"),
+                    id: r.get(0),
+                    client_id: r.get(1),
+                    renewal_date: r.get(2),
+                    renewal_probability: Probability::new(r.get(3)).expect("valid"),
+                    forecasted_arr: Money::new(r.get::<_, PgNumeric>(4).0).expect("valid"),
                 })
                 .collect::<Vec<_>>()
         })
@@ -164,8 +183,11 @@ fn bench_size(c: &mut Criterion, customers: usize) {
                     &stmt,
                     &[
                         &vec!["open", "in_progress"],
-                        &"breached",
-                        &"at_risk",
+                        &vec!["breached", "at_risk"],
+                        &vec!["breached", "at_risk"],
+                        &"",
+                        &customer_success_db::cursor::min_pg_timestamp(),
+                        &i64::MIN,
                         &PAGE,
                         &0i64,
                     ],
@@ -173,12 +195,13 @@ fn bench_size(c: &mut Criterion, customers: usize) {
                 .expect("query")
                 .iter()
                 .map(|r| SlaMonitorRow {
-                    ticket_id: r.get(0),
-                    client_id: r.get(1),
-                    priority: parse(r, 2),
-                    created_at: r.get::<_, DateTime<Utc>>(3),
-                    first_response_sla_status: parse(r, 4),
-                    resolution_sla_status: parse(r, 5),
+                    id: r.get(0),
+                    ticket_id: r.get(1),
+                    client_id: r.get(2),
+                    priority: parse(r, 3),
+                    created_at: r.get::<_, DateTime<Utc>>(4),
+                    first_response_sla_status: parse(r, 5),
+                    resolution_sla_status: parse(r, 6),
                 })
                 .collect::<Vec<_>>()
         })
@@ -194,15 +217,26 @@ fn bench_size(c: &mut Criterion, customers: usize) {
     g.bench_with_input(BenchmarkId::new("raw_postgres", customers), &(), |b, _| {
         b.iter(|| {
             raw.client
-                .query(&stmt, &[&vec!["high", "critical"], &"active", &PAGE, &0i64])
+                .query(
+                    &stmt,
+                    &[
+                        &vec!["high", "critical"],
+                        &"active",
+                        &f64::INFINITY,
+                        &i64::MAX,
+                        &PAGE,
+                        &0i64,
+                    ],
+                )
                 .expect("query")
                 .iter()
                 .map(|r| ChurnRiskRow {
-                    client_id: r.get(0),
-                    client_name: r.get(1),
-                    health_score: HealthScore::new(r.get(2)).expect("valid"),
-                    churn_probability: Probability::new(r.get(3)).expect("valid"),
-                    churn_risk_level: parse(r, 4),
+                    prediction_id: r.get(0),
+                    client_id: r.get(1),
+                    client_name: r.get(2),
+                    health_score: HealthScore::new(r.get(3)).expect("valid"),
+                    churn_probability: Probability::new(r.get(4)).expect("valid"),
+                    churn_risk_level: parse(r, 5),
                 })
                 .collect::<Vec<_>>()
         })
@@ -222,13 +256,14 @@ fn bench_size(c: &mut Criterion, customers: usize) {
     g.bench_with_input(BenchmarkId::new("raw_postgres", customers), &(), |b, _| {
         b.iter(|| {
             raw.client
-                .query(&stmt, &[&csm.as_str(), &"active", &PAGE, &0i64])
+                .query(&stmt, &[&csm.as_str(), &"active", &i64::MIN, &PAGE, &0i64])
                 .expect("query")
                 .iter()
                 .map(|r| CsmCustomerRow {
-                    client_id: r.get(0),
-                    client_name: r.get(1),
-                    health_score: HealthScore::new(r.get(2)).expect("valid"),
+                    id: r.get(0),
+                    client_id: r.get(1),
+                    client_name: r.get(2),
+                    health_score: HealthScore::new(r.get(3)).expect("valid"),
                 })
                 .collect::<Vec<_>>()
         })

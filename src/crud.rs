@@ -18,9 +18,13 @@
 //! # Ok(()) }
 //! ```
 
+use diesel::pg::Pg;
+use diesel::query_builder::{QueryFragment, QueryId};
+use diesel::query_dsl::methods::LoadQuery;
 use diesel::PgConnection;
 use serde::{Deserialize, Serialize};
 
+pub use crate::cursor::{Cursor, Keyed};
 use crate::error::Result;
 
 /// PostgreSQL accepts at most 65 535 bind parameters per statement.
@@ -40,6 +44,9 @@ pub const fn chunk_size(columns: usize) -> usize {
 }
 
 /// Limit and offset of a list query. `limit` is clamped to `1..=MAX_PAGE_SIZE`, `offset` to `>= 0`.
+///
+/// For keyset paging (page 500 as cheap as page 1) resume after a [`Cursor`] with
+/// [`Page::after`], which gives a [`PageRequest`]; every list function takes either.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Page {
     /// Maximum rows to return.
@@ -67,6 +74,21 @@ impl Page {
         }
     }
 
+    /// This page, resumed after `cursor` (the [`Keyed::cursor`] of the last row seen, or
+    /// [`Paged::next`]): the list continues with the rows whose key follows the cursor's, and
+    /// the offset, if any, counts from there. `None` means "from the start".
+    ///
+    /// The list checks the cursor when it runs: one from another list, or one whose key does
+    /// not fit, is an [`Error::InvalidCursor`](crate::Error::InvalidCursor).
+    pub fn after(self, cursor: impl Into<Option<Cursor>>) -> PageRequest {
+        PageRequest {
+            limit: self.limit,
+            offset: self.offset,
+            after: cursor.into(),
+            probe: false,
+        }
+    }
+
     pub(crate) fn clamped(self) -> (i64, i64) {
         (self.limit.clamp(1, MAX_PAGE_SIZE), self.offset.max(0))
     }
@@ -78,8 +100,113 @@ impl Default for Page {
     }
 }
 
+/// Which rows of a list to return: a [`Page`] (limit and offset), optionally resumed after a
+/// [`Cursor`]. Every dashboard of [`crate::queries`] and every `list*` of [`Crud`] takes
+/// `impl Into<PageRequest>`, so a plain [`Page`] still works.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PageRequest {
+    limit: i64,
+    offset: i64,
+    #[serde(default)]
+    after: Option<Cursor>,
+    // Fetch one row more than `limit`, so that `Paged` knows whether there is more.
+    #[serde(skip)]
+    probe: bool,
+}
+
+impl From<Page> for PageRequest {
+    fn from(page: Page) -> Self {
+        page.after(None)
+    }
+}
+
+impl PageRequest {
+    /// Maximum rows to return (clamped to `1..=MAX_PAGE_SIZE` when run).
+    pub fn limit(&self) -> i64 {
+        self.limit
+    }
+
+    /// Rows to skip (after the cursor, if there is one).
+    pub fn offset(&self) -> i64 {
+        self.offset
+    }
+
+    /// The cursor the page resumes after, if any.
+    pub fn cursor(&self) -> Option<&Cursor> {
+        self.after.as_ref()
+    }
+
+    /// Limit (plus one when probing for more), offset and cursor, as the queries use them.
+    pub(crate) fn resolve(self) -> (i64, i64, Option<Cursor>) {
+        let (limit, offset) = Page::new(self.limit, self.offset).clamped();
+        (limit + i64::from(self.probe), offset, self.after)
+    }
+}
+
+/// A page of rows with what a caller needs to ask for the next one: [`Paged::load`] fetches
+/// one row more than the limit, so `has_more` costs no count.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paged<T> {
+    /// The rows of this page, in the list's order.
+    pub rows: Vec<T>,
+    /// The cursor after the last row, when there are more rows (`None` at the end).
+    pub next: Option<Cursor>,
+    /// Whether rows follow this page.
+    pub has_more: bool,
+}
+
+impl<T: Keyed> Paged<T> {
+    /// Runs `load` (one of the crate's list or dashboard functions, given the page it is
+    /// passed) for one more row than `page`'s limit, and returns the page with its next cursor.
+    ///
+    /// ```no_run
+    /// use customer_success_db::crud::{ByClient, Page, Paged};
+    /// use customer_success_db::models::SupportTicket;
+    /// # fn demo(conn: &mut diesel::PgConnection) -> customer_success_db::Result<()> {
+    /// let page = Page::first(20);
+    /// let tickets = Paged::load(page, |p| SupportTicket::list_by_client(conn, "acme", p))?;
+    /// if let Some(next) = &tickets.next {
+    ///     let more = SupportTicket::list_by_client(conn, "acme", page.after(next.clone()))?;
+    /// #   let _ = more;
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn load(
+        page: impl Into<PageRequest>,
+        load: impl FnOnce(PageRequest) -> Result<Vec<T>>,
+    ) -> Result<Paged<T>> {
+        let mut page = page.into();
+        let limit = usize::try_from(page.limit.clamp(1, MAX_PAGE_SIZE)).unwrap_or(1);
+        page.probe = true;
+        let mut rows = load(page)?;
+        let has_more = rows.len() > limit;
+        rows.truncate(limit);
+        let next = if has_more {
+            rows.last().map(Keyed::cursor)
+        } else {
+            None
+        };
+        Ok(Paged {
+            rows,
+            next,
+            has_more,
+        })
+    }
+
+    /// The request for the page after this one: `page`'s limit, after [`Paged::next`];
+    /// `None` at the end of the list.
+    pub fn next_page(&self, page: &PageRequest) -> Option<PageRequest> {
+        self.next.clone().map(|cursor| PageRequest {
+            limit: page.limit,
+            offset: 0,
+            after: Some(cursor),
+            probe: false,
+        })
+    }
+}
+
 /// Create, read, update, delete and list rows of one table.
-pub trait Crud: Sized {
+pub trait Crud: Sized + Keyed {
     /// The insert struct (`NewFoo`).
     type New;
     /// The changeset struct (`FooChanges`).
@@ -112,8 +239,15 @@ pub trait Crud: Sized {
     /// Returns whether a row was deleted.
     fn delete(conn: &mut PgConnection, id: i64) -> Result<bool>;
 
-    /// Rows ordered by `id`.
-    fn list(conn: &mut PgConnection, page: Page) -> Result<Vec<Self>>;
+    /// Rows ordered by `id`. With a cursor ([`Page::after`], [`Keyed::cursor`] of a row of
+    /// this table) the list resumes after that row's `id` (`WHERE id > $1`, one range of the
+    /// primary key).
+    fn list(conn: &mut PgConnection, page: impl Into<PageRequest>) -> Result<Vec<Self>>;
+
+    /// The query [`Crud::list`] runs, e.g. for [`crate::queries::explain`].
+    fn list_query(
+        page: impl Into<PageRequest>,
+    ) -> impl LoadQuery<'static, PgConnection, Self> + QueryFragment<Pg> + QueryId;
 
     /// Number of rows in the table.
     fn count(conn: &mut PgConnection) -> Result<i64>;
@@ -131,8 +265,20 @@ pub trait ByKey: Crud {
 
 /// Listing by customer, for tables with a `client_id` column.
 pub trait ByClient: Crud {
-    /// The customer's rows, ordered by `id`.
-    fn list_by_client(conn: &mut PgConnection, client_id: &str, page: Page) -> Result<Vec<Self>>;
+    /// The customer's rows, ordered by `id`. With a cursor ([`Page::after`]) the list resumes
+    /// after that row (`WHERE client_id = $1 AND id > $2`: one range of a `(client_id, id)`
+    /// index). Its cursors are those of [`Crud::list`] (the same key).
+    fn list_by_client(
+        conn: &mut PgConnection,
+        client_id: &str,
+        page: impl Into<PageRequest>,
+    ) -> Result<Vec<Self>>;
+
+    /// The query [`ByClient::list_by_client`] runs, e.g. for [`crate::queries::explain`].
+    fn list_by_client_query(
+        client_id: String,
+        page: impl Into<PageRequest>,
+    ) -> impl LoadQuery<'static, PgConnection, Self> + QueryFragment<Pg> + QueryId;
 }
 
 /// Implements [`Crud`] (and [`ByKey`] / [`ByClient`] where the table has them) for a row struct.
@@ -218,18 +364,42 @@ macro_rules! impl_crud {
                 Ok(diesel::delete($table::table.filter($table::id.eq(id))).execute(conn)? > 0)
             }
 
-            fn list(conn: &mut diesel::PgConnection, page: $crate::crud::Page) -> $crate::Result<Vec<Self>> {
-                let (limit, offset) = page.clamped();
-                Ok($table::table
+            fn list(
+                conn: &mut diesel::PgConnection,
+                page: impl Into<$crate::crud::PageRequest>,
+            ) -> $crate::Result<Vec<Self>> {
+                Ok(<Self as $crate::crud::Crud>::list_query(page).load(conn)?)
+            }
+
+            fn list_query(
+                page: impl Into<$crate::crud::PageRequest>,
+            ) -> impl diesel::query_dsl::methods::LoadQuery<'static, diesel::PgConnection, Self>
+                   + diesel::query_builder::QueryFragment<diesel::pg::Pg>
+                   + diesel::query_builder::QueryId {
+                let (limit, offset, after) = page.into().resolve();
+                let ((after_id,), refused) =
+                    $crate::cursor::resume(after.as_ref(), stringify!($table), (i64::MIN,));
+                $table::table
+                    .filter($crate::cursor::row_gt(
+                        ($table::id,),
+                        (diesel::IntoSql::into_sql::<diesel::sql_types::BigInt>(after_id),),
+                    ).refusing(refused))
                     .select(<$row>::as_select())
                     .order($table::id.asc())
                     .limit(limit)
                     .offset(offset)
-                    .load(conn)?)
             }
 
             fn count(conn: &mut diesel::PgConnection) -> $crate::Result<i64> {
                 Ok($table::table.count().get_result(conn)?)
+            }
+        }
+
+        impl $crate::cursor::Keyed for $row {
+            /// Resumes [`Crud::list`](crate::crud::Crud::list) (and `list_by_client`) after
+            /// this row's `id`.
+            fn cursor(&self) -> $crate::cursor::Cursor {
+                $crate::cursor::Cursor::of(stringify!($table), &(self.id,))
             }
         }
 
@@ -264,16 +434,31 @@ macro_rules! impl_crud {
             fn list_by_client(
                 conn: &mut diesel::PgConnection,
                 client_id: &str,
-                page: $crate::crud::Page,
+                page: impl Into<$crate::crud::PageRequest>,
             ) -> $crate::Result<Vec<Self>> {
-                let (limit, offset) = page.clamped();
-                Ok($table::table
+                Ok(<Self as $crate::crud::ByClient>::list_by_client_query(client_id.to_owned(), page)
+                    .load(conn)?)
+            }
+
+            fn list_by_client_query(
+                client_id: String,
+                page: impl Into<$crate::crud::PageRequest>,
+            ) -> impl diesel::query_dsl::methods::LoadQuery<'static, diesel::PgConnection, Self>
+                   + diesel::query_builder::QueryFragment<diesel::pg::Pg>
+                   + diesel::query_builder::QueryId {
+                let (limit, offset, after) = page.into().resolve();
+                let ((after_id,), refused) =
+                    $crate::cursor::resume(after.as_ref(), stringify!($table), (i64::MIN,));
+                $table::table
                     .filter($table::$client.eq(client_id))
+                    .filter($crate::cursor::row_gt(
+                        ($table::id,),
+                        (diesel::IntoSql::into_sql::<diesel::sql_types::BigInt>(after_id),),
+                    ).refusing(refused))
                     .select(<$row>::as_select())
                     .order($table::id.asc())
                     .limit(limit)
                     .offset(offset)
-                    .load(conn)?)
             }
         }
         )?

@@ -30,6 +30,7 @@
 //! | constraint violations | `Error::UniqueViolation`, `ForeignKeyViolation`, `CheckViolation`, `NotNullViolation` | no | SQLSTATE class 23 |
 //! | a value rejected by a newtype or enum | `Error::Validation`, `Error::UnknownValue` | no | Rust |
 //! | malformed JSON input (`input::from_json`) | `Error::Deserialize` naming the JSON path | no | serde |
+//! | a pagination cursor that is malformed, edited, or from another list | `Error::InvalidCursor` | no | `Cursor` parsing; the list's key check before sending |
 //!
 //! The server's messages are matched in English (libpq's own messages always are; the
 //! server's follow its `lc_messages`). A connection failure that matches nothing is
@@ -142,6 +143,14 @@ pub enum Error {
     /// `"urgent".parse::<TicketPriority>()`).
     #[error(transparent)]
     UnknownValue(#[from] UnknownValueError),
+
+    /// A pagination cursor was refused: malformed, edited, or from another list
+    /// ([`crate::cursor`]).
+    #[error("invalid cursor: {}", truncate_for_message(message, MAX_MESSAGE_CHARS))]
+    InvalidCursor {
+        /// Why, e.g. "this cursor belongs to the list `churn_risk`, not to `health_dashboard`".
+        message: String,
+    },
 
     /// JSON input could not be turned into a model ([`crate::input::from_json`]).
     #[error(
@@ -282,6 +291,10 @@ impl std::fmt::Debug for Error {
                 .finish(),
             Error::Validation(e) => f.debug_tuple("Validation").field(&b(e)).finish(),
             Error::UnknownValue(e) => f.debug_tuple("UnknownValue").field(&b(e)).finish(),
+            Error::InvalidCursor { message } => f
+                .debug_struct("InvalidCursor")
+                .field("message", &b(message))
+                .finish(),
             Error::Deserialize { path, message } => f
                 .debug_struct("Deserialize")
                 .field("path", &b(path))
@@ -466,6 +479,14 @@ impl From<DieselError> for Error {
                 Error::InvalidData {
                     message: truncate_for_message(&with_causes(&e), MAX_MESSAGE_CHARS).into_owned(),
                     source: e,
+                }
+            }
+            // A refused cursor surfaces while the query's SQL is built (`cursor::RowCompare`).
+            DieselError::QueryBuilderError(ref inner)
+                if inner.downcast_ref::<crate::cursor::CursorError>().is_some() =>
+            {
+                Error::InvalidCursor {
+                    message: inner.to_string(),
                 }
             }
             other => Error::Database { source: other },

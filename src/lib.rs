@@ -49,6 +49,7 @@
 //! | [`types`] | validated newtypes (one per CHECK constraint) and enums (closed value sets) |
 //! | [`models`] | row, insert and changeset structs of all 24 tables, domain rules |
 //! | [`crud`] | one create/read/update/delete/list surface for every table |
+//! | [`cursor`] | keyset pagination: opaque cursors, the row comparison behind them |
 //! | [`queries`] | the dashboard queries and the `EXPLAIN` helper |
 //! | [`maintenance`] | ANALYZE/VACUUM/REINDEX, index and size reports, orphans, redundant indexes |
 //! | [`adopt`] | converting a database created by the original Alembic system |
@@ -79,6 +80,7 @@ pub mod adopt;
 pub mod async_pool;
 pub mod connection;
 pub mod crud;
+pub mod cursor;
 pub mod demo;
 pub mod error;
 // The harness drives PostgreSQL's server binaries and file locks the unix way.

@@ -2,8 +2,22 @@
 //!
 //! Each dashboard has a query builder (`*_query`, usable with [`explain`]) and a function that
 //! runs it. Parameters are typed (thresholds as [`HealthScore`], levels as enums) and every
-//! result row is a struct that serializes for MCP tools. Results are paged with [`Page`]
-//! (limit + offset); every ordering ends with a unique column, so pages never overlap or skip.
+//! result row is a struct that serializes for MCP tools. Every ordering ends with a unique
+//! column, so pages never overlap or skip. Results are paged with a [`Page`](crate::crud::Page) (limit + offset)
+//! or, so that page 500 costs what page 1 costs, resumed after a [`Cursor`]
+//! ([`Page::after`](crate::crud::Page::after), each row's [`Keyed::cursor`], [`Paged`](crate::crud::Paged)). The
+//! keyset predicate is one row comparison on the ordering's columns
+//! ([`cursor::row_gt`]), present on every page (the first page compares with
+//! a key before every row), so each dashboard is one prepared statement:
+//!
+//! | dashboard | order | keyset predicate |
+//! |---|---|---|
+//! | health | `health_score, id` | `(health_score, id) > ($1, $2)` |
+//! | CSM workload | `count(*) DESC, csm_assigned` (NULL last) | `HAVING (-count(*), csm_assigned IS NULL, csm_assigned) > ($1, $2, $3)` |
+//! | renewal pipeline | `renewal_date, id` | `(renewal_date, id) > ($1, $2)` |
+//! | SLA monitoring | `priority, created_at, id` | `(priority, created_at, id) > ($1, $2, $3)` |
+//! | churn risk | `churn_probability DESC, churn_predictions.id DESC` | `(churn_probability, id) < ($1, $2)` |
+//! | CSM + lifecycle | `id` | `(id) > ($1)` |
 //!
 //! | dashboard | function | index the seed document claims |
 //! |---|---|---|
@@ -22,9 +36,12 @@ use diesel::pg::Pg;
 use diesel::prelude::*;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::query_dsl::methods::LoadQuery;
+use diesel::sql_types::{BigInt, Bool, Date, Double, Integer, Nullable, Text, Timestamptz};
+use diesel::IntoSql;
 use serde::Serialize;
 
-use crate::crud::Page;
+use crate::crud::PageRequest;
+use crate::cursor::{self, resume, row_gt, row_lt, Cursor, Keyed, Negated};
 use crate::error::Result;
 use crate::schema::{churn_predictions, customers, renewal_forecasts, support_tickets};
 use crate::types::{
@@ -36,6 +53,8 @@ use crate::types::{
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Serialize)]
 #[diesel(table_name = customers, check_for_backend(Pg))]
 pub struct HealthDashboardRow {
+    /// The customer's row id (`customers.id`; the ordering's tie-breaker).
+    pub id: i64,
     /// The customer.
     pub client_id: String,
     /// Its name.
@@ -48,15 +67,32 @@ pub struct HealthDashboardRow {
     pub lifecycle_stage: LifecycleStage,
 }
 
-/// Active customers whose health score is below `threshold`, least healthy first.
+const HEALTH: &str = "health_dashboard";
+
+impl Keyed for HealthDashboardRow {
+    fn cursor(&self) -> Cursor {
+        Cursor::of(HEALTH, &(self.health_score.get(), self.id))
+    }
+}
+
+/// Active customers whose health score is below `threshold`, least healthy first (ordered by
+/// `(health_score, id)`).
 pub fn health_dashboard_query(
     threshold: HealthScore,
-    page: Page,
+    page: impl Into<PageRequest>,
 ) -> impl LoadQuery<'static, PgConnection, HealthDashboardRow> + QueryFragment<Pg> + QueryId {
-    let (limit, offset) = page.clamped();
+    let (limit, offset, after) = page.into().resolve();
+    let ((score, id), refused) = resume(after.as_ref(), HEALTH, (i32::MIN, i64::MIN));
     customers::table
         .filter(customers::health_score.lt(threshold))
         .filter(customers::status.eq(CustomerStatus::Active))
+        .filter(
+            row_gt(
+                (customers::health_score, customers::id),
+                (score.into_sql::<Integer>(), id.into_sql::<BigInt>()),
+            )
+            .refusing(refused),
+        )
         .order((customers::health_score.asc(), customers::id.asc()))
         .select(HealthDashboardRow::as_select())
         .limit(limit)
@@ -67,7 +103,7 @@ pub fn health_dashboard_query(
 pub fn health_dashboard(
     conn: &mut PgConnection,
     threshold: HealthScore,
-    page: Page,
+    page: impl Into<PageRequest>,
 ) -> Result<Vec<HealthDashboardRow>> {
     Ok(health_dashboard_query(threshold, page).load(conn)?)
 }
@@ -85,6 +121,14 @@ pub struct CsmWorkloadRow {
 
 type CsmWorkloadTuple = (Option<String>, i64, Option<f64>);
 
+const WORKLOAD: &str = "csm_workload";
+
+impl Keyed for CsmWorkloadRow {
+    fn cursor(&self) -> Cursor {
+        Cursor::of(WORKLOAD, &(self.customer_count, self.csm_assigned.clone()))
+    }
+}
+
 diesel::define_sql_function! {
     /// PostgreSQL's `float8(integer)` cast. `AVG` of an integer column is `numeric`; an average
     /// health score needs no arbitrary precision, so average it as `float8`. (A SQL function
@@ -93,11 +137,19 @@ diesel::define_sql_function! {
     fn float8(x: diesel::sql_types::Integer) -> diesel::sql_types::Double;
 }
 
-/// Active customers and their average health per CSM, busiest first.
+/// Active customers and their average health per CSM, busiest first (ordered by
+/// `(count DESC, csm_assigned ASC)`, the group without a CSM last among equal counts).
+///
+/// The keyset predicate is in `HAVING`: `(-count(*), csm_assigned IS NULL, csm_assigned) >
+/// ($1, $2, $3)`, one row comparison in the order's direction (negating the descending count;
+/// the `IS NULL` column puts the NULL group last, as `ORDER BY … ASC` does, and means the NULL
+/// itself is never compared). The aggregate reads every active customer anyway.
 pub fn csm_workload_query(
-    page: Page,
+    page: impl Into<PageRequest>,
 ) -> impl LoadQuery<'static, PgConnection, CsmWorkloadTuple> + QueryFragment<Pg> + QueryId {
-    let (limit, offset) = page.clamped();
+    let (limit, offset, after) = page.into().resolve();
+    // The start key: a count above every group's, so `-count(*) > -i64::MAX` keeps them all.
+    let ((count, csm), refused) = resume(after.as_ref(), WORKLOAD, (i64::MAX, None::<String>));
     customers::table
         .filter(customers::status.eq(CustomerStatus::Active))
         .group_by(customers::csm_assigned)
@@ -106,13 +158,32 @@ pub fn csm_workload_query(
             count_star(),
             avg(float8(customers::health_score)),
         ))
+        .having(
+            row_gt(
+                (
+                    Negated(count_star()),
+                    customers::csm_assigned.is_null(),
+                    customers::csm_assigned,
+                ),
+                (
+                    // A forged count of i64::MIN (no group has fewer) saturates to "no group".
+                    count.saturating_neg().into_sql::<BigInt>(),
+                    csm.is_none().into_sql::<Bool>(),
+                    csm.into_sql::<Nullable<Text>>(),
+                ),
+            )
+            .refusing(refused),
+        )
         .order((count_star().desc(), customers::csm_assigned.asc()))
         .limit(limit)
         .offset(offset)
 }
 
 /// Runs [`csm_workload_query`].
-pub fn csm_workload(conn: &mut PgConnection, page: Page) -> Result<Vec<CsmWorkloadRow>> {
+pub fn csm_workload(
+    conn: &mut PgConnection,
+    page: impl Into<PageRequest>,
+) -> Result<Vec<CsmWorkloadRow>> {
     let rows: Vec<CsmWorkloadTuple> = csm_workload_query(page).load(conn)?;
     Ok(rows
         .into_iter()
@@ -129,6 +200,8 @@ pub fn csm_workload(conn: &mut PgConnection, page: Page) -> Result<Vec<CsmWorklo
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Serialize)]
 #[diesel(table_name = renewal_forecasts, check_for_backend(Pg))]
 pub struct RenewalPipelineRow {
+    /// The forecast's row id (`renewal_forecasts.id`; the ordering's tie-breaker).
+    pub id: i64,
     /// The customer.
     pub client_id: String,
     /// When the contract renews.
@@ -139,8 +212,16 @@ pub struct RenewalPipelineRow {
     pub forecasted_arr: Money,
 }
 
+const RENEWAL: &str = "renewal_pipeline";
+
+impl Keyed for RenewalPipelineRow {
+    fn cursor(&self) -> Cursor {
+        Cursor::of(RENEWAL, &(self.renewal_date, self.id))
+    }
+}
+
 /// Renewals due within `within_days` days of today (UTC), overdue ones included, whose status is
-/// `status` (the seed: `at_risk`), soonest first.
+/// `status` (the seed: `at_risk`), soonest first (ordered by `(renewal_date, id)`).
 ///
 /// Schema v2: selects by `renewal_date`, not by the stored `days_until_renewal`, which is a
 /// snapshot taken when the forecast was written and goes stale a day later (`csdb refresh`
@@ -148,7 +229,7 @@ pub struct RenewalPipelineRow {
 pub fn renewal_pipeline_query(
     within_days: i32,
     status: RenewalStatus,
-    page: Page,
+    page: impl Into<PageRequest>,
 ) -> impl LoadQuery<'static, PgConnection, RenewalPipelineRow> + QueryFragment<Pg> + QueryId {
     renewal_pipeline_as_of_query(Utc::now().date_naive(), within_days, status, page)
 }
@@ -159,9 +240,10 @@ pub fn renewal_pipeline_as_of_query(
     today: NaiveDate,
     within_days: i32,
     status: RenewalStatus,
-    page: Page,
+    page: impl Into<PageRequest>,
 ) -> impl LoadQuery<'static, PgConnection, RenewalPipelineRow> + QueryFragment<Pg> + QueryId {
-    let (limit, offset) = page.clamped();
+    let (limit, offset, after) = page.into().resolve();
+    let ((date, id), refused) = resume(after.as_ref(), RENEWAL, (cursor::min_pg_date(), i64::MIN));
     // A window past chrono's range (absurd `within_days`) means "every date".
     let last_day = today
         .checked_add_signed(chrono::Duration::days(i64::from(within_days)))
@@ -173,6 +255,13 @@ pub fn renewal_pipeline_as_of_query(
     renewal_forecasts::table
         .filter(renewal_forecasts::renewal_date.le(last_day))
         .filter(renewal_forecasts::renewal_status.eq(status))
+        .filter(
+            row_gt(
+                (renewal_forecasts::renewal_date, renewal_forecasts::id),
+                (date.into_sql::<Date>(), id.into_sql::<BigInt>()),
+            )
+            .refusing(refused),
+        )
         .order((
             renewal_forecasts::renewal_date.asc(),
             renewal_forecasts::id.asc(),
@@ -187,7 +276,7 @@ pub fn renewal_pipeline(
     conn: &mut PgConnection,
     within_days: i32,
     status: RenewalStatus,
-    page: Page,
+    page: impl Into<PageRequest>,
 ) -> Result<Vec<RenewalPipelineRow>> {
     Ok(renewal_pipeline_query(within_days, status, page).load(conn)?)
 }
@@ -207,6 +296,8 @@ diesel::define_sql_function! {
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Serialize)]
 #[diesel(table_name = support_tickets, check_for_backend(Pg))]
 pub struct SlaMonitorRow {
+    /// The ticket's row id (`support_tickets.id`; the ordering's tie-breaker).
+    pub id: i64,
     /// The ticket.
     pub ticket_id: String,
     /// The customer.
@@ -245,8 +336,19 @@ pub struct SlaMonitorRow {
     pub resolution_sla_status: SlaStatus,
 }
 
+const SLA: &str = "sla_monitoring";
+
+impl Keyed for SlaMonitorRow {
+    fn cursor(&self) -> Cursor {
+        Cursor::of(
+            SLA,
+            &(self.priority.as_str().to_owned(), self.created_at, self.id),
+        )
+    }
+}
+
 /// Open or in-progress tickets whose first-response or resolution SLA is breached or at risk
-/// now, most urgent priority first, then oldest first.
+/// now, most urgent priority first, then oldest first (ordered by `(priority, created_at, id)`).
 ///
 /// Schema v2: the states are computed from each ticket's `created_at`, SLA minutes and
 /// response/resolution timestamps at query time (`csdb_sla_status(…, now())`), so a ticket
@@ -254,9 +356,15 @@ pub struct SlaMonitorRow {
 /// and asked for "first response breached or resolution at risk"; a breached resolution is
 /// shown too, since it is worse than one at risk.)
 pub fn sla_monitoring_query(
-    page: Page,
+    page: impl Into<PageRequest>,
 ) -> impl LoadQuery<'static, PgConnection, SlaMonitorRow> + QueryFragment<Pg> + QueryId {
-    let (limit, offset) = page.clamped();
+    let (limit, offset, after) = page.into().resolve();
+    // The start key: "" sorts before every priority (P0 … P4) in any collation.
+    let ((priority, created_at, id), refused) = resume(
+        after.as_ref(),
+        SLA,
+        (String::new(), cursor::min_pg_timestamp(), i64::MIN),
+    );
     let alarming = [SlaStatus::Breached.as_str(), SlaStatus::AtRisk.as_str()];
     support_tickets::table
         .filter(support_tickets::status.eq_any([TicketStatus::Open, TicketStatus::InProgress]))
@@ -276,6 +384,21 @@ pub fn sla_monitoring_query(
             )
             .eq_any(alarming)),
         )
+        .filter(
+            row_gt(
+                (
+                    support_tickets::priority,
+                    support_tickets::created_at,
+                    support_tickets::id,
+                ),
+                (
+                    priority.into_sql::<Text>(),
+                    created_at.into_sql::<Timestamptz>(),
+                    id.into_sql::<BigInt>(),
+                ),
+            )
+            .refusing(refused),
+        )
         .order((
             support_tickets::priority.asc(),
             support_tickets::created_at.asc(),
@@ -287,7 +410,10 @@ pub fn sla_monitoring_query(
 }
 
 /// Runs [`sla_monitoring_query`].
-pub fn sla_monitoring(conn: &mut PgConnection, page: Page) -> Result<Vec<SlaMonitorRow>> {
+pub fn sla_monitoring(
+    conn: &mut PgConnection,
+    page: impl Into<PageRequest>,
+) -> Result<Vec<SlaMonitorRow>> {
     Ok(sla_monitoring_query(page).load(conn)?)
 }
 
@@ -295,6 +421,9 @@ pub fn sla_monitoring(conn: &mut PgConnection, page: Page) -> Result<Vec<SlaMoni
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Serialize)]
 #[diesel(table_name = customers, check_for_backend(Pg))]
 pub struct ChurnRiskRow {
+    /// The prediction's row id (`churn_predictions.id`; the ordering's tie-breaker).
+    #[diesel(select_expression = churn_predictions::id)]
+    pub prediction_id: i64,
     /// The customer.
     pub client_id: String,
     /// Its name.
@@ -309,21 +438,40 @@ pub struct ChurnRiskRow {
     pub churn_risk_level: RiskLevel,
 }
 
+const CHURN: &str = "churn_risk";
+
+impl Keyed for ChurnRiskRow {
+    fn cursor(&self) -> Cursor {
+        Cursor::of(CHURN, &(self.churn_probability.get(), self.prediction_id))
+    }
+}
+
 /// Active customers with a churn prediction at one of `levels` (the seed: high and critical),
 /// most likely to churn first. A customer with several such predictions appears once per
 /// prediction, as in the original query.
+///
+/// Ordered by `(churn_probability DESC, churn_predictions.id DESC)`: both descending, so that
+/// one row comparison, `(churn_probability, id) < ($1, $2)`, resumes after a cursor.
 pub fn churn_risk_query(
     levels: Vec<RiskLevel>,
-    page: Page,
+    page: impl Into<PageRequest>,
 ) -> impl LoadQuery<'static, PgConnection, ChurnRiskRow> + QueryFragment<Pg> + QueryId {
-    let (limit, offset) = page.clamped();
+    let (limit, offset, after) = page.into().resolve();
+    let ((probability, id), refused) = resume(after.as_ref(), CHURN, (f64::INFINITY, i64::MAX));
     customers::table
         .inner_join(churn_predictions::table)
         .filter(churn_predictions::churn_risk_level.eq_any(levels))
         .filter(customers::status.eq(CustomerStatus::Active))
+        .filter(
+            row_lt(
+                (churn_predictions::churn_probability, churn_predictions::id),
+                (probability.into_sql::<Double>(), id.into_sql::<BigInt>()),
+            )
+            .refusing(refused),
+        )
         .order((
             churn_predictions::churn_probability.desc(),
-            churn_predictions::id.asc(),
+            churn_predictions::id.desc(),
         ))
         .select(ChurnRiskRow::as_select())
         .limit(limit)
@@ -334,7 +482,7 @@ pub fn churn_risk_query(
 pub fn churn_risk(
     conn: &mut PgConnection,
     levels: &[RiskLevel],
-    page: Page,
+    page: impl Into<PageRequest>,
 ) -> Result<Vec<ChurnRiskRow>> {
     Ok(churn_risk_query(levels.to_vec(), page).load(conn)?)
 }
@@ -343,6 +491,8 @@ pub fn churn_risk(
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Serialize)]
 #[diesel(table_name = customers, check_for_backend(Pg))]
 pub struct CsmCustomerRow {
+    /// The customer's row id (`customers.id`; the ordering).
+    pub id: i64,
     /// The customer.
     pub client_id: String,
     /// Its name.
@@ -351,16 +501,27 @@ pub struct CsmCustomerRow {
     pub health_score: HealthScore,
 }
 
-/// The customers of one CSM in one lifecycle stage (the seed's EXPLAIN example).
+const CSM_CUSTOMERS: &str = "csm_customers";
+
+impl Keyed for CsmCustomerRow {
+    fn cursor(&self) -> Cursor {
+        Cursor::of(CSM_CUSTOMERS, &(self.id,))
+    }
+}
+
+/// The customers of one CSM in one lifecycle stage (the seed's EXPLAIN example), ordered by
+/// `id`.
 pub fn csm_customers_query(
     csm: String,
     stage: LifecycleStage,
-    page: Page,
+    page: impl Into<PageRequest>,
 ) -> impl LoadQuery<'static, PgConnection, CsmCustomerRow> + QueryFragment<Pg> + QueryId {
-    let (limit, offset) = page.clamped();
+    let (limit, offset, after) = page.into().resolve();
+    let ((id,), refused) = resume(after.as_ref(), CSM_CUSTOMERS, (i64::MIN,));
     customers::table
         .filter(customers::csm_assigned.eq(csm))
         .filter(customers::lifecycle_stage.eq(stage))
+        .filter(row_gt((customers::id,), (id.into_sql::<BigInt>(),)).refusing(refused))
         .order(customers::id.asc())
         .select(CsmCustomerRow::as_select())
         .limit(limit)
@@ -372,7 +533,7 @@ pub fn csm_customers(
     conn: &mut PgConnection,
     csm: &str,
     stage: LifecycleStage,
-    page: Page,
+    page: impl Into<PageRequest>,
 ) -> Result<Vec<CsmCustomerRow>> {
     Ok(csm_customers_query(csm.to_owned(), stage, page).load(conn)?)
 }

@@ -1422,7 +1422,7 @@ fn out_of_range_health_score_without_a_check_is_a_load_error() {
     let err = RenewalForecast::get(&mut conn, bad).expect_err("health_score 150 must not load");
     assert_load_error(&err, "health_score", &["health_score: 150", "0 to 100"]);
     // A list that contains the bad row fails as a whole instead of skipping or clamping it.
-    assert!(RenewalForecast::list(&mut conn, Default::default()).is_err());
+    assert!(RenewalForecast::list(&mut conn, customer_success_db::crud::Page::default()).is_err());
 }
 
 /// `health_scores.support_score` has no CHECK, but its model field is a `ComponentScore`.

@@ -25,7 +25,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::Utc;
 use customer_success_db::async_pool::AsyncDb;
-use customer_success_db::crud::{ByKey, Crud, Page};
+use customer_success_db::crud::{ByKey, Crud, Page, PageRequest, Paged};
+use customer_success_db::cursor::{Cursor, MAX_TOKEN_LEN};
 use customer_success_db::models::{
     ChurnPrediction, Customer, HealthScoreRecord, NewNpsResponse, NewSupportTicket, NpsResponse,
     SupportTicket,
@@ -47,7 +48,7 @@ use serde::{Deserialize, Serialize};
 /// Default page size of the list tools: enough for a conversation, small enough for a model's
 /// context.
 const DEFAULT_LIMIT: i64 = 20;
-/// Largest page a tool returns; larger requests are clamped (use `offset` to page on).
+/// Largest page a tool returns; larger requests are clamped (use `next_cursor` to page on).
 const MAX_LIMIT: i64 = 500;
 /// Open tickets shown by `get_customer`.
 const OPEN_TICKETS_SHOWN: i64 = 20;
@@ -145,6 +146,10 @@ pub struct HealthDashboardArgs {
     /// Rows to skip, for the next page.
     #[serde(default)]
     pub offset: i64,
+    /// Resume after this cursor: the `next_cursor` of the previous page (stable and as cheap
+    /// as the first page, unlike a large offset).
+    #[serde(default)]
+    pub cursor: Option<String>,
 }
 
 /// Arguments of the dashboards that take only a page.
@@ -157,6 +162,10 @@ pub struct PageArgs {
     /// Rows to skip, for the next page.
     #[serde(default)]
     pub offset: i64,
+    /// Resume after this cursor: the `next_cursor` of the previous page (stable and as cheap
+    /// as the first page, unlike a large offset).
+    #[serde(default)]
+    pub cursor: Option<String>,
 }
 
 /// Arguments of `renewal_pipeline`.
@@ -175,6 +184,10 @@ pub struct RenewalPipelineArgs {
     /// Rows to skip, for the next page.
     #[serde(default)]
     pub offset: i64,
+    /// Resume after this cursor: the `next_cursor` of the previous page (stable and as cheap
+    /// as the first page, unlike a large offset).
+    #[serde(default)]
+    pub cursor: Option<String>,
 }
 
 /// Arguments of `churn_risk_list`.
@@ -190,6 +203,10 @@ pub struct ChurnRiskArgs {
     /// Rows to skip, for the next page.
     #[serde(default)]
     pub offset: i64,
+    /// Resume after this cursor: the `next_cursor` of the previous page (stable and as cheap
+    /// as the first page, unlike a large offset).
+    #[serde(default)]
+    pub cursor: Option<String>,
 }
 
 /// Arguments of `csm_customers`.
@@ -208,6 +225,10 @@ pub struct CsmCustomersArgs {
     /// Rows to skip, for the next page.
     #[serde(default)]
     pub offset: i64,
+    /// Resume after this cursor: the `next_cursor` of the previous page (stable and as cheap
+    /// as the first page, unlike a large offset).
+    #[serde(default)]
+    pub cursor: Option<String>,
 }
 
 /// Arguments of `record_nps_response`.
@@ -351,7 +372,10 @@ impl From<SupportTicket> for TicketSummary {
 pub struct Rows<T> {
     /// Rows on this page.
     pub count: usize,
-    /// The offset to pass for the next page; absent on the last page.
+    /// The cursor to pass for the next page; null on the last page.
+    pub next_cursor: Option<Cursor>,
+    /// The offset to pass for the next page, when paging by offset; absent on the last page
+    /// and when the page was asked for by cursor.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_offset: Option<i64>,
     /// The rows.
@@ -389,11 +413,14 @@ impl CustomerSuccessServer {
     ) -> CallToolResult {
         let outcome = async {
             let threshold = int_newtype::<HealthScore>(args.threshold, "threshold")?;
-            let page = page(args.limit, args.offset);
+            let page = page(args.limit, args.offset, args.cursor)?;
+            let request = page.clone();
             let rows = self
-                .db_run(move |conn| queries::health_dashboard(conn, threshold, page))
+                .db_run(move |conn| {
+                    Paged::load(request, |p| queries::health_dashboard(conn, threshold, p))
+                })
                 .await?;
-            Ok(rows_page(rows, page))
+            Ok(rows_page(rows, &page))
         };
         reply(outcome.await)
     }
@@ -402,11 +429,15 @@ impl CustomerSuccessServer {
     /// busiest first (a null CSM means unassigned customers).
     #[tool(annotations(read_only_hint = true))]
     async fn csm_workload(&self, Parameters(args): Parameters<PageArgs>) -> CallToolResult {
-        let page = page(args.limit, args.offset);
-        let rows = self
-            .db_run(move |conn| queries::csm_workload(conn, page))
-            .await;
-        reply(rows.map(|rows| rows_page(rows, page)))
+        let outcome = async {
+            let page = page(args.limit, args.offset, args.cursor)?;
+            let request = page.clone();
+            let rows = self
+                .db_run(move |conn| Paged::load(request, |p| queries::csm_workload(conn, p)))
+                .await?;
+            Ok(rows_page(rows, &page))
+        };
+        reply(outcome.await)
     }
 
     /// Renewal pipeline: renewals due within `within_days` days with the given status (default
@@ -419,11 +450,16 @@ impl CustomerSuccessServer {
         let outcome = async {
             let within_days = within_days(args.within_days)?;
             let status = enum_arg::<RenewalStatus>(&args.status, "status")?;
-            let page = page(args.limit, args.offset);
+            let page = page(args.limit, args.offset, args.cursor)?;
+            let request = page.clone();
             let rows = self
-                .db_run(move |conn| queries::renewal_pipeline(conn, within_days, status, page))
+                .db_run(move |conn| {
+                    Paged::load(request, |p| {
+                        queries::renewal_pipeline(conn, within_days, status, p)
+                    })
+                })
                 .await?;
-            Ok(rows_page(rows, page))
+            Ok(rows_page(rows, &page))
         };
         reply(outcome.await)
     }
@@ -432,11 +468,15 @@ impl CustomerSuccessServer {
     /// or whose resolution SLA is at risk, most urgent first, then oldest.
     #[tool(annotations(read_only_hint = true))]
     async fn sla_monitoring(&self, Parameters(args): Parameters<PageArgs>) -> CallToolResult {
-        let page = page(args.limit, args.offset);
-        let rows = self
-            .db_run(move |conn| queries::sla_monitoring(conn, page))
-            .await;
-        reply(rows.map(|rows| rows_page(rows, page)))
+        let outcome = async {
+            let page = page(args.limit, args.offset, args.cursor)?;
+            let request = page.clone();
+            let rows = self
+                .db_run(move |conn| Paged::load(request, |p| queries::sla_monitoring(conn, p)))
+                .await?;
+            Ok(rows_page(rows, &page))
+        };
+        reply(outcome.await)
     }
 
     /// Churn-risk list: active customers with a churn prediction at one of `levels` (default
@@ -462,11 +502,12 @@ impl CustomerSuccessServer {
                 .iter()
                 .map(|l| enum_arg::<RiskLevel>(l, "levels"))
                 .collect::<ToolOutcome<Vec<_>>>()?;
-            let page = page(args.limit, args.offset);
+            let page = page(args.limit, args.offset, args.cursor)?;
+            let request = page.clone();
             let rows = self
-                .db_run(move |conn| queries::churn_risk(conn, &levels, page))
+                .db_run(move |conn| Paged::load(request, |p| queries::churn_risk(conn, &levels, p)))
                 .await?;
-            Ok(rows_page(rows, page))
+            Ok(rows_page(rows, &page))
         };
         reply(outcome.await)
     }
@@ -480,12 +521,15 @@ impl CustomerSuccessServer {
         let outcome = async {
             bounded(&args.csm, "csm", limits::CSM)?;
             let stage = enum_arg::<LifecycleStage>(&args.stage, "stage")?;
-            let page = page(args.limit, args.offset);
+            let page = page(args.limit, args.offset, args.cursor)?;
+            let request = page.clone();
             let csm = args.csm;
             let rows = self
-                .db_run(move |conn| queries::csm_customers(conn, &csm, stage, page))
+                .db_run(move |conn| {
+                    Paged::load(request, |p| queries::csm_customers(conn, &csm, stage, p))
+                })
                 .await?;
-            Ok(rows_page(rows, page))
+            Ok(rows_page(rows, &page))
         };
         reply(outcome.await)
     }
@@ -670,9 +714,22 @@ fn customer_overview(
 // ---------------------------------------------------------------------------------------------
 
 /// A page from the tool's `limit`/`offset`, clamped to `1..=MAX_LIMIT` and `0..=MAX_OFFSET`
-/// rather than rejected: a model asking for "all" should get a page, not an error.
-fn page(limit: i64, offset: i64) -> Page {
-    Page::new(limit.clamp(1, MAX_LIMIT), offset.clamp(0, MAX_OFFSET))
+/// rather than rejected: a model asking for "all" should get a page, not an error. A `cursor`
+/// must be a token this server returned: a malformed or edited one is a tool error here, one
+/// from another tool when the query runs.
+fn page(limit: i64, offset: i64, cursor: Option<String>) -> ToolOutcome<PageRequest> {
+    let cursor = match cursor {
+        Some(token) => {
+            bounded(&token, "cursor", MAX_TOKEN_LEN)?;
+            Some(
+                token
+                    .parse::<Cursor>()
+                    .map_err(|e| format!("cursor: {e}"))?,
+            )
+        }
+        None => None,
+    };
+    Ok(Page::new(limit.clamp(1, MAX_LIMIT), offset.clamp(0, MAX_OFFSET)).after(cursor))
 }
 
 /// Refuses a string argument longer than `max` characters (PostgreSQL's unit for `varchar(n)`),
@@ -689,13 +746,16 @@ fn bounded(value: &str, arg: &str, max: usize) -> ToolOutcome<()> {
     }
 }
 
-/// Wraps a page of rows, with the offset of the next page when this one was full.
-fn rows_page<T>(rows: Vec<T>, page: Page) -> Rows<T> {
-    let full = i64::try_from(rows.len()).is_ok_and(|n| n == page.limit);
+/// Wraps a page of rows with the cursor (and, when paging by offset, the offset) of the next
+/// page, when there is one.
+fn rows_page<T>(paged: Paged<T>, page: &PageRequest) -> Rows<T> {
+    let next_offset = (paged.has_more && page.cursor().is_none())
+        .then(|| Page::new(page.limit(), page.offset()).next().offset);
     Rows {
-        count: rows.len(),
-        next_offset: full.then(|| page.next().offset),
-        rows,
+        count: paged.rows.len(),
+        next_cursor: paged.next,
+        next_offset,
+        rows: paged.rows,
     }
 }
 
@@ -789,6 +849,7 @@ pub fn error_text(e: &Error) -> String {
         | Error::CheckViolation { .. }
         | Error::NotNullViolation { .. }
         | Error::InvalidData { .. }
+        | Error::InvalidCursor { .. }
         | Error::Validation(_) => e.to_string(),
         _ => {
             let id = error_id();

@@ -306,6 +306,103 @@ async fn the_six_dashboards_match_the_typed_queries() {
     assert_eq!(v["rows"], json_of(&expected));
 }
 
+/// The list tools' `cursor` argument: following `next_cursor` until it is null walks the whole
+/// list in order, no row twice and none missed; refused cursors are tool errors.
+#[tokio::test]
+async fn list_tools_page_by_cursor() {
+    let f = Fixture::new().await;
+    let mut conn = f.conn();
+
+    // Every list tool takes a cursor, and says so in its schema.
+    let tools = f.client.list_all_tools().await.expect("tools/list");
+    for name in [
+        "churn_risk_list",
+        "csm_customers",
+        "csm_workload",
+        "health_dashboard",
+        "renewal_pipeline",
+        "sla_monitoring",
+    ] {
+        let tool = tools.iter().find(|t| t.name == name).expect(name);
+        assert!(
+            tool.input_schema["properties"].get("cursor").is_some(),
+            "{name} takes no cursor"
+        );
+    }
+
+    let expected = queries::health_dashboard(
+        &mut conn,
+        HealthScore::new(90).expect("score"),
+        Page::first(1000),
+    )
+    .expect("query");
+    assert!(expected.len() > 8, "{} rows", expected.len());
+    let mut walked = Vec::new();
+    let mut cursor = Value::Null;
+    for _ in 0..1000 {
+        let mut args = json!({ "threshold": 90, "limit": 4 });
+        if !cursor.is_null() {
+            args["cursor"] = cursor.clone();
+        }
+        let v = f.ok("health_dashboard", args).await;
+        walked.extend(rows(&v).iter().cloned());
+        assert!(
+            v.get("next_cursor").is_some(),
+            "next_cursor is always present"
+        );
+        cursor = v["next_cursor"].clone();
+        if cursor.is_null() {
+            break;
+        }
+        assert_eq!(rows(&v).len(), 4, "a page with a next cursor is full");
+    }
+    assert!(cursor.is_null(), "the walk ended");
+    assert_eq!(Value::Array(walked), json_of(&expected));
+
+    // The same walk for the aggregate, whose key includes the CSM-less group.
+    let workload = queries::csm_workload(&mut conn, Page::first(1000)).expect("query");
+    let mut walked = Vec::new();
+    let mut args = json!({ "limit": 2 });
+    loop {
+        let v = f.ok("csm_workload", args.clone()).await;
+        walked.extend(rows(&v).iter().cloned());
+        if v["next_cursor"].is_null() {
+            break;
+        }
+        args["cursor"] = v["next_cursor"].clone();
+    }
+    assert_eq!(Value::Array(walked), json_of(&workload));
+
+    // Refused cursors: garbage, an edited token, one of another tool's list.
+    let e = f
+        .err("health_dashboard", json!({ "cursor": "garbage!" }))
+        .await;
+    assert!(
+        e.contains("cursor") && e.contains("not a cursor token"),
+        "{e}"
+    );
+    let v = f.ok("csm_workload", json!({ "limit": 1 })).await;
+    let token = v["next_cursor"].as_str().expect("a next cursor").to_owned();
+    let edited = format!(
+        "{}{}",
+        &token[..token.len() - 1],
+        if token.ends_with('A') { "B" } else { "A" }
+    );
+    let e = f.err("csm_workload", json!({ "cursor": edited })).await;
+    assert!(e.contains("invalid cursor"), "{e}");
+    let e = f.err("sla_monitoring", json!({ "cursor": token })).await;
+    assert!(
+        e.contains("belongs to the list `csm_workload`, not to `sla_monitoring`"),
+        "{e}"
+    );
+    let e = f
+        .err("churn_risk_list", json!({ "cursor": "A".repeat(5000) }))
+        .await;
+    assert!(e.contains("cursor: too long"), "{e}");
+    // And the server keeps serving.
+    f.ok("sla_monitoring", json!({})).await;
+}
+
 #[tokio::test]
 async fn record_nps_response_stores_the_derived_category() {
     let f = Fixture::new().await;
