@@ -57,9 +57,13 @@
 //! # Loading
 //!
 //! [`load`] streams: it generates and loads [`DemoConfig::batch_customers`] customers at a time
-//! (memory stays flat, about 80 MB of rows at the default batch size, whatever the number of
-//! customers), table by table in foreign-key order, all inside one transaction, and runs
-//! `ANALYZE` on the 24 tables afterwards so the planner's statistics match the new data.
+//! (memory stays flat, about 80 MB of rows per batch at the default batch size, two batches at
+//! once, whatever the number of customers), table by table in foreign-key order, all inside one
+//! transaction, and runs `ANALYZE` on the 24 tables afterwards so the planner's statistics
+//! match the new data. A second thread generates the next batch while the current one is
+//! written, so generation costs almost nothing end to end on a machine with two cores: the
+//! load is bound by the server (index maintenance, foreign-key checks, `ANALYZE`; see
+//! BENCHMARKS.md).
 //! [`LoadMethod::Copy`] (the default, the faster one) uses binary `COPY … FROM STDIN` through
 //! Diesel's `copy_from`; [`LoadMethod::Insert`] uses [`Crud::insert_many`].
 
