@@ -68,9 +68,21 @@ fn counts(db: &TestDatabase) -> Vec<(&'static str, i64)> {
 fn demo_loads_what_its_summary_says() {
     let db = TestDatabase::new().unwrap();
     let n = CUSTOMERS.to_string();
-    let summary = json(&db, &["demo", "--customers", &n, "--seed", "7"]);
+    let summary = json(
+        &db,
+        &[
+            "demo",
+            "--customers",
+            &n,
+            "--seed",
+            "7",
+            "--today",
+            "2026-01-15",
+        ],
+    );
     assert_eq!(summary["customers"], CUSTOMERS);
     assert_eq!(summary["seed"], 7);
+    assert_eq!(summary["today"], "2026-01-15");
     let per_table = summary["rows_per_table"].as_object().unwrap();
     assert_eq!(per_table.len(), 24);
     let mut total = 0;
@@ -103,8 +115,10 @@ fn demo_text_output_has_progress_on_stderr_and_a_table_on_stdout() {
     assert!(r.stderr.contains("rows/s"), "{}", r.stderr);
     assert!(r.stdout.starts_with("TABLE"), "{}", r.stdout);
     assert!(r.stdout.contains("sentiment_analysis"), "{}", r.stdout);
+    let today = chrono::Utc::now().date_naive();
     assert!(
-        r.stdout.contains("of 3 customers (seed 42)"),
+        r.stdout
+            .contains(&format!("of 3 customers (seed 42, as of {today})")),
         "{}",
         r.stdout
     );
@@ -137,6 +151,10 @@ fn demo_usage_errors_exit_2_before_connecting() {
         (&["demo", "--customers", "5000001"], "from 1 to 5000000"),
         (&["demo", "--customers", "ten"], "from 1 to 5000000"),
         (&["demo", "--customers", "5", "--seed", "-3"], "--seed"),
+        (
+            &["demo", "--customers", "5", "--today", "tomorrow"],
+            "--today",
+        ),
         (&["explain", "--limit", "0"], "--limit"),
         (
             &["explain", "--customers", "5"],

@@ -216,8 +216,18 @@ fn run(inv: &Invocation) -> Result<Output, Failure> {
             let outcome = Ok(doctor::run(conn, &url));
             return lost_connection(conn, outcome);
         }
-        Command::Demo { customers, seed } => {
-            return demo::run(conn, &inv.command, *customers, *seed, &url)
+        Command::Demo {
+            customers,
+            seed,
+            today,
+        } => {
+            let config = customer_success_db::demo::DemoConfig {
+                // Relative to the clock by default, as the quickstart does, so that the SLA and
+                // renewal dashboards (which compare with now()) see current-looking data.
+                today: today.unwrap_or_else(|| chrono::Utc::now().date_naive()),
+                ..customer_success_db::demo::DemoConfig::new(*customers, *seed)
+            };
+            return demo::run(conn, &inv.command, &config, &url);
         }
         Command::Explain { limit } => return explain::run(conn, &inv.command, *limit, &url),
     };

@@ -52,9 +52,11 @@ Diagnostics:
                        redundant indexes, slow-query logging; exits 1 on any FAIL
 
 Measuring:
-  demo --customers N [--seed S]
+  demo --customers N [--seed S] [--today YYYY-MM-DD]
                        load the deterministic demo data of N customers (about 43 rows each; 1 to
-                       5,000,000) into the database, all or nothing, then ANALYZE. The database
+                       5,000,000) into the database, all or nothing, then ANALYZE. Dates are
+                       relative to --today (default: today, UTC, so the clock-based dashboards
+                       look current); the same seed and --today give the same rows. The database
                        must have the schema (`csdb upgrade`) and empty tables: the demo's
                        business keys (cust-000001, ...) are the same for every seed, so a second
                        load could only collide. Progress on stderr (one updating line on a
@@ -143,6 +145,8 @@ pub enum Command {
         customers: usize,
         /// Seed of the generator.
         seed: u64,
+        /// `--today`: the date the data is "as of" (default: the current date, UTC).
+        today: Option<chrono::NaiveDate>,
     },
     /// `explain [--limit N]`.
     Explain {
@@ -205,6 +209,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
     // `demo` and `explain` options, validated once the command is known.
     let (mut customers, mut seed, mut limit): (Option<String>, Option<String>, Option<String>) =
         (None, None, None);
+    let mut today: Option<String> = None;
     let mut words: Vec<String> = Vec::new();
     let mut help = false;
 
@@ -222,6 +227,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
             Long("customers") => customers = Some(parser.value()?.string()?),
             Long("seed") => seed = Some(parser.value()?.string()?),
             Long("limit") => limit = Some(parser.value()?.string()?),
+            Long("today") => today = Some(parser.value()?.string()?),
             // `downgrade -1`, as in Alembic.
             Short('1') => minus_one = true,
             Value(v) => words.push(v.string()?),
@@ -322,7 +328,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
         "doctor" => no_args(rest).map(|()| Command::Doctor)?,
         "demo" => {
             no_args(rest)?;
-            demo(customers.as_deref(), seed.as_deref())?
+            demo(customers.as_deref(), seed.as_deref(), today.as_deref())?
         }
         "explain" => {
             no_args(rest)?;
@@ -369,6 +375,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
             matches!(command, Command::Demo { .. }),
         ),
         (
+            today.is_some(),
+            "--today",
+            matches!(command, Command::Demo { .. }),
+        ),
+        (
             limit.is_some(),
             "--limit",
             matches!(command, Command::Explain { .. }),
@@ -399,7 +410,11 @@ fn only_head(name: &str, rest: &[String]) -> Result<(), UsageError> {
 }
 
 /// `demo`'s options: `--customers` is required and bounded, `--seed` any unsigned integer.
-fn demo(customers: Option<&str>, seed: Option<&str>) -> Result<Command, UsageError> {
+fn demo(
+    customers: Option<&str>,
+    seed: Option<&str>,
+    today: Option<&str>,
+) -> Result<Command, UsageError> {
     let Some(customers) = customers else {
         return Err(UsageError(
             "`demo` needs --customers N, e.g. `csdb demo --customers 1000`".into(),
@@ -425,7 +440,22 @@ fn demo(customers: Option<&str>, seed: Option<&str>) -> Result<Command, UsageErr
             ))
         })?,
     };
-    Ok(Command::Demo { customers, seed })
+    let today = match today {
+        None => None,
+        Some(s) => Some(
+            chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+                UsageError(format!(
+                    "--today must be a date like 2026-01-15, not {:?}",
+                    redact(s)
+                ))
+            })?,
+        ),
+    };
+    Ok(Command::Demo {
+        customers,
+        seed,
+        today,
+    })
 }
 
 /// `explain --limit`: a page size the dashboards accept without clamping it.
@@ -526,14 +556,24 @@ mod tests {
             command(&["demo", "--customers", "50"]),
             Some(Command::Demo {
                 customers: 50,
-                seed: DEFAULT_DEMO_SEED
+                seed: DEFAULT_DEMO_SEED,
+                today: None,
             })
         );
         assert_eq!(
-            command(&["demo", "--seed", "7", "--customers", "5000000"]),
+            command(&[
+                "demo",
+                "--seed",
+                "7",
+                "--customers",
+                "5000000",
+                "--today",
+                "2026-01-15"
+            ]),
             Some(Command::Demo {
                 customers: 5_000_000,
-                seed: 7
+                seed: 7,
+                today: chrono::NaiveDate::from_ymd_opt(2026, 1, 15),
             })
         );
         assert_eq!(
@@ -579,6 +619,8 @@ mod tests {
             &["explain", "--limit", "10001"],
             &["explain", "--customers", "3"],
             &["doctor", "--seed", "3"],
+            &["demo", "--customers", "5", "--today", "15.01.2026"],
+            &["explain", "--today", "2026-01-15"],
         ] {
             assert!(run(bad).is_err(), "{bad:?} was accepted");
         }

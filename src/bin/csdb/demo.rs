@@ -23,12 +23,11 @@ const PLAIN_PROGRESS_EVERY: Duration = Duration::from_secs(5);
 /// How often the terminal progress line is redrawn.
 const TTY_PROGRESS_EVERY: Duration = Duration::from_millis(200);
 
-/// Loads the demo data of `customers` customers with `seed`.
+/// Loads the demo data of `config`.
 pub fn run(
     conn: &mut PgConnection,
     command: &Command,
-    customers: usize,
-    seed: u64,
+    config: &DemoConfig,
     url: &str,
 ) -> Result<Output, Failure> {
     let fail = |e: Error| failure(command, &e, url);
@@ -39,11 +38,10 @@ pub fn run(
             message: format!("demo refused: {message} Nothing was changed."),
         },
     })?;
-    let config = DemoConfig::new(customers, seed);
     let mut line = ProgressLine::new(std::io::stderr().is_terminal());
-    let report = demo::load(conn, &config, &mut |p| line.update(&p)).map_err(fail)?;
+    let report = demo::load(conn, config, &mut |p| line.update(&p)).map_err(fail)?;
     line.finish(&report);
-    Ok(summary(&config, &report))
+    Ok(summary(config, &report))
 }
 
 enum Refusal {
@@ -227,11 +225,12 @@ fn summary(config: &DemoConfig, report: &LoadReport) -> Output {
         .collect();
     let mut human = table(&[("TABLE", Align::Left), ("ROWS", Align::Right)], &rows);
     human.push_str(&format!(
-        "\n{} rows of {} (seed {}) in {:.2} s: {:.0} rows/s (generation {:.2} s beside the \
-         writer, {:.2} s waited for; ANALYZE {:.2} s)\n",
+        "\n{} rows of {} (seed {}, as of {}) in {:.2} s: {:.0} rows/s (generation {:.2} s \
+         beside the writer, {:.2} s waited for; ANALYZE {:.2} s)\n",
         report.total_rows,
         plural(config.customers, "customer", "customers"),
         config.seed,
+        config.today,
         report.elapsed.as_secs_f64(),
         report.rows_per_second,
         report.generate_elapsed.as_secs_f64(),
@@ -246,6 +245,7 @@ fn summary(config: &DemoConfig, report: &LoadReport) -> Output {
     let json = json!({
         "customers": config.customers,
         "seed": config.seed,
+        "today": config.today.to_string(),
         "method": report.method.to_string(),
         "rows_per_table": per_table,
         "total_rows": report.total_rows,
