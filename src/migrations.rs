@@ -15,16 +15,160 @@
 //! two processes migrating the same database at once run one after the other: the second finds
 //! nothing pending.
 
-use diesel::connection::SimpleConnection;
-use diesel::migration::{Migration, MigrationSource};
+use diesel::connection::{BoxableConnection, SimpleConnection};
+use diesel::migration::{Migration, MigrationMetadata, MigrationName, MigrationSource};
 use diesel::pg::Pg;
 use diesel::{sql_query, PgConnection, RunQueryDsl};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
 use crate::error::{Error, Result};
 
-/// Every migration under `migrations/`, compiled into the binary.
-pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
+/// Every migration under `migrations/`, compiled into the binary, as a Diesel
+/// [`MigrationSource`]: `conn.run_pending_migrations(MIGRATIONS)` works as with
+/// [`embed_migrations!`], and [`run_pending`] adds the advisory lock.
+pub const MIGRATIONS: Migrations = Migrations(embed_migrations!("migrations"));
+
+/// The crate's embedded migrations (see [`MIGRATIONS`]).
+///
+/// Diesel's own runner sends a migration's whole `up.sql` as one string, which PostgreSQL runs as
+/// one implicit transaction, and `CREATE INDEX CONCURRENTLY` refuses to run in one. So a
+/// migration whose `metadata.toml` says `run_in_transaction = false` (schema v2's index
+/// migration) is run here one statement at a time; the others run exactly as Diesel runs them.
+pub struct Migrations(EmbeddedMigrations);
+
+impl std::fmt::Debug for Migrations {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Migrations")
+            .field("count", &SQL.len())
+            .finish()
+    }
+}
+
+impl MigrationSource<Pg> for Migrations {
+    fn migrations(&self) -> diesel::migration::Result<Vec<Box<dyn Migration<Pg>>>> {
+        let embedded = MigrationSource::<Pg>::migrations(&self.0)?;
+        Ok(embedded
+            .into_iter()
+            .map(|m| -> Box<dyn Migration<Pg>> {
+                let name = m.name().to_string();
+                match SQL.iter().find(|s| s.name == name) {
+                    Some(sql) if !m.metadata().run_in_transaction() => {
+                        Box::new(StatementByStatement { inner: m, sql })
+                    }
+                    _ => m,
+                }
+            })
+            .collect())
+    }
+}
+
+/// A migration that runs outside a transaction, sent one statement at a time.
+struct StatementByStatement {
+    inner: Box<dyn Migration<Pg>>,
+    sql: &'static MigrationSql,
+}
+
+impl StatementByStatement {
+    fn execute(
+        &self,
+        conn: &mut dyn BoxableConnection<Pg>,
+        script: &str,
+    ) -> diesel::migration::Result<()> {
+        for statement in statements(script) {
+            conn.batch_execute(statement).map_err(|e| {
+                let first = statement
+                    .lines()
+                    .find(|l| !l.trim_start().starts_with("--"))
+                    .unwrap_or(statement);
+                format!("{}: {e} (statement: {})", self.sql.name, first.trim())
+            })?;
+        }
+        Ok(())
+    }
+}
+
+impl Migration<Pg> for StatementByStatement {
+    fn run(&self, conn: &mut dyn BoxableConnection<Pg>) -> diesel::migration::Result<()> {
+        self.execute(conn, self.sql.up)
+    }
+
+    fn revert(&self, conn: &mut dyn BoxableConnection<Pg>) -> diesel::migration::Result<()> {
+        self.execute(conn, self.sql.down)
+    }
+
+    fn metadata(&self) -> &dyn MigrationMetadata {
+        self.inner.metadata()
+    }
+
+    fn name(&self) -> &dyn MigrationName {
+        self.inner.name()
+    }
+}
+
+/// Splits a script into its statements, each with its leading comments, without the `;`.
+/// Understands what the crate's migrations contain: `--` and `/* */` comments, quoted strings
+/// and identifiers, and dollar-quoted bodies (`DO $$ ... $$`), whose semicolons do not end a
+/// statement. Statements that are only whitespace and comments are left out.
+pub fn statements(script: &str) -> Vec<&str> {
+    let bytes = script.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    fn push<'a>(text: &'a str, out: &mut Vec<&'a str>) {
+        let has_code = text.lines().any(|l| {
+            let l = l.trim();
+            !l.is_empty() && !l.starts_with("--")
+        });
+        if has_code {
+            out.push(text.trim());
+        }
+    }
+    while i < bytes.len() {
+        match bytes[i] {
+            b'-' if bytes.get(i + 1) == Some(&b'-') => {
+                i = script[i..].find('\n').map_or(bytes.len(), |n| i + n);
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = script[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |n| i + 2 + n + 2);
+            }
+            quote @ (b'\'' | b'"') => {
+                // A doubled quote inside is an escaped quote: skipping to the next quote and
+                // going on from there handles it.
+                i = script[i + 1..]
+                    .find(quote as char)
+                    .map_or(bytes.len(), |n| i + 1 + n + 1);
+            }
+            b'$' => {
+                // `$tag$` (tag: letters, digits, `_`) opens a body that the same tag closes; a
+                // `$1` parameter is not one.
+                let tag_len = script[i + 1..]
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(0);
+                let tag_end = i + 1 + tag_len;
+                if bytes.get(tag_end) == Some(&b'$')
+                    && !script[i + 1..tag_end].starts_with(|c: char| c.is_ascii_digit())
+                {
+                    let tag = &script[i..=tag_end];
+                    i = script[tag_end + 1..]
+                        .find(tag)
+                        .map_or(bytes.len(), |n| tag_end + 1 + n + tag.len());
+                } else {
+                    i += 1;
+                }
+            }
+            b';' => {
+                push(&script[start..i], &mut out);
+                i += 1;
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    push(&script[start..], &mut out);
+    out
+}
 
 /// The advisory-lock key that serialises schema changes ("csdbmigr" in ASCII).
 pub const ADVISORY_LOCK_KEY: i64 = 0x6373_6462_6d69_6772;
@@ -38,6 +182,9 @@ pub struct MigrationSql {
     pub up: &'static str,
     /// The contents of `down.sql`.
     pub down: &'static str,
+    /// Whether Diesel runs it in a transaction (`false`: its `metadata.toml` says
+    /// `run_in_transaction = false`, and its statements are sent one at a time).
+    pub run_in_transaction: bool,
 }
 
 impl MigrationSql {
@@ -49,7 +196,7 @@ impl MigrationSql {
 }
 
 macro_rules! migration_sql {
-    ($($name:literal),* $(,)?) => {
+    ($($name:literal $(($outside:ident))?),* $(,)?) => {
         /// The SQL text of every migration, oldest first. (Diesel's embedded migrations do not
         /// expose their SQL; a test checks that this list and [`MIGRATIONS`] agree.)
         pub const SQL: &[MigrationSql] = &[
@@ -57,9 +204,12 @@ macro_rules! migration_sql {
                 name: $name,
                 up: include_str!(concat!("../migrations/", $name, "/up.sql")),
                 down: include_str!(concat!("../migrations/", $name, "/down.sql")),
+                run_in_transaction: migration_sql!(@in_transaction $($outside)?),
             }),*
         ];
     };
+    (@in_transaction outside_transaction) => { false };
+    (@in_transaction) => { true };
 }
 
 migration_sql!(
@@ -73,6 +223,8 @@ migration_sql!(
     "2026-11-30-000001_v2_constraints",
     "2026-11-30-000002_v2_validate",
     "2026-11-30-000003_v2_derived_values",
+    "2026-11-30-000004_v2_churn_customer_status",
+    "2026-11-30-000005_v2_indexes"(outside_transaction),
 );
 
 /// One line of [`history`].
@@ -93,11 +245,28 @@ struct SchemaLock<'a> {
 }
 
 impl<'a> SchemaLock<'a> {
+    /// Waits for the lock by polling `pg_try_advisory_lock` rather than blocking in
+    /// `pg_advisory_lock`: a session blocked in a statement holds a snapshot, and
+    /// `CREATE INDEX CONCURRENTLY` waits for every older snapshot to go away, so the holder's
+    /// concurrent build and a blocked waiter would wait for each other (PostgreSQL reports a
+    /// deadlock). Between polls the waiter runs no statement at all.
     fn acquire(conn: &'a mut PgConnection) -> Result<Self> {
-        sql_query("SELECT pg_advisory_lock($1)")
-            .bind::<diesel::sql_types::BigInt, _>(ADVISORY_LOCK_KEY)
-            .execute(conn)?;
-        Ok(SchemaLock { conn })
+        #[derive(diesel::QueryableByName)]
+        struct Locked {
+            #[diesel(sql_type = diesel::sql_types::Bool)]
+            locked: bool,
+        }
+        let mut pause = std::time::Duration::from_millis(5);
+        loop {
+            let got: Locked = sql_query("SELECT pg_try_advisory_lock($1) AS locked")
+                .bind::<diesel::sql_types::BigInt, _>(ADVISORY_LOCK_KEY)
+                .get_result(conn)?;
+            if got.locked {
+                return Ok(SchemaLock { conn });
+            }
+            std::thread::sleep(pause);
+            pause = (pause * 2).min(std::time::Duration::from_millis(200));
+        }
     }
 }
 
@@ -127,6 +296,115 @@ pub fn run_pending(conn: &mut PgConnection) -> Result<Vec<String>> {
         .run_pending_migrations(MIGRATIONS)
         .map_err(|e| Error::migration("running pending migrations", e))?;
     Ok(versions(applied))
+}
+
+/// The migration `target` names: its version (`20261130000003`), its full name, or the part of
+/// the name after the date (`v2_derived_values`).
+///
+/// # Errors
+/// [`Error::Migration`] listing the known names when nothing (or more than one) matches.
+pub fn find(target: &str) -> Result<&'static MigrationSql> {
+    let target = target.trim();
+    let matches: Vec<&MigrationSql> = SQL
+        .iter()
+        .filter(|m| {
+            m.name == target
+                || m.version() == target
+                || m.name
+                    .split_once('_')
+                    .is_some_and(|(_, rest)| rest == target)
+        })
+        .collect();
+    match matches[..] {
+        [one] => Ok(one),
+        _ => Err(Error::Migration {
+            message: format!(
+                "no single migration is named {:?}; the migrations are (version and name): {}",
+                target,
+                SQL.iter()
+                    .map(|m| format!("{} {}", m.version(), m.name))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            source: None,
+        }),
+    }
+}
+
+/// Applies the pending migrations up to and including `target` (`alembic upgrade <rev>`; see
+/// [`find`] for how to name it) and returns the versions applied, oldest first. A database
+/// already at or past `target` is left as it is (an empty list); going back is
+/// [`downgrade_to`]'s job.
+///
+/// This is how to compare the original index set with schema v2's on one database:
+/// `upgrade_to(conn, "v2_derived_values")` stops before the index migration.
+///
+/// # Errors
+/// [`Error::Migration`] for an unknown `target` or a failing migration (the database stays at
+/// the last one that succeeded).
+pub fn upgrade_to(conn: &mut PgConnection, target: &str) -> Result<Vec<String>> {
+    let target = find(target)?.version();
+    let lock = SchemaLock::acquire(conn)?;
+    let pending = lock
+        .conn
+        .pending_migrations(MIGRATIONS)
+        .map_err(|e| Error::migration("listing pending migrations", e))?;
+    let mut done = Vec::new();
+    for m in pending
+        .iter()
+        .filter(|m| m.name().version().to_string() <= target)
+    {
+        let v = lock
+            .conn
+            .run_migration(m.as_ref())
+            .map_err(|e| Error::migration(format!("running {}", m.name()), e))?;
+        done.push(v.to_string());
+    }
+    Ok(done)
+}
+
+/// Reverts the applied migrations newer than `target`, newest first, so that `target` is the
+/// newest applied one (`alembic downgrade <rev>`), and returns the versions reverted.
+///
+/// # Errors
+/// [`Error::Migration`] for an unknown `target`, one that is not applied, or a failing revert.
+pub fn downgrade_to(conn: &mut PgConnection, target: &str) -> Result<Vec<String>> {
+    let target = find(target)?;
+    let version = target.version();
+    let lock = SchemaLock::acquire(conn)?;
+    let applied = applied(lock.conn)?;
+    if !applied.contains(&version) {
+        return Err(Error::Migration {
+            message: format!(
+                "{} is not applied to this database, so it cannot be downgraded to it",
+                target.name
+            ),
+            source: None,
+        });
+    }
+    let all = MigrationSource::<Pg>::migrations(&MIGRATIONS)
+        .map_err(|e| Error::migration("listing embedded migrations", e))?;
+    let mut reverted = Vec::new();
+    for m in all.iter().rev() {
+        let v = m.name().version().to_string();
+        if v > version && applied.contains(&v) {
+            lock.conn
+                .revert_migration(m.as_ref())
+                .map_err(|e| Error::migration(format!("reverting {}", m.name()), e))?;
+            reverted.push(v);
+        }
+    }
+    Ok(reverted)
+}
+
+/// One statement of a migration that runs outside a transaction, in the form that runs inside
+/// one: `CREATE/DROP INDEX CONCURRENTLY` without `CONCURRENTLY`. For a caller that already holds
+/// the tables exclusively in its own transaction ([`crate::adopt`]), where a concurrent build
+/// is impossible and pointless.
+pub(crate) fn in_transaction_form(statement: &str) -> String {
+    statement
+        .replace("CREATE INDEX CONCURRENTLY ", "CREATE INDEX ")
+        .replace("DROP INDEX CONCURRENTLY ", "DROP INDEX ")
 }
 
 /// Reverts the most recently applied migration (`alembic downgrade -1`) and returns its version.
@@ -226,14 +504,34 @@ pub fn upgrade_sql() -> String {
 pub fn downgrade_sql() -> String {
     let mut out = String::from("BEGIN;\n\n");
     for m in SQL.iter().rev() {
-        out.push_str(&format!("-- Revert {}\n{}\n", m.name, m.down.trim_end()));
-        out.push_str(&format!(
-            "\nDELETE FROM __diesel_schema_migrations WHERE version = '{}';\n\n",
+        let bookkeeping = format!(
+            "DELETE FROM __diesel_schema_migrations WHERE version = '{}';",
             m.version()
-        ));
+        );
+        push_migration(&mut out, "Revert", m, m.down, &bookkeeping);
     }
     out.push_str("COMMIT;\n");
     out
+}
+
+/// Appends one migration to a script that runs inside `BEGIN; ... COMMIT;`. A migration that
+/// must run outside a transaction ends the script's transaction, runs its statements on their
+/// own (psql sends each separately), and opens a new one.
+fn push_migration(out: &mut String, verb: &str, m: &MigrationSql, sql: &str, bookkeeping: &str) {
+    if m.run_in_transaction {
+        out.push_str(&format!("-- {verb} {}\n{}\n", m.name, sql.trim_end()));
+        out.push_str(&format!("\n{bookkeeping}\n\n"));
+    } else {
+        out.push_str(&format!(
+            "-- {verb} {} (outside a transaction: CONCURRENTLY)\nCOMMIT;\n\n",
+            m.name
+        ));
+        for statement in statements(sql) {
+            out.push_str(statement);
+            out.push_str(";\n\n");
+        }
+        out.push_str(&format!("{bookkeeping}\n\nBEGIN;\n\n"));
+    }
 }
 
 fn render_upgrade<'a>(migrations: impl Iterator<Item = &'a MigrationSql>) -> String {
@@ -245,11 +543,11 @@ fn render_upgrade<'a>(migrations: impl Iterator<Item = &'a MigrationSql>) -> Str
          run_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP\n);\n\n",
     );
     for m in migrations {
-        out.push_str(&format!("-- Running {}\n{}\n", m.name, m.up.trim_end()));
-        out.push_str(&format!(
-            "\nINSERT INTO __diesel_schema_migrations (version) VALUES ('{}');\n\n",
+        let bookkeeping = format!(
+            "INSERT INTO __diesel_schema_migrations (version) VALUES ('{}');",
             m.version()
-        ));
+        );
+        push_migration(&mut out, "Running", m, m.up, &bookkeeping);
     }
     out.push_str("COMMIT;\n");
     out

@@ -341,9 +341,19 @@ fn adopt_converts_the_schema_and_keeps_every_row() {
         let rows_after = &after[table];
         assert_eq!(rows_before.len(), rows_after.len(), "{table}");
         for (b, a) in rows_before.iter().zip(rows_after) {
+            // Schema v2's one new column is derived: a prediction's customer_status is its
+            // customer's status, filled in by the migration that adds it.
+            let derived = |k: &&String| table == "churn_predictions" && *k == "customer_status";
+            if table == "churn_predictions" {
+                let customer = after["customers"]
+                    .iter()
+                    .find(|c| c["client_id"] == a["client_id"])
+                    .expect("a prediction's customer");
+                assert_eq!(a["customer_status"], customer["status"], "{table}: {a:?}");
+            }
             assert_eq!(
                 b.keys().collect::<Vec<_>>(),
-                a.keys().collect::<Vec<_>>(),
+                a.keys().filter(|k| !derived(k)).collect::<Vec<_>>(),
                 "{table}"
             );
             for (column, old) in b {
@@ -897,11 +907,33 @@ fn waits_for_the_migration_lock<T: Send + 'static>(
         let mut conn = PgConnection::establish(&url).unwrap();
         operation(&mut conn)
     });
-    wait_until_waiting(
-        &mut holder,
-        "the migrations' advisory lock",
-        &advisory_lock(),
-    );
+    // The migrations poll `pg_try_advisory_lock` (a waiter blocked inside a statement would
+    // deadlock with a CREATE INDEX CONCURRENTLY of the holder), so the sign of waiting is a
+    // backend whose last statement was that poll, not a lock wait in pg_locks.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        #[derive(QueryableByName)]
+        struct N {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let polling = diesel::sql_query(
+            "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() \
+             AND pid <> pg_backend_pid() AND query LIKE 'SELECT pg_try_advisory_lock%'",
+        )
+        .get_result::<N>(&mut holder)
+        .unwrap()
+        .n;
+        if polling > 0 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the operation never tried the lock"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(100));
     assert!(!worker.is_finished());
     assert_eq!(migrations::applied(&mut holder).unwrap(), applied);
     advisory(&mut holder, "pg_advisory_unlock");

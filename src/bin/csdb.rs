@@ -193,6 +193,8 @@ fn run(inv: &Invocation) -> Result<Output, Failure> {
     refuse_legacy(conn, &inv.command, &url)?;
     let result = match &inv.command {
         Command::Upgrade { .. } => upgrade(conn),
+        Command::UpgradeTo(rev) => upgrade_to(conn, rev),
+        Command::DowngradeTo(rev) => downgrade_to(conn, rev),
         Command::Current => current(conn),
         Command::History => history(conn),
         Command::Downgrade { all, .. } => downgrade(conn, *all),
@@ -241,6 +243,8 @@ fn refuse_legacy(conn: &mut PgConnection, command: &Command, url: &str) -> Resul
     if !matches!(
         command,
         Command::Upgrade { .. }
+            | Command::UpgradeTo(_)
+            | Command::DowngradeTo(_)
             | Command::Current
             | Command::History
             | Command::Downgrade { .. }
@@ -362,7 +366,11 @@ fn failure(command: &Command, e: &Error, url: &str) -> Failure {
             "\nThe connection to the server failed or was lost; check that the server is running \
              and reachable, then run the command again."
         }
-        Command::Upgrade { .. } | Command::Downgrade { .. } | Command::Stamp => {
+        Command::Upgrade { .. }
+        | Command::UpgradeTo(_)
+        | Command::DowngradeTo(_)
+        | Command::Downgrade { .. }
+        | Command::Stamp => {
             "\n`csdb history` shows which migrations are applied; each migration runs in its own \
              transaction, so the database is at the last one that succeeded."
         }
@@ -397,6 +405,8 @@ fn failure(command: &Command, e: &Error, url: &str) -> Failure {
 fn command_name(command: &Command) -> &'static str {
     match command {
         Command::Upgrade { .. } => "upgrade",
+        Command::UpgradeTo(_) => "upgrade --to",
+        Command::DowngradeTo(_) => "downgrade --to",
         Command::Current => "current",
         Command::History => "history",
         Command::Downgrade { .. } => "downgrade",
@@ -486,6 +496,49 @@ fn upgrade(conn: &mut PgConnection) -> Result<Output, Error> {
     Ok(Output::ok(
         human,
         json!({ "applied": applied, "current": now }),
+    ))
+}
+
+fn upgrade_to(conn: &mut PgConnection, rev: &str) -> Result<Output, Error> {
+    let target = migrations::find(rev)?;
+    let applied = migrations::upgrade_to(conn, rev)?;
+    let now = migrations::applied(conn)?.last().map(|v| version(v));
+    let at = now.as_ref().map_or_else(
+        || "nothing".to_owned(),
+        |v| format!("{} {}", v.version, v.name),
+    );
+    let human = if applied.is_empty() {
+        format!("nothing to apply up to {}; now at {at}\n", target.name)
+    } else {
+        format!(
+            "applied {}:\n{}now at {at}\n",
+            plural(applied.len(), "migration", "migrations"),
+            version_lines(&applied)
+        )
+    };
+    let applied: Vec<Version> = applied.iter().map(|v| version(v)).collect();
+    Ok(Output::ok(
+        human,
+        json!({ "applied": applied, "current": now }),
+    ))
+}
+
+fn downgrade_to(conn: &mut PgConnection, rev: &str) -> Result<Output, Error> {
+    let reverted = migrations::downgrade_to(conn, rev)?;
+    let now = migrations::applied(conn)?.last().map(|v| version(v));
+    let at = now.as_ref().map_or_else(
+        || "nothing".to_owned(),
+        |v| format!("{} {}", v.version, v.name),
+    );
+    let human = format!(
+        "reverted {}:\n{}now at {at}\n",
+        plural(reverted.len(), "migration", "migrations"),
+        version_lines(&reverted)
+    );
+    let reverted: Vec<Version> = reverted.iter().map(|v| version(v)).collect();
+    Ok(Output::ok(
+        human,
+        json!({ "reverted": reverted, "current": now }),
     ))
 }
 

@@ -8,7 +8,11 @@ WITH rels AS (
 SELECT line FROM (
     SELECT 'table ' || r.relname AS line FROM rels r WHERE r.relkind IN ('r', 'p', 'v', 'm', 'f')
     UNION ALL
-    SELECT format('column %s.%s #%s %s%s%s%s', r.relname, a.attname, a.attnum,
+    -- The position among live columns, not attnum: a column dropped and added again (a
+    -- migration reverted and re-applied) keeps its place in the schema, not its attnum.
+    SELECT format('column %s.%s #%s %s%s%s%s', r.relname, a.attname,
+                  (SELECT count(*) FROM pg_attribute p WHERE p.attrelid = r.oid AND p.attnum > 0
+                      AND NOT p.attisdropped AND p.attnum <= a.attnum),
                   format_type(a.atttypid, a.atttypmod),
                   CASE WHEN a.attnotnull THEN ' not null' ELSE '' END,
                   CASE a.attidentity WHEN 'd' THEN ' identity by default' WHEN 'a' THEN ' identity always' ELSE '' END,

@@ -16,12 +16,16 @@ Migrations (the Alembic commands of the operations guide):
   upgrade              apply every pending migration (alembic upgrade head)
   upgrade --sql        print the SQL script that builds the schema on an empty database;
                        needs no database
+  upgrade --to REV     apply the pending migrations up to and including REV (alembic upgrade
+                       <rev>); REV is a version, a name, or a name without its date, e.g.
+                       `csdb upgrade --to v2_derived_values` (schema v2 with the original indexes)
   current              show the newest applied migration (alembic current)
   history              list every migration, applied or pending (alembic history)
   downgrade            revert the newest applied migration (alembic downgrade -1)
   downgrade base --yes revert every migration, dropping all tables and their data
                        (alembic downgrade base; also --base); refused without --yes
   downgrade base --sql print the SQL script that reverts every migration; needs no database
+  downgrade --to REV   revert the migrations newer than REV (alembic downgrade <rev>)
   stamp                record every migration as applied without running it (alembic stamp head)
   adopt [--check]      convert a database created by the original Alembic system (revision
                        6b022f57af5f) into one these migrations manage, in one transaction: column
@@ -94,6 +98,10 @@ pub enum Command {
         /// `--sql`.
         sql: bool,
     },
+    /// `upgrade --to REV`: the pending migrations up to and including REV.
+    UpgradeTo(String),
+    /// `downgrade --to REV`: revert the migrations newer than REV.
+    DowngradeTo(String),
     /// `current`.
     Current,
     /// `history`.
@@ -210,6 +218,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
     let (mut customers, mut seed, mut limit): (Option<String>, Option<String>, Option<String>) =
         (None, None, None);
     let mut today: Option<String> = None;
+    let mut to: Option<String> = None;
     let mut words: Vec<String> = Vec::new();
     let mut help = false;
 
@@ -228,6 +237,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
             Long("seed") => seed = Some(parser.value()?.string()?),
             Long("limit") => limit = Some(parser.value()?.string()?),
             Long("today") => today = Some(parser.value()?.string()?),
+            Long("to") => to = Some(parser.value()?.string()?),
             // `downgrade -1`, as in Alembic.
             Short('1') => minus_one = true,
             Value(v) => words.push(v.string()?),
@@ -263,86 +273,105 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
         }
     };
 
-    let command = match name.as_str() {
-        "upgrade" => {
-            only_head(name, rest)?;
-            Command::Upgrade { sql }
-        }
-        "current" => no_args(rest).map(|()| Command::Current)?,
-        "history" => no_args(rest).map(|()| Command::History)?,
-        "downgrade" => {
-            let all = match rest {
-                [] => base,
-                [w] if w == "base" => true,
-                [w] if w == "-1" => base,
-                [extra, ..] => {
-                    return Err(UsageError(format!(
-                        "unexpected argument {:?} for `downgrade`; use `downgrade` (one \
+    let command =
+        match name.as_str() {
+            "upgrade" => {
+                only_head(name, rest)?;
+                match to.take() {
+                    Some(_) if sql => {
+                        return Err(UsageError(
+                            "`upgrade --sql` prints the whole schema and cannot stop at --to; run \
+                         `upgrade --to REV` against a database instead"
+                                .into(),
+                        ))
+                    }
+                    Some(rev) => Command::UpgradeTo(rev),
+                    None => Command::Upgrade { sql },
+                }
+            }
+            "current" => no_args(rest).map(|()| Command::Current)?,
+            "history" => no_args(rest).map(|()| Command::History)?,
+            "downgrade" => {
+                let all = match rest {
+                    [] => base,
+                    [w] if w == "base" => true,
+                    [w] if w == "-1" => base,
+                    [extra, ..] => {
+                        return Err(UsageError(format!(
+                            "unexpected argument {:?} for `downgrade`; use `downgrade` (one \
                          migration) or `downgrade base --yes` (all)",
+                            redact(extra)
+                        )))
+                    }
+                };
+                if all && minus_one {
+                    return Err(UsageError(
+                        "`-1` and `base` contradict each other; choose one".into(),
+                    ));
+                }
+                if sql && !all {
+                    return Err(UsageError(
+                        "`downgrade --sql` is offline and can only print the script that reverts \
+                     every migration: use `downgrade base --sql`"
+                            .into(),
+                    ));
+                }
+                match to.take() {
+                    Some(_) if all || sql || minus_one => return Err(UsageError(
+                        "`downgrade --to REV` stops at REV; it cannot be combined with `base`, \
+                         `-1` or `--sql`"
+                            .into(),
+                    )),
+                    Some(rev) => Command::DowngradeTo(rev),
+                    None => Command::Downgrade { all, yes, sql },
+                }
+            }
+            "stamp" => {
+                only_head(name, rest)?;
+                Command::Stamp
+            }
+            "adopt" => no_args(rest).map(|()| Command::Adopt { check })?,
+            "analyze" => Command::Analyze(optional_table(rest)?),
+            "vacuum" => Command::Vacuum(optional_table(rest)?),
+            "reindex" => match rest {
+                [t] => Command::Reindex(table(t)?),
+                [] => {
+                    return Err(UsageError(
+                        "`reindex` needs a table, e.g. `csdb reindex customers`".into(),
+                    ))
+                }
+                [_, extra, ..] => {
+                    return Err(UsageError(format!(
+                        "`reindex` takes one table; unexpected {:?}",
                         redact(extra)
                     )))
                 }
-            };
-            if all && minus_one {
-                return Err(UsageError(
-                    "`-1` and `base` contradict each other; choose one".into(),
-                ));
+            },
+            "index-usage" => no_args(rest).map(|()| Command::IndexUsage)?,
+            "table-sizes" => no_args(rest).map(|()| Command::TableSizes)?,
+            "index-sizes" => no_args(rest).map(|()| Command::IndexSizes)?,
+            "redundant-indexes" => no_args(rest).map(|()| Command::RedundantIndexes)?,
+            "slow-queries" => no_args(rest).map(|()| Command::SlowQueries)?,
+            "orphans" => no_args(rest).map(|()| Command::Orphans { delete })?,
+            "refresh" => no_args(rest).map(|()| Command::Refresh)?,
+            "doctor" => no_args(rest).map(|()| Command::Doctor)?,
+            "demo" => {
+                no_args(rest)?;
+                demo(customers.as_deref(), seed.as_deref(), today.as_deref())?
             }
-            if sql && !all {
-                return Err(UsageError(
-                    "`downgrade --sql` is offline and can only print the script that reverts \
-                     every migration: use `downgrade base --sql`"
-                        .into(),
-                ));
+            "explain" => {
+                no_args(rest)?;
+                Command::Explain {
+                    limit: explain_limit(limit.as_deref())?,
+                }
             }
-            Command::Downgrade { all, yes, sql }
-        }
-        "stamp" => {
-            only_head(name, rest)?;
-            Command::Stamp
-        }
-        "adopt" => no_args(rest).map(|()| Command::Adopt { check })?,
-        "analyze" => Command::Analyze(optional_table(rest)?),
-        "vacuum" => Command::Vacuum(optional_table(rest)?),
-        "reindex" => match rest {
-            [t] => Command::Reindex(table(t)?),
-            [] => {
-                return Err(UsageError(
-                    "`reindex` needs a table, e.g. `csdb reindex customers`".into(),
-                ))
-            }
-            [_, extra, ..] => {
+            other => {
                 return Err(UsageError(format!(
-                    "`reindex` takes one table; unexpected {:?}",
-                    redact(extra)
+                    "unknown command {:?}; run `csdb --help` for the list of commands",
+                    redact(other)
                 )))
             }
-        },
-        "index-usage" => no_args(rest).map(|()| Command::IndexUsage)?,
-        "table-sizes" => no_args(rest).map(|()| Command::TableSizes)?,
-        "index-sizes" => no_args(rest).map(|()| Command::IndexSizes)?,
-        "redundant-indexes" => no_args(rest).map(|()| Command::RedundantIndexes)?,
-        "slow-queries" => no_args(rest).map(|()| Command::SlowQueries)?,
-        "orphans" => no_args(rest).map(|()| Command::Orphans { delete })?,
-        "refresh" => no_args(rest).map(|()| Command::Refresh)?,
-        "doctor" => no_args(rest).map(|()| Command::Doctor)?,
-        "demo" => {
-            no_args(rest)?;
-            demo(customers.as_deref(), seed.as_deref(), today.as_deref())?
-        }
-        "explain" => {
-            no_args(rest)?;
-            Command::Explain {
-                limit: explain_limit(limit.as_deref())?,
-            }
-        }
-        other => {
-            return Err(UsageError(format!(
-                "unknown command {:?}; run `csdb --help` for the list of commands",
-                redact(other)
-            )))
-        }
-    };
+        };
 
     // Options that belong to other commands are mistakes, not something to ignore silently.
     let misplaced = [
@@ -359,6 +388,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
             matches!(command, Command::Downgrade { .. }),
         ),
         (check, "--check", matches!(command, Command::Adopt { .. })),
+        (to.is_some(), "--to", false),
         (
             delete,
             "--delete",
