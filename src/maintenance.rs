@@ -499,6 +499,56 @@ impl IndexDefinition {
     }
 }
 
+/// An index PostgreSQL keeps but no query can use: what an interrupted or failed
+/// `CREATE INDEX CONCURRENTLY` (or `REINDEX CONCURRENTLY`) leaves behind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InvalidIndex {
+    /// The table.
+    pub table: String,
+    /// The index.
+    pub index: String,
+    /// Its size on disk: every write to the table still maintains it.
+    pub size_bytes: i64,
+}
+
+/// The invalid indexes of the current schema, by table and index name. Each still costs every
+/// write to its table and serves no query. One the crate's index migration creates is rebuilt
+/// by running the migrations again (`csdb upgrade`); any other is dropped with
+/// `DROP INDEX CONCURRENTLY`.
+///
+/// # Errors
+/// [`Error::Database`](crate::Error::Database) when the catalog cannot be read.
+pub fn invalid_indexes(conn: &mut PgConnection) -> Result<Vec<InvalidIndex>> {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = Text)]
+        table_name: String,
+        #[diesel(sql_type = Text)]
+        index_name: String,
+        #[diesel(sql_type = BigInt)]
+        size_bytes: i64,
+    }
+    let rows: Vec<Row> = sql_query(
+        "SELECT t.relname::text AS table_name, i.relname::text AS index_name,
+                pg_relation_size(i.oid)::bigint AS size_bytes
+         FROM pg_index x
+         JOIN pg_class i ON i.oid = x.indexrelid
+         JOIN pg_class t ON t.oid = x.indrelid
+         JOIN pg_namespace n ON n.oid = t.relnamespace
+         WHERE n.nspname = current_schema() AND NOT x.indisvalid
+         ORDER BY t.relname, i.relname",
+    )
+    .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| InvalidIndex {
+            table: r.table_name,
+            index: r.index_name,
+            size_bytes: r.size_bytes,
+        })
+        .collect())
+}
+
 /// Indexes made unnecessary by another index of the same table, by table and index name.
 ///
 /// Considers valid, non-partial, non-expression btree indexes. An index is redundant when

@@ -338,6 +338,8 @@ fn maintenance_commands_run() {
 #[test]
 fn diagnostic_commands_print_tables_and_json() {
     let db = TestDatabase::new().unwrap();
+    // The original index set, which has redundant indexes to report (schema v2 dropped them).
+    migrations::downgrade_to(&mut db.connect().unwrap(), "v2_churn_customer_status").unwrap();
 
     let out = expect(&db, &["index-usage"], 0);
     assert!(
@@ -410,8 +412,9 @@ fn orphans_and_doctor_turn_unhealthy_on_orphaned_rows() {
     assert!(out.contains("[OK]   connection"), "{out}");
     assert!(out.contains("[OK]   migrations"), "{out}");
     assert!(out.contains("[OK]   orphans"), "{out}");
-    // The schema really has redundant indexes: a warning, not a failure.
-    assert!(out.contains("[WARN] redundant indexes"), "{out}");
+    // Schema v2's index diet left no redundant index, and no build is left invalid.
+    assert!(out.contains("[OK]   redundant indexes"), "{out}");
+    assert!(out.contains("[OK]   invalid indexes"), "{out}");
     assert!(out.contains("verdict: healthy"), "{out}");
     assert!(
         out.starts_with(&format!("csdb doctor: {}\n", redact(db.url()))),
@@ -468,6 +471,7 @@ fn orphans_and_doctor_turn_unhealthy_on_orphaned_rows() {
             "migrations",
             "orphans",
             "redundant indexes",
+            "invalid indexes",
             "slow-query logging"
         ]
     );

@@ -250,7 +250,7 @@ fn table_and_index_sizes_are_listed_largest_first() {
     assert!(indexes.windows(2).all(|w| w[0].bytes >= w[1].bytes));
     let ix = indexes
         .iter()
-        .find(|i| i.index == "ix_customers_client_id")
+        .find(|i| i.index == "ix_customers_client_summary")
         .unwrap();
     assert_eq!(ix.table, "customers");
     assert!(ix.bytes > 0);
@@ -263,6 +263,10 @@ fn table_and_index_sizes_are_listed_largest_first() {
 fn redundant_indexes_include_the_known_duplicates_and_drop_nothing() {
     let db = TestDatabase::new().unwrap();
     let mut conn = db.connect().unwrap();
+    // Schema v2's index diet leaves none; the original index set had 48.
+    assert_eq!(maintenance::redundant_indexes(&mut conn).unwrap(), []);
+    customer_success_db::migrations::downgrade_to(&mut conn, "v2_churn_customer_status").unwrap();
+    assert_eq!(maintenance::redundant_indexes(&mut conn).unwrap().len(), 48);
     let before = index_names(&mut conn);
     let found = maintenance::redundant_indexes(&mut conn).unwrap();
     let get = |index: &str| found.iter().find(|r| r.index == index);
@@ -333,6 +337,36 @@ fn redundant_indexes_include_the_known_duplicates_and_drop_nothing() {
         get("t_tier_dup").map(|r| r.covered_by.as_str()),
         Some("ix_customers_tier")
     );
+}
+
+#[test]
+fn invalid_indexes_are_found_and_a_rerun_of_the_migrations_rebuilds_its_own() {
+    let db = TestDatabase::new().unwrap();
+    let mut conn = db.connect().unwrap();
+    assert_eq!(maintenance::invalid_indexes(&mut conn).unwrap(), []);
+    // An interrupted concurrent build of one of the index migration's indexes: a duplicate
+    // makes the UNIQUE build fail, and PostgreSQL leaves the index INVALID.
+    customer_success_db::migrations::downgrade_to(&mut conn, "v2_churn_customer_status").unwrap();
+    for key in ["'inv-1'", "'inv-2'"] {
+        insert_minimal(
+            &mut conn,
+            "customers",
+            &[("client_id", key), ("status", "'active'")],
+        )
+        .unwrap();
+    }
+    assert!(conn
+        .batch_execute(
+            "CREATE UNIQUE INDEX CONCURRENTLY ix_customers_csm_workload ON customers (status)"
+        )
+        .is_err());
+    let invalid = maintenance::invalid_indexes(&mut conn).unwrap();
+    assert_eq!(invalid.len(), 1, "{invalid:?}");
+    assert_eq!(invalid[0].table, "customers");
+    assert_eq!(invalid[0].index, "ix_customers_csm_workload");
+    customer_success_db::migrations::run_pending(&mut conn).unwrap();
+    assert_eq!(maintenance::invalid_indexes(&mut conn).unwrap(), []);
+    assert!(index_names(&mut conn).contains(&"ix_customers_csm_workload".to_owned()));
 }
 
 #[test]

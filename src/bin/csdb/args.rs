@@ -53,7 +53,8 @@ Diagnostics:
                        *_sla_status and renewal_forecasts.days_until_renewal (run it from cron;
                        the dashboards compute them live and do not need it)
   doctor               checklist: connection and server version, pending migrations, orphans,
-                       redundant indexes, slow-query logging; exits 1 on any FAIL
+                       redundant indexes, invalid indexes, slow-query logging; exits 1 on any
+                       FAIL
 
 Measuring:
   demo --customers N [--seed S] [--today YYYY-MM-DD]

@@ -128,6 +128,25 @@ pub fn run(conn: &mut PgConnection, url: &str) -> Output {
         Err(e) => check("redundant indexes", Status::Fail, error_chain(&e, url)),
     });
 
+    checks.push(match maintenance::invalid_indexes(conn) {
+        Ok(r) if r.is_empty() => check("invalid indexes", Status::Ok, "none"),
+        Ok(r) => check(
+            "invalid indexes",
+            Status::Fail,
+            format!(
+                "{} ({}) left by an interrupted CREATE INDEX CONCURRENTLY: every write maintains \
+                 them and no query uses them. Run `csdb upgrade` again (the index migration \
+                 rebuilds its own), or DROP INDEX CONCURRENTLY the others",
+                plural(r.len(), "invalid index", "invalid indexes"),
+                r.iter()
+                    .map(|i| format!("{}.{}", i.table, i.index))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ),
+        Err(e) => check("invalid indexes", Status::Fail, error_chain(&e, url)),
+    });
+
     checks.push(match maintenance::slow_query_threshold(conn) {
         Ok(s) => match s.log_min_duration_statement_ms {
             None => check(
