@@ -1,7 +1,7 @@
 //! Bulk loading of the demo data: rows per second with binary COPY and with multi-row INSERT,
 //! side by side, each into a fresh migrated database (provisioning is not timed).
 //!
-//! `cargo bench --bench bulk_load` (size: 1,000 customers ≈ 55,000 rows per load; override
+//! `cargo bench --bench bulk_load` (size: 1,000 customers ≈ 43,000 rows per load; override
 //! with `CSDB_BENCH_SIZES=500`).
 //!
 //! `bulk_load_schema` is the cost of schema v2's constraints and triggers: the same COPY into a

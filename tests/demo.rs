@@ -674,7 +674,7 @@ fn measure_load_methods() {
             let load_only = report.total_rows as f64
                 / report
                     .elapsed
-                    .saturating_sub(report.generate_elapsed + report.analyze_elapsed)
+                    .saturating_sub(report.generate_wait + report.analyze_elapsed)
                     .as_secs_f64();
             println!(
                 "{customers:>7} customers  {report}  [write only: {load_only:.0} rows/s]  peak RSS {}",

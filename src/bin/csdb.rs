@@ -16,6 +16,8 @@
 //! csdb vacuum customers            # VACUUM ANALYZE customers
 //! csdb --json orphans | jq '.[] | select(.orphan_count > 0)'
 //! csdb doctor                      # checklist with OK / WARN / FAIL and a verdict
+//! csdb demo --customers 100000     # load the demo data (progress on stderr), then ANALYZE
+//! csdb --json explain              # the six dashboards under EXPLAIN ANALYZE
 //! ```
 //!
 //! The database is `--database-url URL`, else the `DATABASE_URL` environment variable. With
@@ -27,8 +29,8 @@
 //! | code | meaning |
 //! |---|---|
 //! | 0 | success; `doctor` found the database healthy or only warned |
-//! | 1 | the operation failed, or the database is unhealthy (`doctor` FAIL, `orphans` found some); `adopt` refused, or `adopt --check` found problems |
-//! | 2 | usage error: unknown command or option, bad table name, `downgrade base` without `--yes`, no database URL |
+//! | 1 | the operation failed, or the database is unhealthy (`doctor` FAIL, `orphans` found some); `adopt` refused, or `adopt --check` found problems; `demo` refused (no schema, or tables not empty) |
+//! | 2 | usage error: unknown command or option, bad table name, `downgrade base` without `--yes`, no database URL, `demo --customers` missing or outside 1–5,000,000 |
 //! | 3 | cannot connect to the database (or the connection was lost) |
 
 // A crate root resolves `mod` paths from its own directory (src/bin/), hence the explicit paths.
@@ -36,8 +38,12 @@
 mod adoption;
 #[path = "csdb/args.rs"]
 mod args;
+#[path = "csdb/demo.rs"]
+mod demo;
 #[path = "csdb/doctor.rs"]
 mod doctor;
+#[path = "csdb/explain.rs"]
+mod explain;
 #[path = "csdb/render.rs"]
 mod render;
 
@@ -212,6 +218,20 @@ fn run(inv: &Invocation) -> Result<Output, Failure> {
             let outcome = Ok(doctor::run(conn, &url));
             return lost_connection(conn, outcome);
         }
+        Command::Demo {
+            customers,
+            seed,
+            today,
+        } => {
+            let config = customer_success_db::demo::DemoConfig {
+                // Relative to the clock by default, as the quickstart does, so that the SLA and
+                // renewal dashboards (which compare with now()) see current-looking data.
+                today: today.unwrap_or_else(|| chrono::Utc::now().date_naive()),
+                ..customer_success_db::demo::DemoConfig::new(*customers, *seed)
+            };
+            return demo::run(conn, &inv.command, &config, &url);
+        }
+        Command::Explain { limit } => return explain::run(conn, &inv.command, *limit, &url),
     };
     result.map_err(|e| failure(&inv.command, &e, &url))
 }
@@ -360,6 +380,12 @@ fn failure(command: &Command, e: &Error, url: &str) -> Failure {
         Command::Orphans { .. } => {
             "\nThe orphan check needs every table: run `csdb upgrade` if migrations are pending."
         }
+        Command::Demo { .. } => {
+            "\nThe load runs in one transaction, so a failed one leaves the tables as they were."
+        }
+        Command::Explain { .. } => {
+            "\nThe dashboards need every table: run `csdb upgrade` if migrations are pending."
+        }
         Command::Adopt { check: false } => {
             "\nAdoption runs in one transaction, so a failed one changes nothing; `csdb adopt \
              --check` shows what it would do."
@@ -399,6 +425,8 @@ fn command_name(command: &Command) -> &'static str {
         Command::Orphans { delete: true } => "orphans --delete",
         Command::Refresh => "refresh",
         Command::Doctor => "doctor",
+        Command::Demo { .. } => "demo",
+        Command::Explain { .. } => "explain",
     }
 }
 

@@ -57,9 +57,13 @@
 //! # Loading
 //!
 //! [`load`] streams: it generates and loads [`DemoConfig::batch_customers`] customers at a time
-//! (memory stays flat, about 80 MB of rows at the default batch size, whatever the number of
-//! customers), table by table in foreign-key order, all inside one transaction, and runs
-//! `ANALYZE` on the 24 tables afterwards so the planner's statistics match the new data.
+//! (memory stays flat, about 80 MB of rows per batch at the default batch size, two batches at
+//! once, whatever the number of customers), table by table in foreign-key order, all inside one
+//! transaction, and runs `ANALYZE` on the 24 tables afterwards so the planner's statistics
+//! match the new data. A second thread generates the next batch while the current one is
+//! written, so generation costs almost nothing end to end on a machine with two cores: the
+//! load is bound by the server (index maintenance, foreign-key checks, `ANALYZE`; see
+//! BENCHMARKS.md).
 //! [`LoadMethod::Copy`] (the default, the faster one) uses binary `COPY … FROM STDIN` through
 //! Diesel's `copy_from`; [`LoadMethod::Insert`] uses [`Crud::insert_many`].
 
@@ -289,8 +293,12 @@ pub struct LoadReport {
     pub total_rows: usize,
     /// Wall time of the whole [`load`]: generation, writing, commit and `ANALYZE`.
     pub elapsed: Duration,
-    /// Of [`elapsed`](Self::elapsed), the time spent generating rows in memory.
+    /// Time the generator thread spent generating rows in memory. It runs beside the writer,
+    /// so this overlaps [`elapsed`](Self::elapsed) rather than being a share of it.
     pub generate_elapsed: Duration,
+    /// Of [`elapsed`](Self::elapsed), the time the writer waited for the generator (the part
+    /// of generation that did not overlap writing).
+    pub generate_wait: Duration,
     /// Of [`elapsed`](Self::elapsed), the time spent in `ANALYZE`.
     pub analyze_elapsed: Duration,
     /// `total_rows / elapsed`, end to end.
@@ -311,16 +319,17 @@ impl LoadReport {
 
 impl fmt::Display for LoadReport {
     /// A one-line summary, e.g.
-    /// `COPY: 54321 rows in 2.10 s (25867 rows/s; generate 0.40 s, ANALYZE 0.20 s)`.
+    /// `COPY: 54321 rows in 2.10 s (25867 rows/s; generate 0.40 s, waited 0.05 s, ANALYZE 0.20 s)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}: {} rows in {:.2} s ({:.0} rows/s; generate {:.2} s, ANALYZE {:.2} s)",
+            "{}: {} rows in {:.2} s ({:.0} rows/s; generate {:.2} s, waited {:.2} s, ANALYZE {:.2} s)",
             self.method,
             self.total_rows,
             self.elapsed.as_secs_f64(),
             self.rows_per_second,
             self.generate_elapsed.as_secs_f64(),
+            self.generate_wait.as_secs_f64(),
             self.analyze_elapsed.as_secs_f64(),
         )
     }
@@ -432,6 +441,13 @@ pub fn generate(config: &DemoConfig) -> DemoData {
 /// behind `conn` in one transaction, batch by batch, with [`DemoConfig::method`]; then runs
 /// `ANALYZE` on the 24 tables. `progress` is called after every table of every batch.
 ///
+/// Generation and writing overlap: a second thread generates the next batch while this one
+/// writes the current one (on two cores the generator costs almost nothing end to end; one
+/// batch of lookahead, so memory stays at about two batches). The transaction commits with
+/// `synchronous_commit = off` (`SET LOCAL`, this transaction only): a server crash right after
+/// the commit could lose the load, never corrupt the database, and the load does not wait
+/// for its WAL to reach disk. Every constraint, foreign key and trigger stays in force.
+///
 /// # Errors
 /// Any database error, e.g. [`crate::Error::UniqueViolation`] when the database already holds
 /// demo rows with the same keys. Nothing is left behind on error (the transaction rolls back).
@@ -448,22 +464,52 @@ pub fn load(
         customers_total: config.customers,
     };
     let mut generate_elapsed = Duration::ZERO;
-    conn.transaction::<_, crate::Error, _>(|conn| {
-        let mut parts = batches(config);
-        loop {
-            let generating = Instant::now();
-            let Some(part) = parts.next() else { break };
-            generate_elapsed += generating.elapsed();
-            state.customers_done = parts.customers_done();
-            log::debug!(
-                "demo: loading {} rows ({} of {} customers)",
-                part.total_rows(),
-                state.customers_done,
-                config.customers
-            );
-            load_part(conn, &part, config.method, &mut state, progress)?;
+    let mut generate_wait = Duration::ZERO;
+    std::thread::scope(|scope| -> crate::Result<()> {
+        // A rendezvous channel: the generator hands over a finished batch only when the writer
+        // asks for the next one, so at most one batch waits besides the one being written.
+        let (parts_tx, parts_rx) = std::sync::mpsc::sync_channel::<Part>(0);
+        let generator = scope.spawn(move || {
+            let mut parts = batches(config);
+            loop {
+                let generating = Instant::now();
+                let Some(data) = parts.next() else { break };
+                let part = Part {
+                    data,
+                    customers_done: parts.customers_done(),
+                    generated_in: generating.elapsed(),
+                };
+                // The writer hung up (a database error): stop generating.
+                if parts_tx.send(part).is_err() {
+                    break;
+                }
+            }
+        });
+        let written = conn.transaction::<_, crate::Error, _>(|conn| {
+            conn.batch_execute("SET LOCAL synchronous_commit = off")?;
+            loop {
+                let waiting = Instant::now();
+                let Ok(part) = parts_rx.recv() else { break };
+                generate_wait += waiting.elapsed();
+                generate_elapsed += part.generated_in;
+                state.customers_done = part.customers_done;
+                log::debug!(
+                    "demo: loading {} rows ({} of {} customers)",
+                    part.data.total_rows(),
+                    state.customers_done,
+                    config.customers
+                );
+                load_part(conn, &part.data, config.method, &mut state, progress)?;
+            }
+            Ok(())
+        });
+        // Dropping the receiver ends a generator still waiting to hand over a batch.
+        drop(parts_rx);
+        if let Err(panic) = generator.join() {
+            // A panic in the generator is a bug, not a database condition: let it surface.
+            std::panic::resume_unwind(panic);
         }
-        Ok(())
+        written
     })?;
 
     // After the commit, so the statistics describe the committed rows; the dashboards' plans
@@ -483,10 +529,18 @@ pub fn load(
         total_rows: state.total,
         elapsed,
         generate_elapsed,
+        generate_wait,
         analyze_elapsed,
         rows_per_second: state.total as f64 / elapsed.as_secs_f64().max(1e-9),
         method: config.method,
     })
+}
+
+/// One generated batch on its way from the generator thread to the writer.
+struct Part {
+    data: DemoData,
+    customers_done: usize,
+    generated_in: Duration,
 }
 
 #[cfg(test)]

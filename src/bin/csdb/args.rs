@@ -56,6 +56,20 @@ Diagnostics:
                        redundant indexes, invalid indexes, slow-query logging; exits 1 on any
                        FAIL
 
+Measuring:
+  demo --customers N [--seed S] [--today YYYY-MM-DD]
+                       load the deterministic demo data of N customers (about 43 rows each; 1 to
+                       5,000,000) into the database, all or nothing, then ANALYZE. Dates are
+                       relative to --today (default: today, UTC, so the clock-based dashboards
+                       look current); the same seed and --today give the same rows. The database
+                       must have the schema (`csdb upgrade`) and empty tables: the demo's
+                       business keys (cust-000001, ...) are the same for every seed, so a second
+                       load could only collide. Progress on stderr (one updating line on a
+                       terminal); summary on stdout: rows per table, seconds, rows/s
+  explain [--limit N]  run each of the six dashboards under EXPLAIN ANALYZE, read-only, with the
+                       quickstart's parameters, first page of N rows (default 100, at most
+                       10000): execution and planning ms, rows, indexes and plan node types
+
 TABLE is one of the schema's 24 tables, e.g. customers or health_scores.
 
 Options:
@@ -67,8 +81,10 @@ Options:
 Exit codes:
   0  success (doctor: healthy, or warnings only)
   1  the operation failed, or the database is unhealthy (doctor FAIL, orphans found,
-     adopt refused or adopt --check found problems)
-  2  usage error: unknown command or option, bad table name, missing --yes, no database URL
+     adopt refused or adopt --check found problems, demo refused: no schema or tables not
+     empty)
+  2  usage error: unknown command or option, bad table name, missing --yes, no database URL,
+     demo --customers missing or out of range
   3  cannot connect to the database
 
 Errors go to stderr and never show a password. libpq gives up connecting after
@@ -132,7 +148,31 @@ pub enum Command {
     Refresh,
     /// `doctor`.
     Doctor,
+    /// `demo --customers N [--seed S]`.
+    Demo {
+        /// Customers to generate (validated: 1..=[`MAX_DEMO_CUSTOMERS`]).
+        customers: usize,
+        /// Seed of the generator.
+        seed: u64,
+        /// `--today`: the date the data is "as of" (default: the current date, UTC).
+        today: Option<chrono::NaiveDate>,
+    },
+    /// `explain [--limit N]`.
+    Explain {
+        /// Rows per dashboard page (validated: 1..=`MAX_PAGE_SIZE`).
+        limit: i64,
+    },
 }
+
+/// The largest `demo --customers`: about 43 rows and 20 KB of database per customer, so 5M
+/// customers is about 100 GB. More is almost certainly a typo.
+pub const MAX_DEMO_CUSTOMERS: usize = 5_000_000;
+
+/// `demo`'s default seed (the library's `DemoConfig::default()`).
+pub const DEFAULT_DEMO_SEED: u64 = 42;
+
+/// `explain`'s default page size: the quickstart's and the MCP server's first page.
+pub const DEFAULT_EXPLAIN_LIMIT: i64 = 100;
 
 /// What the command line asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,6 +215,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
     let mut json = false;
     let (mut sql, mut base, mut yes, mut minus_one) = (false, false, false, false);
     let (mut check, mut delete) = (false, false);
+    // `demo` and `explain` options, validated once the command is known.
+    let (mut customers, mut seed, mut limit): (Option<String>, Option<String>, Option<String>) =
+        (None, None, None);
+    let mut today: Option<String> = None;
     let mut to: Option<String> = None;
     let mut words: Vec<String> = Vec::new();
     let mut help = false;
@@ -190,6 +234,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
             Long("yes") | Short('y') => yes = true,
             Long("check") => check = true,
             Long("delete") => delete = true,
+            Long("customers") => customers = Some(parser.value()?.string()?),
+            Long("seed") => seed = Some(parser.value()?.string()?),
+            Long("limit") => limit = Some(parser.value()?.string()?),
+            Long("today") => today = Some(parser.value()?.string()?),
             Long("to") => to = Some(parser.value()?.string()?),
             // `downgrade -1`, as in Alembic.
             Short('1') => minus_one = true,
@@ -308,6 +356,16 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
             "orphans" => no_args(rest).map(|()| Command::Orphans { delete })?,
             "refresh" => no_args(rest).map(|()| Command::Refresh)?,
             "doctor" => no_args(rest).map(|()| Command::Doctor)?,
+            "demo" => {
+                no_args(rest)?;
+                demo(customers.as_deref(), seed.as_deref(), today.as_deref())?
+            }
+            "explain" => {
+                no_args(rest)?;
+                Command::Explain {
+                    limit: explain_limit(limit.as_deref())?,
+                }
+            }
             other => {
                 return Err(UsageError(format!(
                     "unknown command {:?}; run `csdb --help` for the list of commands",
@@ -337,6 +395,26 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
             "--delete",
             matches!(command, Command::Orphans { .. }),
         ),
+        (
+            customers.is_some(),
+            "--customers",
+            matches!(command, Command::Demo { .. }),
+        ),
+        (
+            seed.is_some(),
+            "--seed",
+            matches!(command, Command::Demo { .. }),
+        ),
+        (
+            today.is_some(),
+            "--today",
+            matches!(command, Command::Demo { .. }),
+        ),
+        (
+            limit.is_some(),
+            "--limit",
+            matches!(command, Command::Explain { .. }),
+        ),
     ];
     if let Some((_, flag, _)) = misplaced
         .iter()
@@ -359,6 +437,70 @@ fn only_head(name: &str, rest: &[String]) -> Result<(), UsageError> {
             "`{name}` always goes to head; unexpected argument {:?}",
             redact(extra)
         ))),
+    }
+}
+
+/// `demo`'s options: `--customers` is required and bounded, `--seed` any unsigned integer.
+fn demo(
+    customers: Option<&str>,
+    seed: Option<&str>,
+    today: Option<&str>,
+) -> Result<Command, UsageError> {
+    let Some(customers) = customers else {
+        return Err(UsageError(
+            "`demo` needs --customers N, e.g. `csdb demo --customers 1000`".into(),
+        ));
+    };
+    let customers = match customers.trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_DEMO_CUSTOMERS).contains(&n) => n,
+        _ => {
+            return Err(UsageError(format!(
+                "--customers must be a whole number from 1 to {MAX_DEMO_CUSTOMERS} (about 43 \
+                 rows and 20 KB of database per customer), not {:?}",
+                redact(customers)
+            )))
+        }
+    };
+    let seed = match seed {
+        None => DEFAULT_DEMO_SEED,
+        Some(s) => s.trim().parse::<u64>().map_err(|_| {
+            UsageError(format!(
+                "--seed must be a whole number from 0 to {}, not {:?}",
+                u64::MAX,
+                redact(s)
+            ))
+        })?,
+    };
+    let today = match today {
+        None => None,
+        Some(s) => Some(
+            chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+                UsageError(format!(
+                    "--today must be a date like 2026-01-15, not {:?}",
+                    redact(s)
+                ))
+            })?,
+        ),
+    };
+    Ok(Command::Demo {
+        customers,
+        seed,
+        today,
+    })
+}
+
+/// `explain --limit`: a page size the dashboards accept without clamping it.
+fn explain_limit(limit: Option<&str>) -> Result<i64, UsageError> {
+    use customer_success_db::crud::MAX_PAGE_SIZE;
+    match limit {
+        None => Ok(DEFAULT_EXPLAIN_LIMIT),
+        Some(s) => match s.trim().parse::<i64>() {
+            Ok(n) if (1..=MAX_PAGE_SIZE).contains(&n) => Ok(n),
+            _ => Err(UsageError(format!(
+                "--limit must be a whole number from 1 to {MAX_PAGE_SIZE}, not {:?}",
+                redact(s)
+            ))),
+        },
     }
 }
 
@@ -441,6 +583,40 @@ mod tests {
         assert_eq!(run(&["help"]), Ok(Request::Help));
         assert_eq!(run(&["doctor", "-h"]), Ok(Request::Help));
         assert_eq!(run(&["-V"]), Ok(Request::Version));
+        assert_eq!(
+            command(&["demo", "--customers", "50"]),
+            Some(Command::Demo {
+                customers: 50,
+                seed: DEFAULT_DEMO_SEED,
+                today: None,
+            })
+        );
+        assert_eq!(
+            command(&[
+                "demo",
+                "--seed",
+                "7",
+                "--customers",
+                "5000000",
+                "--today",
+                "2026-01-15"
+            ]),
+            Some(Command::Demo {
+                customers: 5_000_000,
+                seed: 7,
+                today: chrono::NaiveDate::from_ymd_opt(2026, 1, 15),
+            })
+        );
+        assert_eq!(
+            command(&["explain"]),
+            Some(Command::Explain {
+                limit: DEFAULT_EXPLAIN_LIMIT
+            })
+        );
+        assert_eq!(
+            command(&["explain", "--limit", "10"]),
+            Some(Command::Explain { limit: 10 })
+        );
     }
 
     #[test]
@@ -462,6 +638,20 @@ mod tests {
             &["downgrade", "-1", "base"],
             &["upgrade", "base"],
             &["--database-url"],
+            &["demo"],
+            &["demo", "--customers", "0"],
+            &["demo", "--customers", "-5"],
+            &["demo", "--customers", "5000001"],
+            &["demo", "--customers", "lots"],
+            &["demo", "--customers", "5", "--seed", "-1"],
+            &["demo", "--customers", "5", "extra"],
+            &["demo", "--customers", "5", "--limit", "3"],
+            &["explain", "--limit", "0"],
+            &["explain", "--limit", "10001"],
+            &["explain", "--customers", "3"],
+            &["doctor", "--seed", "3"],
+            &["demo", "--customers", "5", "--today", "15.01.2026"],
+            &["explain", "--today", "2026-01-15"],
         ] {
             assert!(run(bad).is_err(), "{bad:?} was accepted");
         }
