@@ -19,14 +19,17 @@
 //! | churn risk | `churn_probability DESC, churn_predictions.id DESC` | `(churn_probability, id) < ($1, $2)` |
 //! | CSM + lifecycle | `id` | `(id) > ($1)` |
 //!
-//! | dashboard | function | index the seed document claims |
-//! |---|---|---|
-//! | customer health | [`health_dashboard`] | `ix_customers_health_score_status` |
-//! | CSM workload | [`csm_workload`] | `ix_customers_csm_assigned`, `ix_customers_status` |
-//! | renewal pipeline | [`renewal_pipeline`] | `ix_renewal_forecasts_status_days` (v2 selects by `renewal_date`) |
-//! | support SLA monitoring | [`sla_monitoring`] | `ix_support_tickets_priority_created` |
-//! | churn-risk analysis | [`churn_risk`] | `ix_churn_predictions_risk_level`, `ix_customers_status` |
-//! | CSM + lifecycle lookup | [`csm_customers`] | `ix_customers_csm_lifecycle` |
+//! Schema v2 designs one index per dashboard from these orderings (migration
+//! `2026-11-30-000005_v2_indexes`); `tests/index_usage.rs` pins the plans:
+//!
+//! | dashboard | function | index the seed document claims | schema v2's index, and the plan of the first page |
+//! |---|---|---|---|
+//! | customer health | [`health_dashboard`] | `ix_customers_health_score_status` | `ix_customers_health_dashboard (status, health_score, id) INCLUDE (…)`: index-only range scan |
+//! | CSM workload | [`csm_workload`] | `ix_customers_csm_assigned`, `ix_customers_status` | `ix_customers_csm_workload (status, csm_assigned) INCLUDE (health_score)`: index-only scan in group order; reads every active customer (O(customers)) |
+//! | renewal pipeline | [`renewal_pipeline`] | `ix_renewal_forecasts_status_days` (v2 selects by `renewal_date`) | `ix_renewal_forecasts_pipeline (renewal_status, renewal_date, id) INCLUDE (…)`: index-only range scan |
+//! | support SLA monitoring | [`sla_monitoring`] | `ix_support_tickets_priority_created` | `ix_support_tickets_sla_open (priority, created_at, id) INCLUDE (…) WHERE status IN ('open', 'in_progress')`: index-only scan of open tickets |
+//! | churn-risk analysis | [`churn_risk`] | `ix_churn_predictions_risk_level`, `ix_customers_status` | `ix_churn_predictions_probability (customer_status, churn_probability, id) INCLUDE (…)` read backwards, then `ix_customers_client_summary` per row |
+//! | CSM + lifecycle lookup | [`csm_customers`] | `ix_customers_csm_lifecycle` | `ix_customers_csm_stage (csm_assigned, lifecycle_stage, id) INCLUDE (…)`: index-only range scan |
 //!
 //! `BENCHMARKS.md` records which index PostgreSQL actually picks on realistic data, and why.
 
@@ -462,6 +465,10 @@ pub fn churn_risk_query(
         .inner_join(churn_predictions::table)
         .filter(churn_predictions::churn_risk_level.eq_any(levels))
         .filter(customers::status.eq(CustomerStatus::Active))
+        // The same condition, as the database keeps it on the prediction (schema v2): what lets
+        // ix_churn_predictions_probability serve the page without looking up the customers of
+        // the many high-risk predictions whose customer already left.
+        .filter(churn_predictions::customer_status.eq(CustomerStatus::Active))
         .filter(
             row_lt(
                 (churn_predictions::churn_probability, churn_predictions::id),

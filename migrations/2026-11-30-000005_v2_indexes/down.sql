@@ -87,7 +87,7 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_usage_analytics_client_id ON usage_an
 DROP INDEX CONCURRENTLY IF EXISTS ix_health_scores_client_latest;
 DROP INDEX CONCURRENTLY IF EXISTS ix_churn_predictions_client_latest;
 DROP INDEX CONCURRENTLY IF EXISTS ix_churn_predictions_probability;
-DROP INDEX CONCURRENTLY IF EXISTS ix_support_tickets_client_status_id;
+DROP INDEX CONCURRENTLY IF EXISTS ix_support_tickets_client_keyset;
 DROP INDEX CONCURRENTLY IF EXISTS ix_support_tickets_sla_open;
 DROP INDEX CONCURRENTLY IF EXISTS ix_renewal_forecasts_pipeline;
 DROP INDEX CONCURRENTLY IF EXISTS ix_customers_csm_stage;

@@ -18,7 +18,7 @@ BEGIN
           JOIN pg_namespace n ON n.oid = c.relnamespace
          WHERE n.nspname = current_schema()
            AND NOT i.indisvalid
-           AND c.relname = ANY (ARRAY['ix_customers_health_dashboard', 'ix_customers_csm_workload', 'ix_customers_client_summary', 'ix_customers_csm_stage', 'ix_renewal_forecasts_pipeline', 'ix_support_tickets_sla_open', 'ix_support_tickets_client_status_id', 'ix_churn_predictions_probability', 'ix_churn_predictions_client_latest', 'ix_health_scores_client_latest'])
+           AND c.relname = ANY (ARRAY['ix_customers_health_dashboard', 'ix_customers_csm_workload', 'ix_customers_client_summary', 'ix_customers_csm_stage', 'ix_renewal_forecasts_pipeline', 'ix_support_tickets_sla_open', 'ix_support_tickets_client_keyset', 'ix_churn_predictions_probability', 'ix_churn_predictions_client_latest', 'ix_health_scores_client_latest'])
     LOOP
         EXECUTE format('DROP INDEX %I', leftover.relname);
     END LOOP;
@@ -56,9 +56,11 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_renewal_forecasts_pipeline ON renewal
 -- scan.
 CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_support_tickets_sla_open ON support_tickets (priority, created_at, id) INCLUDE (ticket_id, client_id, first_response_at, resolved_at, sla_first_response_minutes, sla_resolution_minutes) WHERE status IN ('open', 'in_progress');
 
--- a customer's tickets, all or by status, by id (list_by_client, tickets of a customer by status);
--- also the index the cascade from customers uses. Replaces ix_support_tickets_client_status.
-CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_support_tickets_client_status_id ON support_tickets (client_id, status, id);
+-- a customer's tickets by id (list_by_client): the keyset `client_id = $1 AND (id) > ($2)` is one
+-- index range, so a customer's page 50 costs what page 1 costs. A customer's tickets of one status
+-- are filtered from that range (tens of rows, not worth a second index). Also the index the cascade
+-- from customers uses. Replaces ix_support_tickets_client_status.
+CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_support_tickets_client_keyset ON support_tickets (client_id, id);
 
 -- queries::churn_risk: the predictions of active customers, most likely to churn first (read
 -- backwards), the risk level filtered from the index, then one customer lookup per row shown.
@@ -256,12 +258,13 @@ DROP INDEX CONCURRENTLY IF EXISTS ix_sentiment_analysis_client_id;
 -- serves every query it could.
 DROP INDEX CONCURRENTLY IF EXISTS ix_support_tickets_assigned_agent;
 
--- support_tickets (client_id): a leading prefix of ix_support_tickets_client_status_id, which
--- serves every query it could.
+-- support_tickets (client_id): a leading prefix of ix_support_tickets_client_keyset, which serves
+-- every query it could.
 DROP INDEX CONCURRENTLY IF EXISTS ix_support_tickets_client_id;
 
--- support_tickets (client_id, status): a leading prefix of ix_support_tickets_client_status_id,
--- which serves every query it could.
+-- support_tickets (client_id, status): replaced by ix_support_tickets_client_keyset: a customer's
+-- tickets are few, so one status is filtered from the customer's range, and the range in id order
+-- serves the keyset list.
 DROP INDEX CONCURRENTLY IF EXISTS ix_support_tickets_client_status;
 
 -- support_tickets (priority): a prefix of ix_support_tickets_priority_created, itself replaced by

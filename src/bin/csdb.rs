@@ -231,7 +231,9 @@ fn run(inv: &Invocation) -> Result<Output, Failure> {
             };
             return demo::run(conn, &inv.command, &config, &url);
         }
-        Command::Explain { limit } => return explain::run(conn, &inv.command, *limit, &url),
+        Command::Explain { limit, page } => {
+            return explain::run(conn, &inv.command, *limit, *page, &url)
+        }
     };
     result.map_err(|e| failure(&inv.command, &e, &url))
 }

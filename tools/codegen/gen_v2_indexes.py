@@ -72,11 +72,13 @@ NEW = [
         "page is an index-only scan.",
     ),
     (
-        "ix_support_tickets_client_status_id",
+        "ix_support_tickets_client_keyset",
         "support_tickets",
-        "(client_id, status, id)",
-        "a customer's tickets, all or by status, by id (list_by_client, tickets of a customer by "
-        "status); also the index the cascade from customers uses. Replaces "
+        "(client_id, id)",
+        "a customer's tickets by id (list_by_client): the keyset `client_id = $1 AND (id) > ($2)` "
+        "is one index range, so a customer's page 50 costs what page 1 costs. A customer's "
+        "tickets of one status are filtered from that range (tens of rows, not worth a second "
+        "index). Also the index the cascade from customers uses. Replaces "
         "ix_support_tickets_client_status.",
     ),
     (
@@ -185,8 +187,10 @@ DROPPED = {
     "days_until_renewal is a snapshot that goes stale, and the pipeline selects by renewal_date",
     "ix_renewal_forecasts_days_until_renewal": "no query reads the days_until_renewal snapshot "
     "by range (schema v2's pipeline uses renewal_date)",
-    "ix_support_tickets_client_id": PREFIX.format("ix_support_tickets_client_status_id"),
-    "ix_support_tickets_client_status": PREFIX.format("ix_support_tickets_client_status_id"),
+    "ix_support_tickets_client_id": PREFIX.format("ix_support_tickets_client_keyset"),
+    "ix_support_tickets_client_status": "replaced by ix_support_tickets_client_keyset: a "
+    "customer's tickets are few, so one status is filtered from the customer's range, and the "
+    "range in id order serves the keyset list",
     "ix_support_tickets_priority": "a prefix of ix_support_tickets_priority_created, itself "
     "replaced by the partial ix_support_tickets_sla_open",
     "ix_support_tickets_priority_created": "replaced by the partial ix_support_tickets_sla_open "

@@ -66,9 +66,12 @@ Measuring:
                        business keys (cust-000001, ...) are the same for every seed, so a second
                        load could only collide. Progress on stderr (one updating line on a
                        terminal); summary on stdout: rows per table, seconds, rows/s
-  explain [--limit N]  run each of the six dashboards under EXPLAIN ANALYZE, read-only, with the
+  explain [--limit N] [--page P]
+                       run each of the six dashboards under EXPLAIN ANALYZE, read-only, with the
                        quickstart's parameters, first page of N rows (default 100, at most
-                       10000): execution and planning ms, rows, indexes and plan node types
+                       10000): execution and planning ms, rows, indexes and plan node types.
+                       --page P explains keyset page P instead, reached by walking the pages
+                       before it with cursors (or the last page, if there are fewer)
 
 TABLE is one of the schema's 24 tables, e.g. customers or health_scores.
 
@@ -157,8 +160,11 @@ pub enum Command {
         /// `--today`: the date the data is "as of" (default: the current date, UTC).
         today: Option<chrono::NaiveDate>,
     },
-    /// `explain [--limit N]`.
+    /// `explain [--limit N] [--page P]`.
     Explain {
+        /// `--page`: the keyset page to explain (1 = the first), reached by walking the pages
+        /// before it with cursors.
+        page: u32,
         /// Rows per dashboard page (validated: 1..=`MAX_PAGE_SIZE`).
         limit: i64,
     },
@@ -216,6 +222,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
     let (mut sql, mut base, mut yes, mut minus_one) = (false, false, false, false);
     let (mut check, mut delete) = (false, false);
     // `demo` and `explain` options, validated once the command is known.
+    let mut page: Option<String> = None;
     let (mut customers, mut seed, mut limit): (Option<String>, Option<String>, Option<String>) =
         (None, None, None);
     let mut today: Option<String> = None;
@@ -237,6 +244,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
             Long("customers") => customers = Some(parser.value()?.string()?),
             Long("seed") => seed = Some(parser.value()?.string()?),
             Long("limit") => limit = Some(parser.value()?.string()?),
+            Long("page") => page = Some(parser.value()?.string()?),
             Long("today") => today = Some(parser.value()?.string()?),
             Long("to") => to = Some(parser.value()?.string()?),
             // `downgrade -1`, as in Alembic.
@@ -363,6 +371,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
             "explain" => {
                 no_args(rest)?;
                 Command::Explain {
+                    page: explain_page(page.as_deref())?,
                     limit: explain_limit(limit.as_deref())?,
                 }
             }
@@ -413,6 +422,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
         (
             limit.is_some(),
             "--limit",
+            matches!(command, Command::Explain { .. }),
+        ),
+        (
+            page.is_some(),
+            "--page",
             matches!(command, Command::Explain { .. }),
         ),
     ];
@@ -487,6 +501,21 @@ fn demo(
         seed,
         today,
     })
+}
+
+/// `explain --page`: which keyset page (1 = the first; at most 100,000, so that a typo cannot
+/// walk a server for hours).
+fn explain_page(page: Option<&str>) -> Result<u32, UsageError> {
+    match page {
+        None => Ok(1),
+        Some(p) => match p.trim().parse::<u32>() {
+            Ok(n @ 1..=100_000) => Ok(n),
+            _ => Err(UsageError(format!(
+                "--page must be a whole number from 1 to 100000, not {:?}",
+                redact(p)
+            ))),
+        },
+    }
 }
 
 /// `explain --limit`: a page size the dashboards accept without clamping it.
@@ -610,12 +639,13 @@ mod tests {
         assert_eq!(
             command(&["explain"]),
             Some(Command::Explain {
+                page: 1,
                 limit: DEFAULT_EXPLAIN_LIMIT
             })
         );
         assert_eq!(
             command(&["explain", "--limit", "10"]),
-            Some(Command::Explain { limit: 10 })
+            Some(Command::Explain { page: 1, limit: 10 })
         );
     }
 
