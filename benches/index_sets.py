@@ -7,7 +7,7 @@
 `--url` names a database at the head of the migrations holding demo data (`csdb demo
 --customers 100000`). The script copies it (CREATE DATABASE ... TEMPLATE, so nobody may be
 connected to it), takes the copy back to the original index set (`csdb downgrade --to
-v2_churn_customer_status`, which recreates the 58 dropped indexes and drops v2's 10), runs
+v2_query_support`, which recreates the 58 dropped indexes and drops v2's 10), runs
 VACUUM ANALYZE on both, then alternates `csdb --json explain --page P` between the two databases
 `--runs` times and prints the median execution time of each dashboard on each, their ratio and
 v2's plan. Alternating in one run keeps a shared, noisy machine's drift out of the ratio. The
@@ -46,7 +46,7 @@ def main():
     run(["psql", admin, "-qc", f'CREATE DATABASE "{orig}" TEMPLATE "{db}"'])
     orig_url = with_db(args.url, orig)
     try:
-        run([args.csdb, "--database-url", orig_url, "downgrade", "--to", "v2_churn_customer_status"])
+        run([args.csdb, "--database-url", orig_url, "downgrade", "--to", "v2_query_support"])
         for url in (args.url, orig_url):
             run([args.csdb, "--database-url", url, "vacuum"])
         pages = [int(p) for p in args.pages.split(",")]

@@ -223,7 +223,7 @@ migration_sql!(
     "2026-11-30-000001_v2_constraints",
     "2026-11-30-000002_v2_validate",
     "2026-11-30-000003_v2_derived_values",
-    "2026-11-30-000004_v2_churn_customer_status",
+    "2026-11-30-000004_v2_query_support",
     "2026-11-30-000005_v2_indexes"(outside_transaction),
 );
 

@@ -339,7 +339,7 @@ fn maintenance_commands_run() {
 fn diagnostic_commands_print_tables_and_json() {
     let db = TestDatabase::new().unwrap();
     // The original index set, which has redundant indexes to report (schema v2 dropped them).
-    migrations::downgrade_to(&mut db.connect().unwrap(), "v2_churn_customer_status").unwrap();
+    migrations::downgrade_to(&mut db.connect().unwrap(), "v2_query_support").unwrap();
 
     let out = expect(&db, &["index-usage"], 0);
     assert!(

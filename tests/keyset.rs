@@ -393,7 +393,11 @@ fn the_keyset_predicate_is_an_index_condition() {
     )
     .unwrap();
     eprintln!("health: {}", r.plan);
-    assert!(r.uses_index("ix_customers_health_dashboard"), "{:?}", r.indexes);
+    assert!(
+        r.uses_index("ix_customers_health_dashboard"),
+        "{:?}",
+        r.indexes
+    );
     assert!(
         index_cond_contains(&r, "ROW(health_score, id) > ROW("),
         "the row comparison is not an index condition: {}",

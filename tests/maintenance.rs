@@ -265,7 +265,7 @@ fn redundant_indexes_include_the_known_duplicates_and_drop_nothing() {
     let mut conn = db.connect().unwrap();
     // Schema v2's index diet leaves none; the original index set had 48.
     assert_eq!(maintenance::redundant_indexes(&mut conn).unwrap(), []);
-    customer_success_db::migrations::downgrade_to(&mut conn, "v2_churn_customer_status").unwrap();
+    customer_success_db::migrations::downgrade_to(&mut conn, "v2_query_support").unwrap();
     assert_eq!(maintenance::redundant_indexes(&mut conn).unwrap().len(), 48);
     let before = index_names(&mut conn);
     let found = maintenance::redundant_indexes(&mut conn).unwrap();
@@ -346,7 +346,7 @@ fn invalid_indexes_are_found_and_a_rerun_of_the_migrations_rebuilds_its_own() {
     assert_eq!(maintenance::invalid_indexes(&mut conn).unwrap(), []);
     // An interrupted concurrent build of one of the index migration's indexes: a duplicate
     // makes the UNIQUE build fail, and PostgreSQL leaves the index INVALID.
-    customer_success_db::migrations::downgrade_to(&mut conn, "v2_churn_customer_status").unwrap();
+    customer_success_db::migrations::downgrade_to(&mut conn, "v2_query_support").unwrap();
     for key in ["'inv-1'", "'inv-2'"] {
         insert_minimal(
             &mut conn,

@@ -16,7 +16,7 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Text};
 
 /// The last migration before the index migration: schema v2 with the original index set.
-const BEFORE_INDEXES: &str = "v2_churn_customer_status";
+const BEFORE_INDEXES: &str = "v2_query_support";
 const INDEXES: &str = "v2_indexes";
 
 #[derive(QueryableByName, Debug)]

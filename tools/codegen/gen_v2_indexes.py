@@ -88,7 +88,7 @@ NEW = [
         "queries::churn_risk: the predictions of active customers, most likely to churn first "
         "(read backwards), the risk level filtered from the index, then one customer lookup per "
         "row shown. customer_status (kept equal to the customer's status by the database, "
-        "migration v2_churn_customer_status) is what makes it fast: most high-risk predictions "
+        "migration v2_query_support) is what makes it fast: most high-risk predictions "
         "belong to customers who already left, and without it the scan looked up thousands of "
         "customers to find a page of active ones.",
     ),
