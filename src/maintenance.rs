@@ -517,7 +517,7 @@ pub struct InvalidIndex {
 /// `DROP INDEX CONCURRENTLY`.
 ///
 /// # Errors
-/// [`Error::Database`](crate::Error::Database) when the catalog cannot be read.
+/// [`Error::Database`] when the catalog cannot be read.
 pub fn invalid_indexes(conn: &mut PgConnection) -> Result<Vec<InvalidIndex>> {
     #[derive(QueryableByName)]
     struct Row {
