@@ -295,6 +295,18 @@ diesel::define_sql_function! {
     ) -> diesel::sql_types::Varchar;
 }
 
+diesel::define_sql_function! {
+    /// The database's `csdb_sla_alarming(started, finished, sla_minutes, at)` (schema v2): true
+    /// exactly when [`csdb_sla_status`] is `breached` or `at_risk`, without building the status
+    /// text (the SLA monitor evaluates it for every open ticket it walks).
+    fn csdb_sla_alarming(
+        started: diesel::sql_types::Timestamptz,
+        finished: diesel::sql_types::Nullable<diesel::sql_types::Timestamptz>,
+        sla_minutes: diesel::sql_types::Integer,
+        at: diesel::sql_types::Timestamptz,
+    ) -> diesel::sql_types::Bool;
+}
+
 /// A row of the support SLA monitor.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Serialize)]
 #[diesel(table_name = support_tickets, check_for_backend(Pg))]
@@ -368,24 +380,22 @@ pub fn sla_monitoring_query(
         SLA,
         (String::new(), cursor::min_pg_timestamp(), i64::MIN),
     );
-    let alarming = [SlaStatus::Breached.as_str(), SlaStatus::AtRisk.as_str()];
+    // "Breached or at risk", as the boolean twin of csdb_sla_status (cheaper per ticket).
     support_tickets::table
         .filter(support_tickets::status.eq_any([TicketStatus::Open, TicketStatus::InProgress]))
         .filter(
-            csdb_sla_status(
+            csdb_sla_alarming(
                 support_tickets::created_at,
                 support_tickets::first_response_at,
                 support_tickets::sla_first_response_minutes,
                 diesel::dsl::now,
             )
-            .eq_any(alarming)
-            .or(csdb_sla_status(
+            .or(csdb_sla_alarming(
                 support_tickets::created_at,
                 support_tickets::resolved_at,
                 support_tickets::sla_resolution_minutes,
                 diesel::dsl::now,
-            )
-            .eq_any(alarming)),
+            )),
         )
         .filter(
             row_gt(

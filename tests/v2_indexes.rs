@@ -441,3 +441,50 @@ fn a_prediction_carries_its_customers_status_whatever_is_written() {
     );
     assert!(matches!(e, Error::ForeignKeyViolation { .. }), "{e:?}");
 }
+
+/// `csdb_sla_alarming` is exactly "`csdb_sla_status` is breached or at risk", over a grid that
+/// covers every branch and boundary (to the second, around 75 % and 100 % of the SLA), NULLs
+/// included.
+#[test]
+fn sla_alarming_is_exactly_breached_or_at_risk() {
+    let db = TestDatabase::new().unwrap();
+    let mut conn = db.connect().unwrap();
+    #[derive(QueryableByName)]
+    struct Counts {
+        #[diesel(sql_type = BigInt)]
+        cases: i64,
+        #[diesel(sql_type = BigInt)]
+        alarming: i64,
+        #[diesel(sql_type = BigInt)]
+        mismatches: i64,
+    }
+    let c: Counts = diesel::sql_query(
+        "WITH grid AS (
+             SELECT s AS started, f AS finished, m AS sla, a AS at
+               FROM (VALUES (NULL::timestamptz), ('2026-01-01 00:00:00+00')) AS st(s)
+         CROSS JOIN (VALUES (NULL::integer), (0), (1), (4), (60)) AS sl(m)
+         CROSS JOIN LATERAL (SELECT NULL::timestamptz AS f
+                             UNION ALL
+                             SELECT s + k * interval '15 seconds'
+                               FROM generate_series(-2, 20) k) AS fi
+         CROSS JOIN LATERAL (SELECT s + k * interval '15 seconds' AS a
+                               FROM generate_series(-2, 20) k
+                             UNION ALL SELECT NULL) AS at_)
+         SELECT count(*) AS cases,
+                count(*) FILTER (WHERE csdb_sla_alarming(started, finished, sla, at)) AS alarming,
+                count(*) FILTER (WHERE csdb_sla_alarming(started, finished, sla, at)
+                    IS DISTINCT FROM
+                    coalesce(csdb_sla_status(started, finished, sla, at)
+                             IN ('breached', 'at_risk'), false)) AS mismatches
+           FROM grid",
+    )
+    .get_result(&mut conn)
+    .unwrap();
+    assert!(
+        c.cases > 1000 && c.alarming > 100,
+        "{} cases, {} alarming",
+        c.cases,
+        c.alarming
+    );
+    assert_eq!(c.mismatches, 0);
+}

@@ -1,3 +1,4 @@
+DROP FUNCTION IF EXISTS csdb_sla_alarming(timestamptz, timestamptz, integer, timestamptz);
 -- csdb_sla_status() as migration v2_derived_values defined it.
 CREATE OR REPLACE FUNCTION csdb_sla_status(started timestamptz, finished timestamptz, sla_minutes integer, at timestamptz)
 RETURNS varchar(20)

@@ -82,3 +82,17 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         ELSE 'not_applicable'
     END::varchar(20)
 $$;
+
+-- Whether an SLA needs attention at `at`: exactly when csdb_sla_status() is 'breached' or
+-- 'at_risk' (a test compares the two over a grid of values, NULLs included), as a boolean. The
+-- SLA monitor filters with it: no status text is built and compared for each ticket it walks.
+CREATE FUNCTION csdb_sla_alarming(started timestamptz, finished timestamptz, sla_minutes integer, at timestamptz)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    -- IS TRUE: never NULL (an unknown `at` is not alarming, as csdb_sla_status says
+    -- 'not_applicable').
+    SELECT (started IS NOT NULL AND sla_minutes IS NOT NULL AND CASE
+        WHEN finished IS NOT NULL THEN finished - started > sla_minutes * interval '1 minute'
+        ELSE (at - started) * 4 > sla_minutes * interval '3 minutes'
+    END) IS TRUE
+$$;
