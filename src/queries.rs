@@ -297,7 +297,7 @@ diesel::define_sql_function! {
 
 diesel::define_sql_function! {
     /// The database's `csdb_sla_alarming(started, finished, sla_minutes, at)` (schema v2): true
-    /// exactly when [`csdb_sla_status`] is `breached` or `at_risk`, without building the status
+    /// exactly when `csdb_sla_status` is `breached` or `at_risk`, without building the status
     /// text (the SLA monitor evaluates it for every open ticket it walks).
     fn csdb_sla_alarming(
         started: diesel::sql_types::Timestamptz,
