@@ -3,7 +3,9 @@
 //! [`Crud`] is implemented for every row struct by one macro, so `Customer::get`,
 //! `SupportTicket::create_many` and `HealthMetric::list_by_client` behave the same way and map
 //! errors the same way. Tables with a business key (`client_id`, `ticket_id`, ...) also get
-//! [`ByKey`]; tables with a `client_id` column get [`ByClient`].
+//! [`ByKey`] (including `update_by_key`, one statement); tables with a `client_id` column get
+//! [`ByClient`]; a customer's histories (health scores, churn predictions, renewal forecasts)
+//! get [`Latest`].
 //!
 //! ```no_run
 //! use customer_success_db::models::{Customer, CustomerChanges, NewCustomer};
@@ -15,6 +17,8 @@
 //! let changes = CustomerChanges { tier: Some(CustomerTier::Enterprise), ..Default::default() };
 //! let acme = Customer::update(conn, acme.id, &changes)?;
 //! assert_eq!(Customer::get_by_key(conn, "acme")?.tier, CustomerTier::Enterprise);
+//! // Or by business key, without looking the id up first:
+//! let acme = Customer::update_by_key(conn, "acme", &changes)?;
 //! # Ok(()) }
 //! ```
 
@@ -261,7 +265,55 @@ pub trait ByKey: Crud {
     fn find_by_key(conn: &mut PgConnection, key: &str) -> Result<Option<Self>>;
     /// Deletes the row whose business key is `key`; returns whether one was deleted.
     fn delete_by_key(conn: &mut PgConnection, key: &str) -> Result<bool>;
+    /// Applies `changes` to the row whose business key is `key` and returns it as stored, in
+    /// one statement (`UPDATE … WHERE key = $1 RETURNING *`: no lookup of its `id` first).
+    /// An empty changeset changes nothing and returns the row as it is.
+    ///
+    /// # Errors
+    /// [`crate::Error::NotFound`] when no row has that key; the constraint errors of
+    /// [`Crud::update`] otherwise.
+    fn update_by_key(conn: &mut PgConnection, key: &str, changes: &Self::Changes) -> Result<Self>;
 }
+
+/// The newest row of a customer's history: its latest health score, churn prediction or renewal
+/// forecast. Served by an index in exactly that order (`ix_health_scores_client_latest`,
+/// `ix_churn_predictions_client_latest`; a customer's few forecasts are sorted), so it reads
+/// one index entry, not the customer's whole history.
+pub trait Latest: ByClient {
+    /// The customer's newest row (by its time column, then `id`), or `None` when it has none.
+    fn latest_for_client(conn: &mut PgConnection, client_id: &str) -> Result<Option<Self>>;
+}
+
+macro_rules! impl_latest {
+    ($row:ty, $table:ident, $at:ident) => {
+        impl Latest for $row {
+            fn latest_for_client(conn: &mut PgConnection, client_id: &str) -> Result<Option<Self>> {
+                use crate::schema::$table;
+                use diesel::prelude::*;
+                Ok($table::table
+                    .filter($table::client_id.eq(client_id))
+                    .order(($table::$at.desc(), $table::id.desc()))
+                    .select(<$row>::as_select())
+                    .first(conn)
+                    .optional()?)
+            }
+        }
+    };
+}
+
+// Newest by the time each row describes: when the score was computed, when the prediction was
+// made, when the forecast was written.
+impl_latest!(crate::models::HealthScoreRecord, health_scores, created_at);
+impl_latest!(
+    crate::models::ChurnPrediction,
+    churn_predictions,
+    prediction_date
+);
+impl_latest!(
+    crate::models::RenewalForecast,
+    renewal_forecasts,
+    forecast_created_at
+);
 
 /// Listing by customer, for tables with a `client_id` column.
 pub trait ByClient: Crud {
@@ -425,6 +477,27 @@ macro_rules! impl_crud {
 
             fn delete_by_key(conn: &mut diesel::PgConnection, key: &str) -> $crate::Result<bool> {
                 Ok(diesel::delete($table::table.filter($table::$key.eq(key))).execute(conn)? > 0)
+            }
+
+            fn update_by_key(
+                conn: &mut diesel::PgConnection,
+                key: &str,
+                changes: &$changes,
+            ) -> $crate::Result<Self> {
+                use diesel::OptionalEmptyChangesetExtension;
+                $crate::input::CheckColumns::check_columns(changes)?;
+                let updated = diesel::update($table::table.filter($table::$key.eq(key)))
+                    .set(changes)
+                    .returning(<$row>::as_returning())
+                    .get_result(conn)
+                    .optional_empty_changeset()
+                    .map_err($crate::Error::not_found_as(|| {
+                        format!("{} with {} = {}", stringify!($table), stringify!($key), $crate::error::quote_value(key))
+                    }))?;
+                match updated {
+                    Some(row) => Ok(row),
+                    None => <Self as $crate::crud::ByKey>::get_by_key(conn, key),
+                }
             }
         }
         )?
