@@ -8,6 +8,7 @@
 //! ```text
 //! csdb upgrade                     # alembic upgrade head
 //! csdb upgrade --sql > schema.sql  # alembic upgrade head --sql (no database needed)
+//! csdb upgrade --to v2_query_support  # alembic upgrade <rev> (here: v2 with the original indexes)
 //! csdb current | history | stamp   # alembic current / history / stamp head
 //! csdb downgrade                   # alembic downgrade -1
 //! csdb downgrade base --yes        # alembic downgrade base (refused without --yes)
@@ -18,6 +19,7 @@
 //! csdb doctor                      # checklist with OK / WARN / FAIL and a verdict
 //! csdb demo --customers 100000     # load the demo data (progress on stderr), then ANALYZE
 //! csdb --json explain              # the six dashboards under EXPLAIN ANALYZE
+//! csdb explain --page 500 --limit 20  # keyset page 500 of each, reached by cursor
 //! ```
 //!
 //! The database is `--database-url URL`, else the `DATABASE_URL` environment variable. With
