@@ -64,10 +64,9 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_support_tickets_client_keyset ON supp
 
 -- queries::churn_risk: the predictions of active customers, most likely to churn first (read
 -- backwards), the risk level filtered from the index, then one customer lookup per row shown.
--- customer_status (kept equal to the customer's status by the database, migration
--- v2_query_support) is what makes it fast: most high-risk predictions belong to customers
--- who already left, and without it the scan looked up thousands of customers to find a page of
--- active ones.
+-- customer_status (kept equal to the customer's status by the database, migration v2_query_support)
+-- is what makes it fast: most high-risk predictions belong to customers who already left, and
+-- without it the scan looked up thousands of customers to find a page of active ones.
 CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_churn_predictions_probability ON churn_predictions (customer_status, churn_probability, id) INCLUDE (churn_risk_level, client_id);
 
 -- a customer's predictions and its latest one (newest date, then id). Replaces
