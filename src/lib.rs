@@ -51,6 +51,7 @@
 //! | [`crud`] | one create/read/update/delete/list surface for every table |
 //! | [`cursor`] | keyset pagination: opaque cursors, the row comparison behind them |
 //! | [`queries`] | the dashboard queries and the `EXPLAIN` helper |
+//! | [`reports`] | the NPS summary of a period, the customer 360 (one call, one snapshot) |
 //! | [`maintenance`] | ANALYZE/VACUUM/REINDEX, index and size reports, orphans, redundant indexes |
 //! | [`adopt`] | converting a database created by the original Alembic system |
 //! | [`demo`] | deterministic, realistic demo data and fast bulk loading |
@@ -91,6 +92,7 @@ pub mod maintenance;
 pub mod migrations;
 pub mod models;
 pub mod queries;
+pub mod reports;
 #[allow(missing_docs)]
 pub mod schema;
 #[cfg(feature = "tracing")]
