@@ -31,12 +31,13 @@ use customer_success_db::models::{
     Customer, HealthComponents, HealthScoreRecord, HealthWeights, NewHealthScoreRecord,
     NewNpsResponse, NewSupportTicket, NpsResponse, SupportTicket, SupportTicketChanges,
 };
+use customer_success_db::ops::{CustomerFilter, TicketFilter};
 use customer_success_db::reports::{self, NpsGroup, NpsPeriod, NpsSummaryRow};
 use customer_success_db::schema::support_tickets;
 use customer_success_db::types::{
-    ComponentScore, Count, HealthScore, LifecycleStage, NonNegativeF64, NpsCategory, NpsScore,
-    RenewalStatus, RiskLevel, Sentiment, SentimentScore, SlaStatus, TicketCategory, TicketPriority,
-    TicketStatus,
+    ComponentScore, Count, CustomerStatus, CustomerTier, HealthScore, LifecycleStage,
+    NonNegativeF64, NpsCategory, NpsScore, RenewalStatus, RiskLevel, Sentiment, SentimentScore,
+    SlaStatus, TicketCategory, TicketPriority, TicketStatus, UnknownValueError,
 };
 use customer_success_db::{queries, Error};
 use diesel::prelude::*;
@@ -84,7 +85,8 @@ pub mod limits {
     /// allowed value (their columns are at most `varchar(50)`). Checked before parsing, because
     /// the "unknown value" message quotes the value.
     pub const ENUM_VALUE: usize = 50;
-    /// Entries in `churn_risk_list`'s `levels`.
+    /// Entries in `churn_risk_list`'s `levels`, and in every list of enum values a filter takes
+    /// (`search_customers`' `tier`, `customer_tickets`' `status`, ...).
     pub const LEVELS: usize = 16;
 
     /// Each `varchar` bound above with the columns it guards: `(table, column, length)`.
@@ -333,6 +335,78 @@ pub struct UpsertHealthScoreArgs {
     pub satisfaction: f64,
     /// Payment behaviour score, 0 to 100 (weight 0.10).
     pub payment: f64,
+}
+
+/// Arguments of `search_customers`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SearchCustomersArgs {
+    /// Tiers to include (any of starter, standard, professional, enterprise; empty or absent:
+    /// any tier).
+    #[serde(default)]
+    pub tier: Vec<String>,
+    /// Statuses to include (any of active, paused, churned, pending; empty: any).
+    #[serde(default)]
+    pub status: Vec<String>,
+    /// Lifecycle stages to include (any of onboarding, active, at_risk, churned, expansion,
+    /// renewal; empty: any).
+    #[serde(default)]
+    pub lifecycle_stage: Vec<String>,
+    /// Only the customers of this CSM (exact name, at most 200 characters).
+    #[serde(default)]
+    pub csm: Option<String>,
+    /// Only customers renewing within this many days from today (0 to 3650; overdue renewals
+    /// are not included). Not together with `renewal_from` / `renewal_to`.
+    #[serde(default)]
+    pub renewal_within_days: Option<i64>,
+    /// Only customers renewing on or after this day (YYYY-MM-DD).
+    #[serde(default)]
+    pub renewal_from: Option<String>,
+    /// Only customers renewing on or before this day (YYYY-MM-DD).
+    #[serde(default)]
+    pub renewal_to: Option<String>,
+    /// Only customers whose name or company name contains this text, ignoring case (at most
+    /// 200 characters; matched literally).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Rows to return (1 to 500).
+    #[serde(default = "default_limit")]
+    pub limit: i64,
+    /// Rows to skip, for the next page.
+    #[serde(default)]
+    pub offset: i64,
+    /// Resume after this cursor: the `next_cursor` of the previous page.
+    #[serde(default)]
+    pub cursor: Option<String>,
+}
+
+/// Arguments of `customer_tickets`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerTicketsArgs {
+    /// The customer's business key (`client_id`, at most 100 characters).
+    pub client_id: String,
+    /// Statuses to include (any of open, in_progress, waiting_on_customer,
+    /// waiting_on_engineering, resolved, closed, reopened; empty or absent: any).
+    #[serde(default)]
+    pub status: Vec<String>,
+    /// Priorities to include (any of P0 to P4; empty: any).
+    #[serde(default)]
+    pub priority: Vec<String>,
+    /// Categories to include (technical_issue, bug_report, feature_request, how_to_question,
+    /// account_billing, integration_support, training_request, data_issue, performance, other;
+    /// empty: any).
+    #[serde(default)]
+    pub category: Vec<String>,
+    /// Rows to return (1 to 500).
+    #[serde(default = "default_limit")]
+    pub limit: i64,
+    /// Rows to skip, for the next page.
+    #[serde(default)]
+    pub offset: i64,
+    /// Resume after this cursor: the `next_cursor` of the previous page.
+    #[serde(default)]
+    pub cursor: Option<String>,
 }
 
 fn default_group_by() -> String {
@@ -675,6 +749,108 @@ impl CustomerSuccessServer {
         reply(outcome.await)
     }
 
+    /// Finds customers by tier, status, lifecycle stage, CSM, renewal window and name (all
+    /// optional, combined with AND), in the order they were created; page on with
+    /// `next_cursor`.
+    #[tool(annotations(read_only_hint = true))]
+    async fn search_customers(
+        &self,
+        Parameters(args): Parameters<SearchCustomersArgs>,
+    ) -> CallToolResult {
+        let outcome = async {
+            let mut filter = CustomerFilter {
+                tier: enum_list::<CustomerTier>(&args.tier, "tier")?,
+                status: enum_list::<CustomerStatus>(&args.status, "status")?,
+                lifecycle_stage: enum_list::<LifecycleStage>(
+                    &args.lifecycle_stage,
+                    "lifecycle_stage",
+                )?,
+                ..Default::default()
+            };
+            if let Some(csm) = args.csm {
+                bounded(&csm, "csm", limits::CSM)?;
+                filter.csm_assigned = Some(csm);
+            }
+            if let Some(name) = args.name {
+                bounded(&name, "name", limits::NAME)?;
+                filter.name_contains = Some(name);
+            }
+            match (
+                args.renewal_within_days,
+                &args.renewal_from,
+                &args.renewal_to,
+            ) {
+                (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
+                    return Err(
+                        "renewal_within_days: give it or renewal_from / renewal_to, \
+                                not both"
+                            .to_owned(),
+                    )
+                }
+                (Some(days), None, None) => {
+                    let days = within_days_arg(days, "renewal_within_days")?;
+                    let today = Utc::now().date_naive();
+                    filter.renewal_from = Some(today);
+                    filter.renewal_to = today.checked_add_days(chrono::Days::new(days.into()));
+                }
+                (None, from, to) => {
+                    filter.renewal_from = from
+                        .as_deref()
+                        .map(|d| date_arg(d, "renewal_from"))
+                        .transpose()?;
+                    filter.renewal_to = to
+                        .as_deref()
+                        .map(|d| date_arg(d, "renewal_to"))
+                        .transpose()?;
+                }
+            }
+            let page = page(args.limit, args.offset, args.cursor)?;
+            let request = page.clone();
+            let rows = self
+                .db_run(move |conn| Paged::load(request, |p| Customer::search(conn, &filter, p)))
+                .await?;
+            Ok(rows_page(rows, &page))
+        };
+        reply(outcome.await)
+    }
+
+    /// A customer's support tickets, optionally only some statuses, priorities and categories
+    /// (e.g. status ["open", "in_progress"]), in the order they were opened; page on with
+    /// `next_cursor`. Each ticket without its description and notes.
+    #[tool(annotations(read_only_hint = true))]
+    async fn customer_tickets(
+        &self,
+        Parameters(args): Parameters<CustomerTicketsArgs>,
+    ) -> CallToolResult {
+        let outcome = async {
+            bounded(&args.client_id, "client_id", limits::CLIENT_ID)?;
+            let filter = TicketFilter {
+                status: enum_list::<TicketStatus>(&args.status, "status")?,
+                priority: enum_list::<TicketPriority>(&args.priority, "priority")?,
+                category: enum_list::<TicketCategory>(&args.category, "category")?,
+            };
+            let page = page(args.limit, args.offset, args.cursor)?;
+            let request = page.clone();
+            let client_id = args.client_id;
+            let tickets = self
+                .db_run(move |conn| {
+                    // An unknown customer is an error, not an empty list.
+                    Customer::get_by_key(conn, &client_id)?;
+                    Paged::load(request, |p| {
+                        SupportTicket::list_filtered(conn, &client_id, &filter, p)
+                    })
+                })
+                .await?;
+            let rows = Paged {
+                rows: tickets.rows.into_iter().map(TicketSummary::from).collect(),
+                next: tickets.next,
+                has_more: tickets.has_more,
+            };
+            Ok(rows_page(rows, &page))
+        };
+        reply(outcome.await)
+    }
+
     /// NPS summary of a period: answers, promoters (9-10), passives (7-8), detractors (0-6),
     /// NPS (% promoters - % detractors, -100 to 100, one decimal) and average score, for all
     /// customers or one (`client_id`), in one row or one per CSM or tier. Default period: the
@@ -994,6 +1170,40 @@ fn moment_arg(raw: &str, arg: &str) -> ToolOutcome<DateTime<Utc>> {
                  (2026-01-01T00:00:00Z)"
             )
         })
+}
+
+/// A list argument of enum values: at most [`limits::LEVELS`] entries, each one of the enum's.
+fn enum_list<T>(raw: &[String], arg: &str) -> ToolOutcome<Vec<T>>
+where
+    T: FromStr<Err = UnknownValueError>,
+{
+    if raw.len() > limits::LEVELS {
+        return Err(format!(
+            "{arg}: {} entries given, at most {} allowed",
+            raw.len(),
+            limits::LEVELS
+        ));
+    }
+    raw.iter().map(|v| enum_arg::<T>(v, arg)).collect()
+}
+
+/// A date argument (`YYYY-MM-DD`).
+fn date_arg(raw: &str, arg: &str) -> ToolOutcome<NaiveDate> {
+    bounded(raw, arg, 64)?;
+    raw.parse::<NaiveDate>()
+        .map_err(|_| format!("{arg}: {raw:?} is not a date (YYYY-MM-DD)"))
+}
+
+/// A number of days from 0 to 3650.
+fn within_days_arg(raw: i64, arg: &str) -> ToolOutcome<u32> {
+    const MAX_DAYS: i64 = 3650;
+    if (0..=MAX_DAYS).contains(&raw) {
+        u32::try_from(raw).map_err(|e| format!("{arg}: {e}"))
+    } else {
+        Err(format!(
+            "{arg}: {raw} is out of range (allowed 0 to {MAX_DAYS})"
+        ))
+    }
 }
 
 fn within_days(raw: i64) -> ToolOutcome<i32> {

@@ -13,13 +13,14 @@ use std::time::{Duration, Instant};
 
 use customer_success_db::async_pool::{AsyncDb, AsyncOptions};
 use customer_success_db::connection;
-use customer_success_db::crud::Latest;
 use customer_success_db::crud::{ByClient, ByKey, Crud, Page};
+use customer_success_db::crud::{Latest, Paged};
 use customer_success_db::demo::{self, DemoConfig};
 use customer_success_db::harness::TestDatabase;
 use customer_success_db::models::{
     Customer, HealthScoreRecord, NewSupportTicket, NpsResponse, SupportTicket,
 };
+use customer_success_db::ops::{CustomerFilter, TicketFilter};
 use customer_success_db::queries;
 use customer_success_db::reports::{self, NpsGroup, NpsPeriod};
 use customer_success_db::schema::support_tickets;
@@ -27,6 +28,7 @@ use customer_success_db::types::{
     Count, HealthScore, LifecycleStage, NpsCategory, NpsScore, RenewalStatus, RiskLevel, SlaStatus,
     TicketCategory, TicketPriority, TicketStatus,
 };
+use customer_success_db::types::{CustomerStatus, CustomerTier};
 use diesel::prelude::*;
 use rmcp::model::{CallToolRequestParams, CallToolResult};
 use rmcp::service::RunningService;
@@ -38,16 +40,18 @@ use csdb_mcp_server::CustomerSuccessServer;
 /// Demo customers in each test database: enough for every dashboard to return rows.
 const CUSTOMERS: usize = 60;
 
-const TOOLS: [&str; 12] = [
+const TOOLS: [&str; 14] = [
     "churn_risk_list",
     "create_support_ticket",
     "csm_customers",
     "csm_workload",
+    "customer_tickets",
     "get_customer",
     "health_dashboard",
     "nps_summary",
     "record_nps_response",
     "renewal_pipeline",
+    "search_customers",
     "sla_monitoring",
     "update_ticket_status",
     "upsert_health_score",
@@ -333,8 +337,10 @@ async fn list_tools_page_by_cursor() {
         "churn_risk_list",
         "csm_customers",
         "csm_workload",
+        "customer_tickets",
         "health_dashboard",
         "renewal_pipeline",
+        "search_customers",
         "sla_monitoring",
     ] {
         let tool = tools.iter().find(|t| t.name == name).expect(name);
@@ -704,6 +710,209 @@ async fn upsert_health_score_records_an_assessment_that_becomes_the_customers_sc
     assert_eq!(view["latest_health_score"], v["assessment"]);
 }
 
+/// Follows `next_cursor` from the first page of `tool` with `args` until it is null; returns
+/// every row seen.
+async fn walk(f: &Fixture, tool: &'static str, mut args: Value) -> Vec<Value> {
+    let mut walked = Vec::new();
+    for _ in 0..1000 {
+        let v = f.ok(tool, args.clone()).await;
+        walked.extend(rows(&v).iter().cloned());
+        if v["next_cursor"].is_null() {
+            return walked;
+        }
+        args["cursor"] = v["next_cursor"].clone();
+    }
+    panic!("{tool}: the walk did not end");
+}
+
+#[tokio::test]
+async fn search_customers_matches_the_library_filters() {
+    let f = Fixture::new().await;
+    let mut conn = f.conn();
+    let search = |conn: &mut PgConnection, filter: &CustomerFilter| {
+        json_of(&Customer::search(conn, filter, Page::first(1000)).expect("search"))
+    };
+
+    // Tier and status.
+    let filter = CustomerFilter {
+        tier: vec![CustomerTier::Enterprise, CustomerTier::Professional],
+        status: vec![CustomerStatus::Active],
+        ..Default::default()
+    };
+    let expected = search(&mut conn, &filter);
+    let n = expected.as_array().expect("rows").len();
+    assert!(n > 3, "{n} customers: too few for a walk by 3");
+    let v = f
+        .ok(
+            "search_customers",
+            json!({ "tier": ["enterprise", "professional"], "status": ["active"], "limit": 500 }),
+        )
+        .await;
+    assert_eq!(v["rows"], expected);
+    // The same list, walked 3 at a time by cursor: every row once, in order.
+    let walked = walk(
+        &f,
+        "search_customers",
+        json!({ "tier": ["enterprise", "professional"], "status": ["active"], "limit": 3 }),
+    )
+    .await;
+    assert_eq!(Value::Array(walked), expected);
+
+    // A CSM and part of a name, case-insensitively.
+    let some: Customer = Customer::list(&mut conn, Page::first(1))
+        .expect("list")
+        .remove(0);
+    let csm = some.csm_assigned.clone().expect("the demo assigns CSMs");
+    let part: String = some
+        .client_name
+        .chars()
+        .skip(1)
+        .take(4)
+        .collect::<String>()
+        .to_uppercase();
+    let filter = CustomerFilter {
+        csm_assigned: Some(csm.clone()),
+        name_contains: Some(part.clone()),
+        ..Default::default()
+    };
+    let expected = search(&mut conn, &filter);
+    assert!(expected
+        .as_array()
+        .expect("rows")
+        .iter()
+        .any(|c| c["client_id"] == some.client_id.as_str()));
+    let v = f
+        .ok(
+            "search_customers",
+            json!({ "csm": csm, "name": part, "limit": 500 }),
+        )
+        .await;
+    assert_eq!(v["rows"], expected);
+
+    // A renewal window: explicit dates, and "within N days" from today.
+    let today = chrono::Utc::now().date_naive();
+    let in_a_year = today + chrono::Days::new(365);
+    let filter = CustomerFilter {
+        renewal_from: Some(today),
+        renewal_to: Some(in_a_year),
+        ..Default::default()
+    };
+    let expected = search(&mut conn, &filter);
+    assert!(!expected.as_array().expect("rows").is_empty());
+    let v = f
+        .ok(
+            "search_customers",
+            json!({ "renewal_from": today.to_string(), "renewal_to": in_a_year.to_string(), "limit": 500 }),
+        )
+        .await;
+    assert_eq!(v["rows"], expected);
+    let v = f
+        .ok(
+            "search_customers",
+            json!({ "renewal_within_days": 365, "limit": 500 }),
+        )
+        .await;
+    assert_eq!(v["rows"], expected);
+
+    // No filter: every customer, by id.
+    let v = f.ok("search_customers", json!({ "limit": 500 })).await;
+    assert_eq!(rows(&v).len(), CUSTOMERS);
+}
+
+#[tokio::test]
+async fn customer_tickets_filters_a_customers_tickets() {
+    let f = Fixture::new().await;
+    let mut conn = f.conn();
+    let (client_id, open) = customer_with_open_tickets(&mut conn);
+    let tickets = |conn: &mut PgConnection, filter: &TicketFilter| {
+        let rows = SupportTicket::list_filtered(conn, &client_id, filter, Page::first(1000))
+            .expect("tickets");
+        json_of(
+            &rows
+                .into_iter()
+                .map(csdb_mcp_server::TicketSummary::from)
+                .collect::<Vec<_>>(),
+        )
+    };
+
+    let all = tickets(&mut conn, &TicketFilter::default());
+    let v = f
+        .ok(
+            "customer_tickets",
+            json!({ "client_id": client_id, "limit": 500 }),
+        )
+        .await;
+    assert_eq!(v["rows"], all);
+    // No descriptions or notes in the answer.
+    assert!(rows(&v).iter().all(|t| t.get("description").is_none()));
+
+    // Not resolved or closed: the open count get_customer reports.
+    let not_done = [
+        "open",
+        "in_progress",
+        "waiting_on_customer",
+        "waiting_on_engineering",
+        "reopened",
+    ];
+    let v = f
+        .ok(
+            "customer_tickets",
+            json!({ "client_id": client_id, "status": not_done, "limit": 500 }),
+        )
+        .await;
+    assert_eq!(rows(&v).len() as i64, open);
+    let filter = TicketFilter {
+        status: not_done
+            .iter()
+            .map(|s| s.parse().expect("status"))
+            .collect(),
+        ..Default::default()
+    };
+    assert_eq!(v["rows"], tickets(&mut conn, &filter));
+
+    // Status and priority together, walked one ticket at a time.
+    let priorities: Vec<TicketPriority> =
+        vec![TicketPriority::P1, TicketPriority::P2, TicketPriority::P3];
+    let filter = TicketFilter {
+        status: filter.status.clone(),
+        priority: priorities.clone(),
+        ..Default::default()
+    };
+    let expected = tickets(&mut conn, &filter);
+    let n = expected.as_array().expect("rows").len();
+    assert!(n > 1, "{n} tickets: too few for a walk");
+    let walked = walk(
+        &f,
+        "customer_tickets",
+        json!({ "client_id": client_id, "status": not_done, "priority": ["P1", "P2", "P3"], "limit": 1 }),
+    )
+    .await;
+    assert_eq!(Value::Array(walked), expected);
+
+    // Paged::load with the library sees the same first page.
+    let first = Paged::load(Page::first(2), |p| {
+        SupportTicket::list_filtered(&mut conn, &client_id, &TicketFilter::default(), p)
+    })
+    .expect("page");
+    let v = f
+        .ok(
+            "customer_tickets",
+            json!({ "client_id": client_id, "limit": 2 }),
+        )
+        .await;
+    assert_eq!(v["next_cursor"], json_of(&first.next));
+
+    // A cursor of another list is refused.
+    let other = f.ok("csm_workload", json!({ "limit": 1 })).await;
+    let e = f
+        .err(
+            "customer_tickets",
+            json!({ "client_id": client_id, "cursor": other["next_cursor"] }),
+        )
+        .await;
+    assert!(e.contains("belongs to the list `csm_workload`"), "{e}");
+}
+
 #[tokio::test]
 async fn bad_arguments_are_tool_errors_that_say_what_is_wrong() {
     let f = Fixture::new().await;
@@ -885,6 +1094,69 @@ async fn bad_arguments_are_tool_errors_that_say_what_is_wrong() {
             "upsert_health_score",
             json!({ "client_id": client_id, "usage": 50 }),
             vec!["missing field `engagement`"],
+        ),
+        (
+            "search_customers",
+            json!({ "tier": ["platinum"] }),
+            vec![
+                "tier: unknown value \"platinum\"",
+                "expected one of starter, standard, professional, enterprise",
+            ],
+        ),
+        (
+            "search_customers",
+            json!({ "renewal_from": "2026-13-01" }),
+            vec!["renewal_from: \"2026-13-01\" is not a date (YYYY-MM-DD)"],
+        ),
+        (
+            "search_customers",
+            json!({ "renewal_from": "2026-06-01", "renewal_to": "2026-01-01" }),
+            vec!["renewal_from: 2026-06-01", "on or before renewal_to"],
+        ),
+        (
+            "search_customers",
+            json!({ "renewal_within_days": 30, "renewal_to": "2026-01-01" }),
+            vec!["renewal_within_days: give it or renewal_from / renewal_to, not both"],
+        ),
+        (
+            "search_customers",
+            json!({ "renewal_within_days": -1 }),
+            vec!["renewal_within_days: -1 is out of range (allowed 0 to 3650)"],
+        ),
+        (
+            "search_customers",
+            json!({ "cursor": "garbage!" }),
+            vec!["cursor", "not a cursor token"],
+        ),
+        (
+            "search_customers",
+            json!({ "status": vec!["active"; 17] }),
+            vec!["status: 17 entries given, at most 16 allowed"],
+        ),
+        (
+            "search_customers",
+            json!({ "name": "n".repeat(201) }),
+            vec!["name: too long: 201 characters, at most 200 allowed"],
+        ),
+        (
+            "customer_tickets",
+            json!({ "client_id": "no-such-client" }),
+            vec!["customers with client_id = \"no-such-client\" not found"],
+        ),
+        (
+            "customer_tickets",
+            json!({ "client_id": client_id, "status": ["done"] }),
+            vec!["status: unknown value \"done\"", "waiting_on_customer"],
+        ),
+        (
+            "customer_tickets",
+            json!({ "client_id": client_id, "priority": ["P9"] }),
+            vec!["priority: unknown value \"P9\"", "P0, P1, P2, P3, P4"],
+        ),
+        (
+            "customer_tickets",
+            json!({ "client_id": client_id, "cursor": "garbage!" }),
+            vec!["cursor", "not a cursor token"],
         ),
         // Missing, mistyped and misspelt arguments.
         ("get_customer", json!({}), vec!["missing field `client_id`"]),
