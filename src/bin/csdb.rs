@@ -225,11 +225,21 @@ fn run(inv: &Invocation) -> Result<Output, Failure> {
             seed,
             today,
         } => {
-            let config = customer_success_db::demo::DemoConfig {
-                // Relative to the clock by default, as the quickstart does, so that the SLA and
-                // renewal dashboards (which compare with now()) see current-looking data.
-                today: today.unwrap_or_else(|| chrono::Utc::now().date_naive()),
-                ..customer_success_db::demo::DemoConfig::new(*customers, *seed)
+            use customer_success_db::demo::DemoConfig;
+            // As of the clock by default, as the quickstart does, so that the SLA and renewal
+            // dashboards (which compare with now()) see current-looking data; `--today` pins
+            // the data to noon UTC of that date (reproducible output).
+            let anchor = match today {
+                Some(day) => DemoConfig {
+                    today: *day,
+                    ..DemoConfig::default()
+                },
+                None => DemoConfig::as_of(chrono::Utc::now()),
+            };
+            let config = DemoConfig {
+                customers: *customers,
+                seed: *seed,
+                ..anchor
             };
             return demo::run(conn, &inv.command, &config, &url);
         }
