@@ -299,7 +299,7 @@ pub trait ByKey: Crud {
     /// use customer_success_db::types::CustomerTier;
     /// # fn demo(conn: &mut diesel::PgConnection) -> customer_success_db::Result<()> {
     /// let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
-    /// let new = NewCustomer { tier: Some(CustomerTier::Growth),
+    /// let new = NewCustomer { tier: Some(CustomerTier::Professional),
     ///     ..NewCustomer::new("acme", "Acme", "Acme Corp", start) };
     /// let first = Customer::upsert_by_key(conn, &new)?;   // inserted
     /// let again = Customer::upsert_by_key(conn, &new)?;   // updated in place

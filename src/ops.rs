@@ -16,7 +16,7 @@
 //! |---|---|---|
 //! | [`OnboardingMilestone::list_for_plan`] | `plan_id = $1` | `ix_onboarding_milestones_plan_status (plan_id, status)` |
 //! | [`TicketComment::list_for_ticket`] | `ticket_id = $1` | `ix_ticket_comments_ticket_created (ticket_id, created_at)` |
-//! | [`TrainingCompletion::list_for_module`] | `module_id = $1` | `ix_training_completions_module_completed (module_id, completed_at)` |
+//! | [`TrainingCompletion::list_for_module`] | `module_id = $1` | `ix_training_completions_module_completed (module_id, completed_at)`; for a module with many completions, the primary key in `id` order |
 //! | [`SupportTicket::list_filtered`] | `client_id = $1`, status / priority / category | `ix_support_tickets_client_keyset (client_id, id)` |
 //! | [`Customer::search`] | tier, status, stage, CSM, renewal window, name | see [`CustomerFilter`] |
 //!
@@ -157,7 +157,7 @@ fn worth_retrying(e: &Error) -> bool {
 /// An inherent `list_for_<parent>` and its `*_query` twin for a child table whose rows name
 /// their parent by its business key.
 macro_rules! children {
-    ($row:ident, $table:ident, $fk:ident, $list:ident, $query:ident, $parent:literal, $index:literal) => {
+    ($row:ident, $table:ident, $fk:ident, $list:ident, $query:ident, $parent:literal, $served:literal) => {
         impl $row {
             #[doc = concat!("The rows of `", stringify!($table), "` whose `", stringify!($fk), "` is `",
                 stringify!($fk), "` (the children of one ", $parent, "), ordered by `id` (the order they were added).")]
@@ -166,7 +166,8 @@ macro_rules! children {
             /// [`Keyed::cursor`](crate::cursor::Keyed::cursor), [`Paged`](crate::crud::Paged))
             /// the list resumes after that row. A parent key that does not exist is an empty
             /// list, not an error (see the [module docs](crate::ops)).
-            #[doc = concat!("Served by `", $index, "`, whose first column is `", stringify!($fk), "`.")]
+            ///
+            #[doc = $served]
             pub fn $list(
                 conn: &mut PgConnection,
                 $fk: &str,
@@ -205,7 +206,8 @@ children!(
     list_for_plan,
     list_for_plan_query,
     "onboarding plan",
-    "ix_onboarding_milestones_plan_status (plan_id, status)"
+    "Served by `ix_onboarding_milestones_plan_status (plan_id, status)`: the plan's few \
+     milestones, sorted by `id`."
 );
 children!(
     TicketComment,
@@ -214,7 +216,8 @@ children!(
     list_for_ticket,
     list_for_ticket_query,
     "support ticket",
-    "ix_ticket_comments_ticket_created (ticket_id, created_at)"
+    "Served by `ix_ticket_comments_ticket_created (ticket_id, created_at)`: the ticket's \
+     comments, sorted by `id`."
 );
 children!(
     TrainingCompletion,
@@ -223,7 +226,10 @@ children!(
     list_for_module,
     list_for_module_query,
     "training module",
-    "ix_training_completions_module_completed (module_id, completed_at)"
+    "Served by `ix_training_completions_module_completed (module_id, completed_at)` when the \
+     module has few completions. A popular module can have thousands; PostgreSQL then walks \
+     the primary key in `id` order from the cursor and stops after one page, which is cheaper \
+     than sorting them all (`tests/ops.rs` pins both plans)."
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -271,20 +277,27 @@ impl SupportTicket {
     ) -> impl LoadQuery<'static, PgConnection, Self> + QueryFragment<Pg> + QueryId {
         let (limit, offset, after) = page.into().resolve();
         let ((after_id,), refused) = resume(after.as_ref(), "support_tickets", (i64::MIN,));
+        // One value is `col = $1`, which an index can return in order; several are
+        // `col = ANY($1)`, one array parameter however many values the caller lists.
         let mut query = support_tickets::table
             .filter(support_tickets::client_id.eq(client_id))
             .select(SupportTicket::as_select())
             .into_boxed::<Pg>();
-        // `= ANY($1)`: one array parameter however many values the caller lists.
-        if !filter.status.is_empty() {
-            query = query.filter(support_tickets::status.eq_any(filter.status.clone()));
-        }
-        if !filter.priority.is_empty() {
-            query = query.filter(support_tickets::priority.eq_any(filter.priority.clone()));
-        }
-        if !filter.category.is_empty() {
-            query = query.filter(support_tickets::category.eq_any(filter.category.clone()));
-        }
+        query = match filter.status.as_slice() {
+            [] => query,
+            [one] => query.filter(support_tickets::status.eq(*one)),
+            many => query.filter(support_tickets::status.eq_any(many.to_vec())),
+        };
+        query = match filter.priority.as_slice() {
+            [] => query,
+            [one] => query.filter(support_tickets::priority.eq(*one)),
+            many => query.filter(support_tickets::priority.eq_any(many.to_vec())),
+        };
+        query = match filter.category.as_slice() {
+            [] => query,
+            [one] => query.filter(support_tickets::category.eq(*one)),
+            many => query.filter(support_tickets::category.eq_any(many.to_vec())),
+        };
         query
             .filter(
                 row_gt((support_tickets::id,), (after_id.into_sql::<BigInt>(),)).refusing(refused),
@@ -298,19 +311,23 @@ impl SupportTicket {
 /// Which customers [`Customer::search`] returns. Every condition is optional (an empty list or
 /// `None` accepts any value); they combine with AND.
 ///
-/// The index each condition lets PostgreSQL use, on its own (the planner picks by the
-/// statistics: a condition most customers meet is read faster from the primary key in `id`
-/// order, stopping after one page):
+/// The index each condition lets PostgreSQL use. The planner picks by the statistics: a
+/// condition many customers meet (the busiest CSM's hundreds, the 80% who are active) is read
+/// faster from the primary key in `id` order, stopping after one page, than from its own index
+/// and then sorted; `tests/ops.rs` pins both plans on 5,000 demo customers.
 ///
-/// | condition | index |
+/// | condition | index when few customers match |
 /// |---|---|
-/// | `csm_assigned` | `ix_customers_csm_stage (csm_assigned, lifecycle_stage, id)`; with `lifecycle_stage` as well, one range already in `id` order |
-/// | `status` | `ix_customers_health_dashboard (status, health_score, id)` or `ix_customers_csm_workload (status, csm_assigned)` (both lead with `status`) |
+/// | `csm_assigned` (with or without `lifecycle_stage`) | `ix_customers_csm_stage (csm_assigned, lifecycle_stage, id)` |
+/// | `status` | `ix_customers_csm_workload (status, csm_assigned)` or `ix_customers_health_dashboard (status, health_score, id)` (both lead with `status`) |
 /// | `tier` | `ix_customers_tier (tier)` |
 /// | `lifecycle_stage` | `ix_customers_lifecycle_stage (lifecycle_stage)` |
 /// | `renewal_from` / `renewal_to` | `ix_customers_renewal_date (renewal_date)` |
 /// | `name_contains` | none: a substring match reads every customer (a trigram index would serve it; the schema has none) |
-/// | none | the primary key, in `id` order |
+/// | none, or a condition most customers meet | the primary key, in `id` order |
+///
+/// One value in a list is sent as `col = $1`, several as `col = ANY($1)` (one array
+/// parameter, however many values).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CustomerFilter {
@@ -435,18 +452,26 @@ impl Customer {
         filter.validate()?;
         let (limit, offset, after) = page.into().resolve();
         let ((after_id,), refused) = resume(after.as_ref(), "customers", (i64::MIN,));
+        // As in `list_filtered_query`: one value is `col = $1` (an index can return it in
+        // order), several `col = ANY($1)`.
         let mut query = customers::table
             .select(Customer::as_select())
             .into_boxed::<Pg>();
-        if !filter.tier.is_empty() {
-            query = query.filter(customers::tier.eq_any(filter.tier.clone()));
-        }
-        if !filter.status.is_empty() {
-            query = query.filter(customers::status.eq_any(filter.status.clone()));
-        }
-        if !filter.lifecycle_stage.is_empty() {
-            query = query.filter(customers::lifecycle_stage.eq_any(filter.lifecycle_stage.clone()));
-        }
+        query = match filter.tier.as_slice() {
+            [] => query,
+            [one] => query.filter(customers::tier.eq(*one)),
+            many => query.filter(customers::tier.eq_any(many.to_vec())),
+        };
+        query = match filter.status.as_slice() {
+            [] => query,
+            [one] => query.filter(customers::status.eq(*one)),
+            many => query.filter(customers::status.eq_any(many.to_vec())),
+        };
+        query = match filter.lifecycle_stage.as_slice() {
+            [] => query,
+            [one] => query.filter(customers::lifecycle_stage.eq(*one)),
+            many => query.filter(customers::lifecycle_stage.eq_any(many.to_vec())),
+        };
         if let Some(csm) = &filter.csm_assigned {
             query = query.filter(customers::csm_assigned.eq(csm.clone()));
         }
