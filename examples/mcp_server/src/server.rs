@@ -11,7 +11,9 @@
 //! the column it is stored in or compared with ([`limits`], from the schema), free text against
 //! [`limits::FREE_TEXT`], lists and pages against fixed maxima; the message names the argument
 //! and the limit and never echoes the value. Tools select only the columns they return (a
-//! customer's ticket summary never reads ticket descriptions). A database or connection failure
+//! customer's ticket summary never reads ticket descriptions), with one exception:
+//! `customer_tickets` pages through `SupportTicket::list_filtered`, which loads whole rows (at
+//! most one page of them) and answers with their summaries. A database or connection failure
 //! reaches the client as a generic message with an error id; the details (which may name the
 //! host, port or driver) go to the server's log under the same id ([`error_text`]).
 //!
@@ -836,6 +838,8 @@ impl CustomerSuccessServer {
                 .db_run(move |conn| {
                     // An unknown customer is an error, not an empty list.
                     Customer::get_by_key(conn, &client_id)?;
+                    // Whole rows (the library's filtered list, with its cursors); the answer
+                    // carries only their summaries.
                     Paged::load(request, |p| {
                         SupportTicket::list_filtered(conn, &client_id, &filter, p)
                     })
@@ -955,8 +959,10 @@ impl CustomerSuccessServer {
     name = "customer-success",
     instructions = "Customer Success data: customers, health scores, churn predictions, \
                     renewals, support tickets and NPS. Customers are identified by client_id \
-                    (e.g. cust-000042). Start with csm_workload, health_dashboard or \
-                    churn_risk_list to find accounts, then get_customer for one account."
+                    (e.g. cust-000042). Start with search_customers, csm_workload, \
+                    health_dashboard or churn_risk_list to find accounts, then get_customer \
+                    for one account (its 360 view) and customer_tickets for its tickets; \
+                    nps_summary reports NPS per period, CSM or tier."
 )]
 impl ServerHandler for CustomerSuccessServer {}
 
