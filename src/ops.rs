@@ -104,7 +104,8 @@ pub const DEFAULT_TRANSACTION_ATTEMPTS: u32 = 3;
 
 /// Runs `f` in a `SERIALIZABLE` transaction, and runs it again (from the start, in a new
 /// transaction) when the transaction fails in a way worth a retry: a serialization failure
-/// (SQLSTATE 40001), or a `statement_timeout` / `lock_timeout` — the errors for which
+/// (SQLSTATE 40001), a deadlock (40P01), or a `statement_timeout` / `lock_timeout` — the
+/// errors for which
 /// [`Error::is_transient`] is true, except a lost connection, which a retry on the same
 /// connection cannot cure. At most `attempts` runs in all (`None`:
 /// [`DEFAULT_TRANSACTION_ATTEMPTS`]; `Some(0)` is treated as 1); the last error is returned
