@@ -13,7 +13,7 @@
 //! | dashboard | order | keyset predicate |
 //! |---|---|---|
 //! | health | `health_score, id` | `(health_score, id) > ($1, $2)` |
-//! | CSM workload | `count(*) DESC, csm_assigned` (NULL last) | `HAVING (-count(*), csm_assigned IS NULL, csm_assigned) > ($1, $2, $3)` |
+//! | CSM workload | `count DESC, csm_assigned` (NULL last) | `HAVING (-count, csm_assigned IS NULL, csm_assigned) > ($1, $2, $3)` |
 //! | renewal pipeline | `renewal_date, id` | `(renewal_date, id) > ($1, $2)` |
 //! | SLA monitoring | `priority, created_at, id` | `(priority, created_at, id) > ($1, $2, $3)` |
 //! | churn risk | `churn_probability DESC, churn_predictions.id DESC` | `(churn_probability, id) < ($1, $2)` |
@@ -25,10 +25,10 @@
 //! | dashboard | function | index the seed document claims | schema v2's index, and the plan of the first page |
 //! |---|---|---|---|
 //! | customer health | [`health_dashboard`] | `ix_customers_health_score_status` | `ix_customers_health_dashboard (status, health_score, id) INCLUDE (…)`: index-only range scan |
-//! | CSM workload | [`csm_workload`] | `ix_customers_csm_assigned`, `ix_customers_status` | `ix_customers_csm_workload (status, csm_assigned) INCLUDE (health_score)`: index-only scan in group order; reads every active customer (O(customers)) |
+//! | CSM workload | [`csm_workload`] | `ix_customers_csm_assigned`, `ix_customers_status` | no index: the summary table `csm_workload_summary` the database keeps per CSM (migration `2026-11-30-000006_v2_csm_summary`), a few dozen rows whatever the number of customers |
 //! | renewal pipeline | [`renewal_pipeline`] | `ix_renewal_forecasts_status_days` (v2 selects by `renewal_date`) | `ix_renewal_forecasts_pipeline (renewal_status, renewal_date, id) INCLUDE (…)`: index-only range scan |
 //! | support SLA monitoring | [`sla_monitoring`] | `ix_support_tickets_priority_created` | `ix_support_tickets_sla_open (priority, created_at, id) INCLUDE (…) WHERE status IN ('open', 'in_progress')`: index-only scan of open tickets |
-//! | churn-risk analysis | [`churn_risk`] | `ix_churn_predictions_risk_level`, `ix_customers_status` | `ix_churn_predictions_probability (customer_status, churn_probability, id) INCLUDE (…)` read backwards, then `ix_customers_client_summary` per row |
+//! | churn-risk analysis | [`churn_risk`] | `ix_churn_predictions_risk_level`, `ix_customers_status` | one range per risk level of `ix_churn_predictions_level_probability (customer_status, churn_risk_level, churn_probability, id) INCLUDE (client_id)` read backwards (migration `2026-11-30-000007_v2_churn_levels`), merged, then `ix_customers_client_summary` per row |
 //! | CSM + lifecycle lookup | [`csm_customers`] | `ix_customers_csm_lifecycle` | `ix_customers_csm_stage (csm_assigned, lifecycle_stage, id) INCLUDE (…)`: index-only range scan |
 //!
 //! `BENCHMARKS.md` records which index PostgreSQL actually picks on realistic data, and why.

@@ -16,7 +16,7 @@
 -- netted per CSM first, so an UPDATE that changes neither status, CSM nor score writes nothing.
 --
 -- Write contention, measured (BENCHMARKS.md, "CSM workload summary: write cost";
--- benches/summary_contention.sh): customers.health_score is rewritten by the health-score trigger
+-- benches/summary_contention.py): customers.health_score is rewritten by the health-score trigger
 -- on every health_scores insert, so every such insert also changes its CSM's summary. With ONE
 -- row per CSM, that row's lock is held until the writer commits: concurrent transactions on
 -- customers of one CSM queue behind each other, and one long transaction (a nightly job rescoring
