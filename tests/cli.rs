@@ -354,7 +354,10 @@ fn diagnostic_commands_print_tables_and_json() {
 
     let out = expect(&db, &["table-sizes"], 0);
     // (Schema v2's summary table is newer than the original index set this test went back to.)
-    for t in Table::ALL.iter().filter(|t| **t != Table::CsmWorkloadSummary) {
+    for t in Table::ALL
+        .iter()
+        .filter(|t| **t != Table::CsmWorkloadSummary)
+    {
         assert!(out.contains(t.name()), "{t} missing from table-sizes");
     }
     let doc = json(&db, &["table-sizes"], 0);

@@ -77,8 +77,14 @@ fn relations(r: &ExplainReport) -> Vec<String> {
 fn index_rows(r: &ExplainReport, index: &str) -> i64 {
     fn walk(node: &serde_json::Value, index: &str) -> i64 {
         let own = if node.get("Index Name").and_then(|v| v.as_str()) == Some(index) {
-            let rows = node.get("Actual Rows").and_then(|v| v.as_i64()).unwrap_or(0);
-            let loops = node.get("Actual Loops").and_then(|v| v.as_i64()).unwrap_or(0);
+            let rows = node
+                .get("Actual Rows")
+                .and_then(|v| v.as_i64())
+                .unwrap_or(0);
+            let loops = node
+                .get("Actual Loops")
+                .and_then(|v| v.as_i64())
+                .unwrap_or(0);
             rows * loops
         } else {
             0
@@ -91,7 +97,9 @@ fn index_rows(r: &ExplainReport, index: &str) -> i64 {
             .map(|child| walk(child, index))
             .sum::<i64>()
     }
-    r.plan.pointer("/0/Plan").map_or(0, |root| walk(root, index))
+    r.plan
+        .pointer("/0/Plan")
+        .map_or(0, |root| walk(root, index))
 }
 
 fn has_node(r: &ExplainReport, node: &str) -> bool {
@@ -164,7 +172,10 @@ fn dashboards_use_the_indexes_designed_for_them() {
     );
     // Only the branches of the levels asked for read anything, at most a page each.
     let read = index_rows(&r, "ix_churn_predictions_level_probability");
-    assert!((100..=200).contains(&read), "read {read} index entries: {r:?}");
+    assert!(
+        (100..=200).contains(&read),
+        "read {read} index entries: {r:?}"
+    );
 
     // 6. CSM + lifecycle: one range of (csm_assigned, lifecycle_stage, id).
     let csm = queries::csm_workload(conn, Page::first(1)).unwrap()[0]
@@ -234,7 +245,8 @@ fn dashboards_use_the_indexes_designed_for_them() {
     let mut request = small.after(None);
     let mut pages = 0;
     loop {
-        let paged = Paged::load(request.clone(), |p| queries::churn_risk(conn, &levels, p)).unwrap();
+        let paged =
+            Paged::load(request.clone(), |p| queries::churn_risk(conn, &levels, p)).unwrap();
         match paged.next_page(&request) {
             Some(next) => request = next,
             None => break,
@@ -246,7 +258,10 @@ fn dashboards_use_the_indexes_designed_for_them() {
     show("churn_risk last page", &r);
     assert_eq!(r.indexes[0], "ix_churn_predictions_level_probability");
     let read = index_rows(&r, "ix_churn_predictions_level_probability");
-    assert!(read <= 2 * 10, "the last page read {read} index entries: {r:?}");
+    assert!(
+        read <= 2 * 10,
+        "the last page read {read} index entries: {r:?}"
+    );
 
     // A customer's tickets: the (client_id, status, id) index.
     let ticket = SupportTicket::list(conn, Page::first(1)).unwrap().remove(0);

@@ -23,8 +23,14 @@ const INDEXES: &str = "v2_indexes";
 /// later migrations the head has).
 fn versions_after(name: &str) -> Vec<String> {
     let target = migrations::find(name).unwrap().name;
-    let at = migrations::SQL.iter().position(|m| m.name == target).unwrap();
-    migrations::SQL[at + 1..].iter().map(|m| m.version()).collect()
+    let at = migrations::SQL
+        .iter()
+        .position(|m| m.name == target)
+        .unwrap();
+    migrations::SQL[at + 1..]
+        .iter()
+        .map(|m| m.version())
+        .collect()
 }
 
 #[derive(QueryableByName, Debug)]
