@@ -26,27 +26,9 @@ fn show(name: &str, r: &ExplainReport) {
     );
 }
 
-/// The index conditions of every node of the plan, concatenated.
+/// The index conditions of every node of the plan, one per line.
 fn index_conds(r: &ExplainReport) -> String {
-    fn walk(node: &serde_json::Value, out: &mut String) {
-        if let Some(c) = node.get("Index Cond").and_then(|v| v.as_str()) {
-            out.push_str(c);
-            out.push('\n');
-        }
-        for child in node
-            .get("Plans")
-            .and_then(|v| v.as_array())
-            .into_iter()
-            .flatten()
-        {
-            walk(child, out);
-        }
-    }
-    let mut out = String::new();
-    if let Some(root) = r.plan.pointer("/0/Plan") {
-        walk(root, &mut out);
-    }
-    out
+    r.index_conditions.join("\n")
 }
 
 /// Every table a plan reads (`Relation Name` of its nodes), without duplicates.
@@ -157,12 +139,19 @@ fn dashboards_use_the_indexes_designed_for_them() {
     let levels = vec![RiskLevel::High, RiskLevel::Critical];
     let r = queries::explain(conn, queries::churn_risk_query(levels.clone(), page)).unwrap();
     show("churn_risk", &r);
+    // The lookup is by `client_id`: the covering `ix_customers_client_summary` (index-only) or
+    // the unique key's index. Which one depends on the visibility map: VACUUM cannot mark the
+    // just-loaded pages all-visible while another test's transaction on the same server holds
+    // an older snapshot, and then an index-only scan costs what an index scan does.
     assert_eq!(
-        r.indexes,
-        [
-            "ix_churn_predictions_level_probability",
-            "ix_customers_client_summary"
-        ]
+        r.indexes[0], "ix_churn_predictions_level_probability",
+        "{r:?}"
+    );
+    assert!(
+        r.indexes[1..]
+            .iter()
+            .all(|i| i == "ix_customers_client_summary" || i == "customers_client_id_key"),
+        "{r:?}"
     );
     assert!(
         has_node(&r, "Nested Loop")

@@ -74,7 +74,7 @@ Measuring:
                        --page P explains keyset page P instead, reached by walking the pages
                        before it with cursors (or the last page, if there are fewer)
 
-TABLE is one of the schema's 24 tables, e.g. customers or health_scores.
+TABLE is one of the schema's tables, e.g. customers or health_scores.
 
 Options:
   --database-url URL   the PostgreSQL URL (default: the DATABASE_URL environment variable)
