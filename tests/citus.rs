@@ -1,0 +1,264 @@
+//! Tests on the harness's throwaway Citus cluster (a coordinator and two workers, see
+//! `harness::Server::shared_citus`).
+//!
+//! They need Citus installed into the PostgreSQL the harness uses (`../shared/citus/install.sh`).
+//! Without it each test prints a loud SKIPPED line and passes, unless `CSDB_REQUIRE_CITUS=1`
+//! (set by `.ci/run`, which installs Citus first): then a missing Citus fails every test.
+
+mod common;
+
+use common::TestDatabase;
+use customer_success_db::harness::{HarnessError, Server};
+use diesel::connection::SimpleConnection;
+use diesel::sql_types::{BigInt, Text};
+use diesel::{Connection, PgConnection, QueryableByName, RunQueryDsl};
+
+/// Makes a missing Citus a failure instead of a skip.
+const REQUIRE_ENV: &str = "CSDB_REQUIRE_CITUS";
+
+/// A migrated test database on the Citus cluster, or `None` (after saying so loudly) when
+/// Citus is not installed and `CSDB_REQUIRE_CITUS` is not `1`.
+fn citus_db(test: &str) -> Option<TestDatabase> {
+    match TestDatabase::new_citus() {
+        Ok(db) => Some(db),
+        Err(e) if is_missing_citus(&e) => {
+            if std::env::var(REQUIRE_ENV).is_ok_and(|v| v == "1") {
+                panic!("{REQUIRE_ENV}=1 but Citus is missing: {e}");
+            }
+            eprintln!(
+                "\n*** SKIPPED {test}: {e}\n*** (set {REQUIRE_ENV}=1 to make this a failure)\n"
+            );
+            None
+        }
+        Err(e) => panic!("could not get a database on the Citus cluster: {e}"),
+    }
+}
+
+fn is_missing_citus(e: &HarnessError) -> bool {
+    match e {
+        HarnessError::CitusNotInstalled { .. } => true,
+        // The same failure remembered from an earlier test of this process.
+        HarnessError::Earlier { message } => message.starts_with("citus.so is not installed"),
+        _ => false,
+    }
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    count: i64,
+}
+
+#[derive(QueryableByName)]
+struct Line {
+    #[diesel(sql_type = Text)]
+    line: String,
+}
+
+fn count(conn: &mut PgConnection, sql: &str) -> i64 {
+    diesel::sql_query(sql)
+        .get_result::<Count>(conn)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .count
+}
+
+fn lines(conn: &mut PgConnection, sql: &str) -> Vec<String> {
+    diesel::sql_query(sql)
+        .load::<Line>(conn)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .into_iter()
+        .map(|l| l.line)
+        .collect()
+}
+
+#[derive(QueryableByName)]
+struct PlanLine {
+    #[diesel(sql_type = Text, column_name = "QUERY PLAN")]
+    line: String,
+}
+
+fn explain(conn: &mut PgConnection, query: &str) -> Vec<String> {
+    let sql = format!("EXPLAIN (COSTS OFF) {query}");
+    diesel::sql_query(&sql)
+        .load::<PlanLine>(conn)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .into_iter()
+        .map(|l| l.line)
+        .collect()
+}
+
+fn connect(url: &str) -> PgConnection {
+    PgConnection::establish(url).unwrap_or_else(|e| panic!("connect: {e}"))
+}
+
+#[test]
+fn the_cluster_is_a_coordinator_with_two_active_workers() {
+    let Some(db) = citus_db("the_cluster_is_a_coordinator_with_two_active_workers") else {
+        return;
+    };
+    let server = db.server();
+    assert!(server.is_citus() && server.is_throwaway(), "{server:?}");
+    let mut conn = db.connect().expect("connect");
+    let version = lines(&mut conn, "SELECT citus_version() AS line");
+    assert!(version[0].starts_with("Citus 13."), "{version:?}");
+    let workers = lines(
+        &mut conn,
+        "SELECT node_name || ':' || node_port AS line FROM citus_get_active_worker_nodes() \
+         ORDER BY 1",
+    );
+    let worker_urls = db.worker_urls();
+    assert_eq!(workers.len(), 2, "{workers:?}");
+    assert_eq!(worker_urls.len(), 2);
+    // The workers are registered by their socket directories, which the worker URLs name.
+    for (worker, url) in workers.iter().zip(&worker_urls) {
+        let dir = worker.rsplit_once(':').expect("host:port").0;
+        assert!(dir.starts_with('/'), "not a socket directory: {worker}");
+        assert!(url.contains(dir), "{url} is not on {dir}");
+    }
+    // The coordinator is registered too (group 0), so that Citus can plan on it.
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) FROM pg_dist_node WHERE groupid = 0 AND nodename LIKE '/%'"
+        ),
+        1
+    );
+    // Each worker's copy of the database has the extension and the synced metadata.
+    for url in &worker_urls {
+        let mut worker = connect(url);
+        assert_eq!(
+            count(
+                &mut worker,
+                "SELECT count(*) FROM pg_extension WHERE extname = 'citus'"
+            ),
+            1
+        );
+        assert_eq!(count(&mut worker, "SELECT count(*) FROM pg_dist_node"), 3);
+    }
+}
+
+#[test]
+fn the_coordinator_has_the_migrated_schema_and_the_workers_do_not() {
+    let Some(db) = citus_db("the_coordinator_has_the_migrated_schema_and_the_workers_do_not")
+    else {
+        return;
+    };
+    let mut conn = db.connect().expect("connect");
+    // The same catalogue as a single node at the head of the migrations, plus the two views
+    // the extension itself creates in `public`.
+    let mut got = common::dump(&mut conn);
+    let citus_views = ["table citus_schemas", "table citus_tables"];
+    for view in citus_views {
+        let at = got.iter().position(|l| l == view);
+        assert!(at.is_some(), "the citus extension no longer makes {view}");
+        got.remove(at.unwrap_or_default());
+    }
+    let expected = common::expected_schema_head();
+    let extra: Vec<&String> = got.iter().filter(|l| !expected.contains(l)).collect();
+    let missing: Vec<&String> = expected.iter().filter(|l| !got.contains(l)).collect();
+    assert!(
+        extra.is_empty() && missing.is_empty(),
+        "extra: {extra:#?}\nmissing: {missing:#?}"
+    );
+    assert_eq!(got.len(), expected.len());
+    for url in db.worker_urls() {
+        let mut worker = connect(&url);
+        assert_eq!(
+            count(
+                &mut worker,
+                "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+            ),
+            0,
+            "nothing is distributed yet, so the workers hold no tables"
+        );
+    }
+}
+
+#[test]
+fn a_distributed_table_is_sharded_over_both_workers_and_routed_by_tenant() {
+    let Some(db) = citus_db("a_distributed_table_is_sharded_over_both_workers_and_routed_by_tenant")
+    else {
+        return;
+    };
+    let mut conn = db.connect().expect("connect");
+    conn.batch_execute(
+        "CREATE TABLE tenant_rows (client_id text NOT NULL, n int NOT NULL, \
+                                   PRIMARY KEY (client_id, n));
+         SELECT create_distributed_table('tenant_rows', 'client_id');
+         INSERT INTO tenant_rows SELECT 'c' || (g % 50), g FROM generate_series(1, 1000) g;",
+    )
+    .expect("distribute and fill");
+    assert_eq!(count(&mut conn, "SELECT count(*) FROM tenant_rows"), 1000);
+    // citus.shard_count = 4 on the harness's coordinator: two shards per worker.
+    let placements = lines(
+        &mut conn,
+        "SELECT nodename || ' ' || count(*) AS line FROM citus_shards \
+         WHERE table_name = 'tenant_rows'::regclass GROUP BY nodename ORDER BY 1",
+    );
+    assert_eq!(placements.len(), 2, "{placements:?}");
+    assert!(placements.iter().all(|p| p.ends_with(" 2")), "{placements:?}");
+    // The rows really live on the workers, and every row exactly once.
+    let mut on_workers = 0;
+    for url in db.worker_urls() {
+        let mut worker = connect(&url);
+        // Citus hides shards from the catalogue queries of ordinary sessions on a worker.
+        worker
+            .batch_execute("SET citus.override_table_visibility = off")
+            .expect("show shards");
+        let shards = lines(
+            &mut worker,
+            "SELECT relname::text AS line FROM pg_class \
+             WHERE relname LIKE 'tenant\\_rows\\_%' AND relkind = 'r'",
+        );
+        assert_eq!(shards.len(), 2, "{shards:?}");
+        for shard in shards {
+            on_workers += count(&mut worker, &format!("SELECT count(*) FROM {shard}"));
+        }
+    }
+    assert_eq!(on_workers, 1000);
+    // One tenant's read is a router query: one task on one node.
+    let plan = explain(&mut conn, "SELECT * FROM tenant_rows WHERE client_id = 'c7'");
+    assert!(plan.iter().any(|l| l.contains("Task Count: 1")), "{plan:#?}");
+    // A cross-tenant aggregate fans out to every shard.
+    let plan = explain(&mut conn, "SELECT count(*) FROM tenant_rows");
+    assert!(plan.iter().any(|l| l.contains("Task Count: 4")), "{plan:#?}");
+}
+
+#[test]
+fn test_databases_are_independent_and_dropped_on_every_node() {
+    let Some(first) = citus_db("test_databases_are_independent_and_dropped_on_every_node") else {
+        return;
+    };
+    let second = TestDatabase::new_on(first.server()).expect("second database");
+    let mut conn = first.connect().expect("connect");
+    conn.batch_execute(
+        "CREATE TABLE only_here (client_id text PRIMARY KEY);
+         SELECT create_distributed_table('only_here', 'client_id');",
+    )
+    .expect("distribute in the first database");
+    let mut other = second.connect().expect("connect");
+    assert_eq!(
+        count(
+            &mut other,
+            "SELECT count(*) FROM pg_dist_partition WHERE logicalrelid::text = 'only_here'"
+        ),
+        0
+    );
+    let name = first.name().to_owned();
+    let server: &Server = first.server();
+    let mut nodes = vec![server.admin_url().to_owned()];
+    nodes.extend(server.worker_urls("postgres"));
+    drop(conn);
+    drop(first);
+    for url in nodes {
+        let mut admin = connect(&url);
+        assert_eq!(
+            count(
+                &mut admin,
+                &format!("SELECT count(*) FROM pg_database WHERE datname = '{name}'")
+            ),
+            0,
+            "{name} is left on a node"
+        );
+    }
+}
