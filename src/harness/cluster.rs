@@ -1212,6 +1212,31 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_citus_library_is_a_clear_error() {
+        let dir = std::env::temp_dir().join(format!("csdb-no-citus-{}", std::process::id()));
+        fs::create_dir_all(dir.join("bin")).unwrap();
+        fs::create_dir_all(dir.join("lib")).unwrap();
+        let tools = Tools {
+            bindir: dir.join("bin"),
+            initdb: dir.join("bin/initdb"),
+            pg_ctl: dir.join("bin/pg_ctl"),
+            flock: PathBuf::from("/usr/bin/flock"),
+        };
+        let error = tools.check_citus().unwrap_err();
+        assert!(
+            matches!(&error, HarnessError::CitusNotInstalled { library } if library.ends_with("lib/citus.so")),
+            "{error:?}"
+        );
+        let message = error.to_string();
+        // tests/citus.rs recognises the remembered failure by this prefix.
+        assert!(message.starts_with("citus.so is not installed"), "{message}");
+        assert!(message.contains("../shared/citus/install.sh"), "{message}");
+        fs::write(dir.join("lib/citus.so"), b"").unwrap();
+        assert!(tools.check_citus().is_ok());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn debian_versions_sort_numerically() {
         // Only checks the ordering logic on whatever is installed: 10 must beat 9.
         let dirs = debian_bindirs();
