@@ -176,7 +176,8 @@ fn the_coordinator_has_the_migrated_schema_and_the_workers_do_not() {
 
 #[test]
 fn a_distributed_table_is_sharded_over_both_workers_and_routed_by_tenant() {
-    let Some(db) = citus_db("a_distributed_table_is_sharded_over_both_workers_and_routed_by_tenant")
+    let Some(db) =
+        citus_db("a_distributed_table_is_sharded_over_both_workers_and_routed_by_tenant")
     else {
         return;
     };
@@ -196,7 +197,10 @@ fn a_distributed_table_is_sharded_over_both_workers_and_routed_by_tenant() {
          WHERE table_name = 'tenant_rows'::regclass GROUP BY nodename ORDER BY 1",
     );
     assert_eq!(placements.len(), 2, "{placements:?}");
-    assert!(placements.iter().all(|p| p.ends_with(" 2")), "{placements:?}");
+    assert!(
+        placements.iter().all(|p| p.ends_with(" 2")),
+        "{placements:?}"
+    );
     // The rows really live on the workers, and every row exactly once.
     let mut on_workers = 0;
     for url in db.worker_urls() {
@@ -217,11 +221,20 @@ fn a_distributed_table_is_sharded_over_both_workers_and_routed_by_tenant() {
     }
     assert_eq!(on_workers, 1000);
     // One tenant's read is a router query: one task on one node.
-    let plan = explain(&mut conn, "SELECT * FROM tenant_rows WHERE client_id = 'c7'");
-    assert!(plan.iter().any(|l| l.contains("Task Count: 1")), "{plan:#?}");
+    let plan = explain(
+        &mut conn,
+        "SELECT * FROM tenant_rows WHERE client_id = 'c7'",
+    );
+    assert!(
+        plan.iter().any(|l| l.contains("Task Count: 1")),
+        "{plan:#?}"
+    );
     // A cross-tenant aggregate fans out to every shard.
     let plan = explain(&mut conn, "SELECT count(*) FROM tenant_rows");
-    assert!(plan.iter().any(|l| l.contains("Task Count: 4")), "{plan:#?}");
+    assert!(
+        plan.iter().any(|l| l.contains("Task Count: 4")),
+        "{plan:#?}"
+    );
 }
 
 #[test]
@@ -261,4 +274,205 @@ fn test_databases_are_independent_and_dropped_on_every_node() {
             "{name} is left on a node"
         );
     }
+}
+
+// ---- distribute ----
+
+use customer_success_db::distribute::{self, DISTRIBUTED_TABLES, REFERENCE_TABLES};
+use customer_success_db::Error;
+
+fn citus_tables(conn: &mut PgConnection) -> Vec<String> {
+    lines(
+        conn,
+        "SELECT logicalrelid::text || ' ' || partmethod::text || repmodel::text AS line \
+         FROM pg_dist_partition ORDER BY 1",
+    )
+}
+
+#[test]
+fn distribute_refuses_a_database_without_citus() {
+    // The plain throwaway server: Citus may be installed there, but not created in the database.
+    let db = TestDatabase::new().expect("database");
+    let mut conn = db.connect().expect("connect");
+    for result in [
+        distribute::distribute(&mut conn),
+        distribute::check(&mut conn),
+    ] {
+        match result {
+            Err(Error::Distribution { message }) => {
+                assert!(message.contains("citus"), "{message}");
+                assert!(
+                    message.contains("CREATE EXTENSION citus") || message.contains("no Citus"),
+                    "{message}"
+                );
+            }
+            other => panic!("expected Error::Distribution, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn distribute_today_creates_the_ready_reference_tables_and_reports_every_blocker() {
+    let Some(db) =
+        citus_db("distribute_today_creates_the_ready_reference_tables_and_reports_every_blocker")
+    else {
+        return;
+    };
+    let mut conn = db.connect().expect("connect");
+    let dry = distribute::check(&mut conn).expect("check");
+    assert!(citus_tables(&mut conn).is_empty(), "check changed nothing");
+    let report = distribute::distribute(&mut conn).expect("distribute");
+    println!("{report}");
+    assert_eq!(dry, report, "check foresees exactly what distribute does");
+    assert!(report.citus_version.starts_with("Citus 13."), "{report}");
+    assert_eq!(report.workers, 2);
+    // The schema at the head of the migrations: the customers group cannot be distributed...
+    assert!(report.distributed.is_empty(), "{report}");
+    assert!(!report.is_complete());
+    let customers = report.reasons("customers").expect("customers blocked");
+    assert!(
+        customers
+            .iter()
+            .any(|r| r.contains("PRIMARY KEY customers_pkey")),
+        "{customers:#?}"
+    );
+    assert!(
+        customers.iter().any(|r| r.contains("transition tables")),
+        "{customers:#?}"
+    );
+    let comments = report.reasons("ticket_comments").expect("comments blocked");
+    assert!(
+        comments.iter().any(|r| r.contains("no client_id column")),
+        "{comments:#?}"
+    );
+    let modules = report.reasons("training_modules").expect("modules blocked");
+    assert!(
+        modules
+            .iter()
+            .any(|r| r.contains("row trigger set_updated_at")),
+        "{modules:#?}"
+    );
+    // ... and of the reference tables only cohort_analysis (no trigger, no foreign key) is ready.
+    assert_eq!(report.reference, ["cohort_analysis"]);
+    assert_eq!(
+        report.blocked.len(),
+        DISTRIBUTED_TABLES.len() + REFERENCE_TABLES.len() - 1
+    );
+    assert!(report
+        .local
+        .contains(&"__diesel_schema_migrations".to_owned()));
+    assert_eq!(citus_tables(&mut conn), ["cohort_analysis nt"]);
+    // Idempotent: the second run finds it done and changes nothing.
+    let again = distribute::distribute(&mut conn).expect("distribute again");
+    assert_eq!(again.already, ["cohort_analysis"]);
+    assert!(again.reference.is_empty() && again.distributed.is_empty());
+    assert_eq!(again.blocked, report.blocked);
+    assert_eq!(citus_tables(&mut conn), ["cohort_analysis nt"]);
+}
+
+#[test]
+fn the_distribution_ready_prototype_distributes_every_table() {
+    let Some(db) = citus_db("the_distribution_ready_prototype_distributes_every_table") else {
+        return;
+    };
+    let mut conn = db.connect().expect("connect");
+    conn.batch_execute(include_str!("fixtures/citus_ready_prototype.sql"))
+        .expect("prototype schema changes");
+    let report = distribute::distribute(&mut conn).expect("distribute");
+    println!("{report}");
+    assert!(report.is_complete(), "{report}");
+    assert_eq!(report.distributed, DISTRIBUTED_TABLES);
+    assert_eq!(report.reference, REFERENCE_TABLES);
+    let tables = citus_tables(&mut conn);
+    assert_eq!(
+        tables.iter().filter(|t| t.ends_with(" hs")).count(),
+        DISTRIBUTED_TABLES.len(),
+        "{tables:#?}"
+    );
+    assert_eq!(
+        tables.iter().filter(|t| t.ends_with(" nt")).count(),
+        REFERENCE_TABLES.len(),
+        "{tables:#?}"
+    );
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(DISTINCT colocationid) FROM pg_dist_partition WHERE partmethod = 'h'"
+        ),
+        1,
+        "every distributed table is co-located with customers"
+    );
+    // The foreign key to the new reference table was re-created.
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) FROM pg_constraint \
+             WHERE conname = 'training_completions_module_id_fkey'"
+        ),
+        1
+    );
+    let again = distribute::distribute(&mut conn).expect("distribute again");
+    assert!(again.distributed.is_empty() && again.reference.is_empty());
+    assert_eq!(
+        again.already.len(),
+        DISTRIBUTED_TABLES.len() + REFERENCE_TABLES.len()
+    );
+
+    // A fresh session (no Citus settings of distribute's transaction): derived values,
+    // updated_at, routing and cascades.
+    drop(conn);
+    let mut conn = db.connect().expect("connect");
+    conn.batch_execute(
+        "INSERT INTO customers (client_id, client_name, company_name, contract_start_date, \
+                                status, csm_assigned, updated_at) \
+         VALUES ('c1', 'C1', 'Co', '2025-01-01', 'active', 'ann', '2020-01-01'), \
+                ('c2', 'C2', 'Co', '2025-01-01', 'active', 'bob', '2020-01-01');
+         INSERT INTO health_scores (client_id, usage_score, engagement_score, support_score, \
+                                    satisfaction_score, payment_score, overall_score) \
+         VALUES ('c1', 90, 80, 70, 60, 50, 76);
+         INSERT INTO churn_predictions (client_id, churn_probability, churn_risk_level, \
+                                        confidence_score) VALUES ('c1', 0.5, 'medium', 0.7);
+         UPDATE customers SET status = 'churned' WHERE client_id = 'c1';",
+    )
+    .expect("writes on the distributed tables");
+    assert_eq!(
+        lines(
+            &mut conn,
+            "SELECT health_score::text || ' ' || (updated_at > '2020-01-01')::text AS line \
+             FROM customers WHERE client_id = 'c1'"
+        ),
+        ["76 true"],
+        "the health-score trigger and updated_at ran on the shard"
+    );
+    assert_eq!(
+        lines(
+            &mut conn,
+            "SELECT customer_status::text AS line FROM churn_predictions"
+        ),
+        ["churned"]
+    );
+    let read = explain(
+        &mut conn,
+        "SELECT * FROM support_tickets WHERE client_id = 'c1'",
+    );
+    assert!(
+        read.iter().any(|l| l.contains("Task Count: 1")),
+        "{read:#?}"
+    );
+    let write = explain(
+        &mut conn,
+        "UPDATE customers SET tier = 'enterprise' WHERE client_id = 'c1'",
+    );
+    assert!(
+        write.iter().any(|l| l.contains("Task Count: 1")),
+        "{write:#?}"
+    );
+    conn.batch_execute("DELETE FROM customers WHERE client_id = 'c1'")
+        .expect("cascade");
+    assert_eq!(count(&mut conn, "SELECT count(*) FROM health_scores"), 0);
+    assert_eq!(
+        count(&mut conn, "SELECT count(*) FROM churn_predictions"),
+        0
+    );
+    assert_eq!(count(&mut conn, "SELECT count(*) FROM customers"), 1);
 }

@@ -1229,7 +1229,10 @@ mod tests {
         );
         let message = error.to_string();
         // tests/citus.rs recognises the remembered failure by this prefix.
-        assert!(message.starts_with("citus.so is not installed"), "{message}");
+        assert!(
+            message.starts_with("citus.so is not installed"),
+            "{message}"
+        );
         assert!(message.contains("../shared/citus/install.sh"), "{message}");
         fs::write(dir.join("lib/citus.so"), b"").unwrap();
         assert!(tools.check_citus().is_ok());
