@@ -241,6 +241,12 @@ SELECT c.relname::text AS value FROM pg_attribute a \
 JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace \
 WHERE n.nspname = current_schema() AND a.attname = 'client_id' AND NOT a.attisdropped";
 
+const NULLABLE_CLIENT_ID_SQL: &str = "\
+SELECT c.relname::text AS value FROM pg_attribute a \
+JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace \
+WHERE n.nspname = current_schema() AND a.attname = 'client_id' AND NOT a.attisdropped \
+  AND NOT a.attnotnull";
+
 const PARTITION_SQL: &str = "\
 SELECT c.relname::text AS name, p.partmethod::text AS method, p.repmodel::text AS repmodel, \
        p.colocationid AS colocationid \
@@ -273,6 +279,7 @@ WHERE n.nspname = current_schema() AND NOT t.tgisinternal ORDER BY 1, 2";
 struct Catalogue {
     tables: BTreeSet<String>,
     with_client_id: BTreeSet<String>,
+    nullable_client_id: BTreeSet<String>,
     states: BTreeMap<String, State>,
     constraints: Vec<ConstraintRow>,
     triggers: Vec<TriggerRow>,
@@ -289,6 +296,7 @@ impl Catalogue {
         };
         let tables = texts(conn, TABLES_SQL)?;
         let with_client_id = texts(conn, CLIENT_ID_SQL)?;
+        let nullable_client_id = texts(conn, NULLABLE_CLIENT_ID_SQL)?;
         let mut states: BTreeMap<String, State> =
             tables.iter().map(|t| (t.clone(), State::Local)).collect();
         for p in diesel::sql_query(PARTITION_SQL).load::<PartitionRow>(conn)? {
@@ -302,6 +310,7 @@ impl Catalogue {
         Ok(Catalogue {
             tables,
             with_client_id,
+            nullable_client_id,
             states,
             constraints: diesel::sql_query(CONSTRAINTS_SQL).load(conn)?,
             triggers: diesel::sql_query(TRIGGERS_SQL).load(conn)?,
@@ -479,6 +488,13 @@ fn plan(cat: &Catalogue) -> Plan {
             why.push(
                 "has no client_id column to distribute by: it needs client_id filled from its \
                  parent and kept equal to it (SCALING.md)"
+                    .into(),
+            );
+        } else if cat.nullable_client_id.contains(table) {
+            why.push(
+                "client_id may be NULL, and Citus rejects a row without a distribution value \
+                 (sentiment_analysis: portfolio-wide rows have none): such rows need a table \
+                 of their own, then client_id NOT NULL (SCALING.md)"
                     .into(),
             );
         }

@@ -345,6 +345,15 @@ fn distribute_today_creates_the_ready_reference_tables_and_reports_every_blocker
         comments.iter().any(|r| r.contains("no client_id column")),
         "{comments:#?}"
     );
+    let sentiment = report
+        .reasons("sentiment_analysis")
+        .expect("sentiment blocked");
+    assert!(
+        sentiment
+            .iter()
+            .any(|r| r.contains("client_id may be NULL")),
+        "{sentiment:#?}"
+    );
     let modules = report.reasons("training_modules").expect("modules blocked");
     assert!(
         modules
