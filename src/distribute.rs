@@ -422,13 +422,13 @@ fn plan(cat: &Catalogue) -> Plan {
             }
         }
         for t in cat.triggers.iter().filter(|t| t.table_name == table) {
-            if t.transition {
+            if !t.row_level {
                 why.push(format!(
-                    "statement trigger {} uses transition tables, which Citus cannot run on \
-                     the copies",
+                    "statement trigger {} would run on every node's copy, where tables local \
+                     to the coordinator do not exist",
                     t.name
                 ));
-            } else if t.row_level {
+            } else {
                 why.push(format!(
                     "row trigger {} would run on every node's copy and give each its own value \
                      (updated_at = now() differs by microseconds between copies): set such \
@@ -543,14 +543,23 @@ fn plan(cat: &Catalogue) -> Plan {
         for t in cat
             .triggers
             .iter()
-            .filter(|t| t.table_name == table && t.transition)
+            .filter(|t| t.table_name == table && !t.row_level)
         {
-            why.push(format!(
-                "statement trigger {} uses transition tables, which Citus cannot hand to the \
-                 queries its function runs on the shards (\"executor could not find named \
-                 tuplestore\"): it needs a row-level equivalent (SCALING.md)",
-                t.name
-            ));
+            if t.transition {
+                why.push(format!(
+                    "statement trigger {} uses transition tables, which Citus cannot hand to \
+                     the queries its function runs on the shards (\"executor could not find \
+                     named tuplestore\"): it needs a row-level equivalent (SCALING.md)",
+                    t.name
+                ));
+            } else {
+                why.push(format!(
+                    "statement trigger {} would run once per shard on the workers, where tables \
+                     local to the coordinator do not exist: it needs a row-level equivalent or \
+                     to go (SCALING.md)",
+                    t.name
+                ));
+            }
         }
     }
     // All or nothing: a table of the group distributed without the others would leave foreign
