@@ -485,3 +485,104 @@ fn the_distribution_ready_prototype_distributes_every_table() {
     );
     assert_eq!(count(&mut conn, "SELECT count(*) FROM customers"), 1);
 }
+
+// ---- the template on every node ----
+
+/// Tells the test binary, re-run as a child process, to run the child side of a test.
+const CHILD_ENV: &str = "CSDB_CITUS_TEST_CHILD";
+
+#[test]
+fn a_worker_that_lost_the_template_gets_it_rebuilt() {
+    if std::env::var_os(CHILD_ENV).is_some() {
+        return drop_a_workers_template_and_clone_again();
+    }
+    let Some(db) = citus_db("a_worker_that_lost_the_template_gets_it_rebuilt") else {
+        return;
+    };
+    drop(db);
+    // Dropping the template would pull it from under every other test cloning it at the same
+    // time, so the child runs on a Citus cluster of its own.
+    let dir = std::env::temp_dir().join(format!("csdb-citus-rebuild-{}", std::process::id()));
+    let output = std::process::Command::new(std::env::current_exe().expect("test binary"))
+        .args([
+            "--exact",
+            "a_worker_that_lost_the_template_gets_it_rebuilt",
+            "--nocapture",
+        ])
+        .env(CHILD_ENV, "1")
+        .env("CSDB_HARNESS_DIR", &dir)
+        .output()
+        .expect("run the child");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.contains("CSDB_CHILD rebuilt"),
+        "child failed: {}\n{stdout}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // Its three nodes are stopped and deleted once it has exited.
+    let nodes: Vec<std::path::PathBuf> = ["coordinator", "worker1", "worker2"]
+        .iter()
+        .map(|node| {
+            let mut path = dir.clone().into_os_string();
+            path.push(format!("-citus-{node}"));
+            path.into()
+        })
+        .collect();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while nodes.iter().any(|n| n.exists()) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still there after 30 s: {nodes:?}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+/// The child side of [`a_worker_that_lost_the_template_gets_it_rebuilt`].
+fn drop_a_workers_template_and_clone_again() {
+    let first = TestDatabase::new_citus().expect("TestDatabase::new_citus");
+    let server = first.server();
+    assert!(
+        server
+            .cluster_dir()
+            .is_some_and(|d| d.to_string_lossy().contains("csdb-citus-rebuild-")),
+        "the child must use a cluster of its own: {server:?}"
+    );
+    let template = customer_success_db::harness::template_name();
+    let worker = &server.worker_urls("postgres")[0];
+    let exists = |url: &str| {
+        count(
+            &mut connect(url),
+            &format!("SELECT count(*) FROM pg_database WHERE datname = '{template}'"),
+        ) == 1
+    };
+    assert!(exists(worker), "{template} should exist on worker 1");
+    let mut admin = connect(worker);
+    // Two statements: DROP DATABASE refuses to run in the implicit transaction of a batch.
+    for sql in [
+        format!("ALTER DATABASE \"{template}\" WITH IS_TEMPLATE false"),
+        format!("DROP DATABASE \"{template}\" WITH (FORCE)"),
+    ] {
+        admin.batch_execute(&sql).expect(&sql);
+    }
+    assert!(!exists(worker));
+    let second = TestDatabase::new_citus().expect("new_citus after a worker lost the template");
+    assert!(exists(worker), "{template} was not rebuilt on worker 1");
+    let mut conn = second.connect().expect("connect");
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) FROM citus_get_active_worker_nodes()"
+        ),
+        2
+    );
+    conn.batch_execute(
+        "CREATE TABLE rebuilt (client_id text PRIMARY KEY);
+         SELECT create_distributed_table('rebuilt', 'client_id');
+         INSERT INTO rebuilt SELECT 'c' || g FROM generate_series(1, 20) g;",
+    )
+    .expect("distribute in a clone of the rebuilt template");
+    assert_eq!(count(&mut conn, "SELECT count(*) FROM rebuilt"), 20);
+    println!("CSDB_CHILD rebuilt");
+}
