@@ -714,15 +714,9 @@ fn run_later_migrations(
     report.migrated.clear();
     for m in later {
         let ran = conn.transaction(|conn| {
-            if m.run_in_transaction {
-                conn.batch_execute(m.up)?;
-            } else {
-                // The index migration runs CONCURRENTLY on a live database; here the tables are
-                // locked and the conversion is one transaction, so it runs as plain DDL.
-                for statement in migrations::statements(m.up) {
-                    conn.batch_execute(&migrations::in_transaction_form(statement))?;
-                }
-            }
+            // The index migration runs CONCURRENTLY on a live database; here the tables are
+            // locked and the conversion is one transaction, so it runs as plain DDL.
+            m.run_up_in_transaction(conn)?;
             sql_query("INSERT INTO __diesel_schema_migrations (version) VALUES ($1)")
                 .bind::<Text, _>(m.version())
                 .execute(conn)?;

@@ -18,7 +18,7 @@
 use diesel::connection::{BoxableConnection, SimpleConnection};
 use diesel::migration::{Migration, MigrationMetadata, MigrationName, MigrationSource};
 use diesel::pg::Pg;
-use diesel::{sql_query, PgConnection, RunQueryDsl};
+use diesel::{sql_query, PgConnection, QueryResult, RunQueryDsl};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
 use crate::error::{Error, Result};
@@ -397,14 +397,21 @@ pub fn downgrade_to(conn: &mut PgConnection, target: &str) -> Result<Vec<String>
     Ok(reverted)
 }
 
-/// One statement of a migration that runs outside a transaction, in the form that runs inside
-/// one: `CREATE/DROP INDEX CONCURRENTLY` without `CONCURRENTLY`. For a caller that already holds
-/// the tables exclusively in its own transaction ([`crate::adopt`]), where a concurrent build
-/// is impossible and pointless.
-pub(crate) fn in_transaction_form(statement: &str) -> String {
-    statement
-        .replace("CREATE INDEX CONCURRENTLY ", "CREATE INDEX ")
-        .replace("DROP INDEX CONCURRENTLY ", "DROP INDEX ")
+impl MigrationSql {
+    /// Runs `up.sql` inside the caller's transaction, for a caller that already holds the
+    /// tables exclusively in it ([`crate::adopt`]). A migration meant to run outside a
+    /// transaction is sent statement by statement in its in-transaction form: `CREATE [UNIQUE]
+    /// INDEX CONCURRENTLY` and `DROP INDEX CONCURRENTLY` without `CONCURRENTLY`, since a
+    /// concurrent build is impossible in a transaction and pointless on locked tables.
+    pub(crate) fn run_up_in_transaction(&self, conn: &mut PgConnection) -> QueryResult<()> {
+        if self.run_in_transaction {
+            return conn.batch_execute(self.up);
+        }
+        for statement in statements(self.up) {
+            conn.batch_execute(&statement.replacen(" INDEX CONCURRENTLY ", " INDEX ", 1))?;
+        }
+        Ok(())
+    }
 }
 
 /// Reverts the most recently applied migration (`alembic downgrade -1`) and returns its version.

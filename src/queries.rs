@@ -568,6 +568,9 @@ pub struct ExplainReport {
     pub indexes: Vec<String>,
     /// Every node type of the plan (e.g. `Index Scan`, `Bitmap Heap Scan`, `Seq Scan`).
     pub node_types: Vec<String>,
+    /// Every `Index Cond` of the plan, in plan order: what an index scan's range is bounded by
+    /// (e.g. whether a keyset cursor's row comparison is part of the range or a filter).
+    pub index_conditions: Vec<String>,
 }
 
 impl ExplainReport {
@@ -626,32 +629,37 @@ fn report_from_plan(plan: serde_json::Value) -> ExplainReport {
             .and_then(serde_json::Value::as_f64)
             .unwrap_or(0.0)
     };
-    let mut indexes = Vec::new();
-    let mut node_types = Vec::new();
-    if let Some(root) = top.get("Plan") {
-        walk_plan(root, &mut indexes, &mut node_types);
-    }
-    ExplainReport {
+    let mut report = ExplainReport {
         planning_ms: ms("Planning Time"),
         execution_ms: ms("Execution Time"),
-        indexes,
-        node_types,
-        plan,
+        indexes: Vec::new(),
+        node_types: Vec::new(),
+        index_conditions: Vec::new(),
+        plan: serde_json::Value::Null,
+    };
+    if let Some(root) = top.get("Plan") {
+        walk_plan(root, &mut report);
     }
+    report.plan = plan;
+    report
 }
 
-fn walk_plan(node: &serde_json::Value, indexes: &mut Vec<String>, types: &mut Vec<String>) {
-    if let Some(t) = node.get("Node Type").and_then(|v| v.as_str()) {
-        types.push(t.to_owned());
+fn walk_plan(node: &serde_json::Value, report: &mut ExplainReport) {
+    let text = |key: &str| node.get(key).and_then(|v| v.as_str());
+    if let Some(t) = text("Node Type") {
+        report.node_types.push(t.to_owned());
     }
-    if let Some(i) = node.get("Index Name").and_then(|v| v.as_str()) {
-        if !indexes.iter().any(|x| x == i) {
-            indexes.push(i.to_owned());
+    if let Some(i) = text("Index Name") {
+        if !report.indexes.iter().any(|x| x == i) {
+            report.indexes.push(i.to_owned());
         }
+    }
+    if let Some(c) = text("Index Cond") {
+        report.index_conditions.push(c.to_owned());
     }
     if let Some(children) = node.get("Plans").and_then(|v| v.as_array()) {
         for child in children {
-            walk_plan(child, indexes, types);
+            walk_plan(child, report);
         }
     }
 }

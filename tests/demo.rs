@@ -695,3 +695,81 @@ fn peak_rss() -> String {
         })
         .unwrap_or_else(|| "n/a".to_owned())
 }
+
+#[derive(QueryableByName)]
+struct TimestampColumn {
+    #[diesel(sql_type = Text)]
+    table_name: String,
+    #[diesel(sql_type = Text)]
+    column_name: String,
+}
+
+/// The latest value of every `timestamptz` column that records something that has happened,
+/// and the columns whose latest value is after `now`.
+fn timestamps_after(conn: &mut PgConnection, now: chrono::DateTime<chrono::Utc>) -> Vec<String> {
+    let columns: Vec<TimestampColumn> = diesel::sql_query(
+        "SELECT table_name::text, column_name::text FROM information_schema.columns \
+         WHERE table_schema = 'public' AND data_type = 'timestamp with time zone' \
+         ORDER BY table_name, column_name",
+    )
+    .load(conn)
+    .expect("timestamp columns");
+    assert!(columns.len() > 30, "{} timestamp columns", columns.len());
+    let mut late = Vec::new();
+    for c in columns {
+        #[derive(QueryableByName)]
+        struct Late {
+            #[diesel(sql_type = BigInt)]
+            n: i64,
+        }
+        let sql = format!(
+            "SELECT count(*) AS n FROM {} WHERE {} > $1",
+            c.table_name, c.column_name
+        );
+        let n = diesel::sql_query(&sql)
+            .bind::<diesel::sql_types::Timestamptz, _>(now)
+            .get_result::<Late>(conn)
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+            .n;
+        if n > 0 {
+            late.push(format!("{}.{} ({n} rows)", c.table_name, c.column_name));
+        }
+    }
+    late
+}
+
+/// Issue 11: the quickstart showed tickets "created" hours after the real time, because the
+/// demo data's "now" was noon of the day. With `DemoConfig::as_of` nothing is later than the
+/// instant given, even just after midnight on the first of a month (when the month's analytics
+/// rows are created "today").
+#[test]
+fn nothing_happens_after_the_configured_now() {
+    use chrono::TimeZone;
+    for now in [
+        chrono::Utc.with_ymd_and_hms(2026, 12, 1, 0, 5, 0).unwrap(),
+        chrono::Utc.with_ymd_and_hms(2026, 11, 30, 1, 5, 0).unwrap(),
+        DemoConfig::default().now(),
+    ] {
+        let config = DemoConfig {
+            customers: 150,
+            ..DemoConfig::as_of(now)
+        };
+        assert_eq!(config.now(), now);
+        let (_db, mut conn, _) = loaded(&config);
+        assert_eq!(
+            timestamps_after(&mut conn, now),
+            Vec::<String>::new(),
+            "as of {now}"
+        );
+        // And "now" is near: the newest open ticket was opened within the last day.
+        let recent = count(
+            &mut conn,
+            &format!(
+                "SELECT count(*) AS n FROM support_tickets WHERE created_at > \
+                 '{}'::timestamptz - interval '1 day'",
+                now.to_rfc3339()
+            ),
+        );
+        assert!(recent > 0, "no ticket in the day before {now}");
+    }
+}

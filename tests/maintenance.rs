@@ -1,7 +1,7 @@
 //! Every maintenance function against a real, migrated database with rows in it.
 mod common;
 
-use common::{insert_minimal, TestDatabase};
+use common::{index_names, insert_minimal, TestDatabase};
 use customer_success_db::maintenance::{self, Redundancy, Table, REFERENCES};
 use customer_success_db::Error;
 use diesel::connection::SimpleConnection;
@@ -24,13 +24,6 @@ fn names(conn: &mut PgConnection, sql: &str) -> Vec<String> {
         .collect();
     v.sort();
     v
-}
-
-fn index_names(conn: &mut PgConnection) -> Vec<String> {
-    names(
-        conn,
-        "SELECT indexname::text AS name FROM pg_indexes WHERE schemaname = current_schema()",
-    )
 }
 
 /// A customer, two health scores and a health metric: enough for statistics and sizes.

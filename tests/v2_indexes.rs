@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use common::{dump, expected_schema_head, insert_minimal, unique, TestDatabase};
+use common::{dump, expected_schema_head, index_names, insert_minimal, unique, TestDatabase};
 use customer_success_db::migrations;
 use customer_success_db::Error;
 use diesel::connection::SimpleConnection;
@@ -23,18 +23,6 @@ const INDEXES: &str = "v2_indexes";
 struct Name {
     #[diesel(sql_type = Text)]
     name: String,
-}
-
-fn index_names(conn: &mut PgConnection) -> Vec<String> {
-    diesel::sql_query(
-        "SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() \
-         ORDER BY indexname",
-    )
-    .load::<Name>(conn)
-    .unwrap()
-    .into_iter()
-    .map(|n| n.name)
-    .collect()
 }
 
 fn index_is_valid(conn: &mut PgConnection, name: &str) -> Option<bool> {

@@ -112,11 +112,14 @@ fn run(o: &Options) -> Result<()> {
     if Customer::count(&mut conn)? == 0 {
         let config = demo::DemoConfig {
             customers: o.customers,
-            // Dates relative to today, so the dashboards look current.
-            today: Utc::now().date_naive(),
-            ..demo::DemoConfig::default()
+            // As of this moment, so the dashboards (which compare with now()) look current.
+            ..demo::DemoConfig::as_of(Utc::now())
         };
-        println!("\nLoading demo data for {} customers…", o.customers);
+        println!(
+            "\nLoading demo data for {} customers, as of {} UTC…",
+            o.customers,
+            config.now().format("%Y-%m-%d %H:%M")
+        );
         // A live progress line on a terminal; one line per batch in a log or a pipe.
         let live = std::io::stderr().is_terminal();
         let mut last_done = usize::MAX;
@@ -309,14 +312,27 @@ fn dashboards(conn: &mut PgConnection) -> Result<()> {
     );
 
     let rows = queries::renewal_pipeline(conn, 90, RenewalStatus::AtRisk, page)?;
+    let today = Utc::now().date_naive();
     table(
-        "3. Renewal pipeline (at risk, renewing within 90 days)",
-        &["client_id", "renewal_date", "probability", "forecasted_arr"],
+        "3. Renewal pipeline (at risk, renewal date at most 90 days away: overdue ones first)",
+        &[
+            "client_id",
+            "renewal_date",
+            "due",
+            "probability",
+            "forecasted_arr",
+        ],
         rows.into_iter()
             .map(|r| {
+                let days = (r.renewal_date - today).num_days();
                 vec![
                     r.client_id,
                     r.renewal_date.to_string(),
+                    match days {
+                        d if d < 0 => format!("overdue {} d", -d),
+                        0 => "today".to_string(),
+                        d => format!("in {d} d"),
+                    },
                     format!("{:.2}", r.renewal_probability.get()),
                     r.forecasted_arr.to_string(),
                 ]

@@ -225,11 +225,21 @@ fn run(inv: &Invocation) -> Result<Output, Failure> {
             seed,
             today,
         } => {
-            let config = customer_success_db::demo::DemoConfig {
-                // Relative to the clock by default, as the quickstart does, so that the SLA and
-                // renewal dashboards (which compare with now()) see current-looking data.
-                today: today.unwrap_or_else(|| chrono::Utc::now().date_naive()),
-                ..customer_success_db::demo::DemoConfig::new(*customers, *seed)
+            use customer_success_db::demo::DemoConfig;
+            // As of the clock by default, as the quickstart does, so that the SLA and renewal
+            // dashboards (which compare with now()) see current-looking data; `--today` pins
+            // the data to noon UTC of that date (reproducible output).
+            let anchor = match today {
+                Some(day) => DemoConfig {
+                    today: *day,
+                    ..DemoConfig::default()
+                },
+                None => DemoConfig::as_of(chrono::Utc::now()),
+            };
+            let config = DemoConfig {
+                customers: *customers,
+                seed: *seed,
+                ..anchor
             };
             return demo::run(conn, &inv.command, &config, &url);
         }
@@ -450,7 +460,7 @@ fn script(sql: String) -> Output {
 // ---------------------------------------------------------------------------------------------
 
 /// A migration version with its name, for output.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 struct Version {
     version: String,
     name: String,
@@ -481,69 +491,54 @@ fn version_lines(versions: &[String]) -> String {
         .collect()
 }
 
-fn upgrade(conn: &mut PgConnection) -> Result<Output, Error> {
-    let applied = migrations::run_pending(conn)?;
+/// The output of a command that applied or reverted (`verb`) `versions`, oldest first for
+/// "applied", newest first for "reverted": the versions, then where the database is now
+/// (`nothing` words the case of an empty list).
+fn moved(
+    conn: &mut PgConnection,
+    verb: &str,
+    versions: Vec<String>,
+    nothing: impl FnOnce(&str) -> String,
+) -> Result<Output, Error> {
     let now = migrations::applied(conn)?.last().map(|v| version(v));
-    let at = now
-        .as_ref()
-        .map_or_else(|| "nothing".to_owned(), |v| v.version.clone());
-    let human = if applied.is_empty() {
-        format!("already at head ({at}); nothing to apply\n")
+    let at = match &now {
+        None => "base (no migration applied)".to_owned(),
+        Some(v) if Some(v) == head().as_ref() => format!("{} {} (head)", v.version, v.name),
+        Some(v) => format!("{} {}", v.version, v.name),
+    };
+    let human = if versions.is_empty() {
+        nothing(&at)
     } else {
         format!(
-            "applied {}:\n{}now at {at} (head)\n",
-            plural(applied.len(), "migration", "migrations"),
-            version_lines(&applied)
+            "{verb} {}:\n{}now at {at}\n",
+            plural(versions.len(), "migration", "migrations"),
+            version_lines(&versions)
         )
     };
-    let applied: Vec<Version> = applied.iter().map(|v| version(v)).collect();
-    Ok(Output::ok(
-        human,
-        json!({ "applied": applied, "current": now }),
-    ))
+    let versions: Vec<Version> = versions.iter().map(|v| version(v)).collect();
+    Ok(Output::ok(human, json!({ verb: versions, "current": now })))
+}
+
+fn upgrade(conn: &mut PgConnection) -> Result<Output, Error> {
+    let applied = migrations::run_pending(conn)?;
+    moved(conn, "applied", applied, |at| {
+        format!("already at {at}; nothing to apply\n")
+    })
 }
 
 fn upgrade_to(conn: &mut PgConnection, rev: &str) -> Result<Output, Error> {
     let target = migrations::find(rev)?;
-    let applied = migrations::upgrade_to(conn, rev)?;
-    let now = migrations::applied(conn)?.last().map(|v| version(v));
-    let at = now.as_ref().map_or_else(
-        || "nothing".to_owned(),
-        |v| format!("{} {}", v.version, v.name),
-    );
-    let human = if applied.is_empty() {
+    let applied = migrations::upgrade_to(conn, &target.version())?;
+    moved(conn, "applied", applied, |at| {
         format!("nothing to apply up to {}; now at {at}\n", target.name)
-    } else {
-        format!(
-            "applied {}:\n{}now at {at}\n",
-            plural(applied.len(), "migration", "migrations"),
-            version_lines(&applied)
-        )
-    };
-    let applied: Vec<Version> = applied.iter().map(|v| version(v)).collect();
-    Ok(Output::ok(
-        human,
-        json!({ "applied": applied, "current": now }),
-    ))
+    })
 }
 
 fn downgrade_to(conn: &mut PgConnection, rev: &str) -> Result<Output, Error> {
     let reverted = migrations::downgrade_to(conn, rev)?;
-    let now = migrations::applied(conn)?.last().map(|v| version(v));
-    let at = now.as_ref().map_or_else(
-        || "nothing".to_owned(),
-        |v| format!("{} {}", v.version, v.name),
-    );
-    let human = format!(
-        "reverted {}:\n{}now at {at}\n",
-        plural(reverted.len(), "migration", "migrations"),
-        version_lines(&reverted)
-    );
-    let reverted: Vec<Version> = reverted.iter().map(|v| version(v)).collect();
-    Ok(Output::ok(
-        human,
-        json!({ "reverted": reverted, "current": now }),
-    ))
+    moved(conn, "reverted", reverted, |at| {
+        format!("nothing to revert; already at {at}\n")
+    })
 }
 
 fn current(conn: &mut PgConnection) -> Result<Output, Error> {
@@ -609,21 +604,9 @@ fn downgrade(conn: &mut PgConnection, all: bool) -> Result<Output, Error> {
     } else {
         vec![migrations::revert_last(conn)?]
     };
-    let now = migrations::applied(conn)?.last().map(|v| version(v));
-    let at = now.as_ref().map_or_else(
-        || "base (no migration applied)".to_owned(),
-        |v| format!("{} {}", v.version, v.name),
-    );
-    let human = format!(
-        "reverted {}:\n{}now at {at}\n",
-        plural(reverted.len(), "migration", "migrations"),
-        version_lines(&reverted)
-    );
-    let reverted: Vec<Version> = reverted.iter().map(|v| version(v)).collect();
-    Ok(Output::ok(
-        human,
-        json!({ "reverted": reverted, "current": now }),
-    ))
+    moved(conn, "reverted", reverted, |at| {
+        format!("nothing to revert; already at {at}\n")
+    })
 }
 
 fn stamp(conn: &mut PgConnection) -> Result<Output, Error> {

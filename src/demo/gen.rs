@@ -317,7 +317,7 @@ impl Generator {
         let mut g = Generator {
             seed: config.seed,
             today: config.today,
-            now: at(config.today, 12 * 60),
+            now: config.now(),
             months: config.months_of_history,
             customers: config.customers,
             next: 0,
@@ -709,7 +709,7 @@ impl Generator {
             let since = add_days(contract_start, -365 * years_before);
             (since, contract_start, renewal, years_before)
         };
-        // Business hours of the start date, but never after "now" (noon of `today`).
+        // Business hours of the start date, but never after "now".
         let created = at(since, r.int(8 * 60, 18 * 60)).min(add_minutes(self.now, -30));
         let age_minutes = minutes_between(created, self.now).max(1);
 
@@ -2005,7 +2005,7 @@ impl Generator {
             }
             let period_start = at(start, 0);
             let period_end = at(end, 0);
-            let created = at(end, r.int(60, 6 * 60));
+            let created = at(end, r.int(60, 6 * 60)).min(self.now);
             let change = (score - prev_score) as i32;
             let comp =
                 |r: &mut Rng, bias: f64| round1((score + r.normal(bias, 6.0)).clamp(0.0, 100.0));
@@ -2459,7 +2459,7 @@ impl Generator {
             let quarter = start.month0() / 3 + 1;
             out.cohort_analysis.push(NewCohortAnalysis {
                 benchmark_comparison: Some(json!({"industry_retention_12m": 0.85, "company_avg_retention": round4(final_retention)})),
-                created_at: Some(at(self.today, 6 * 60)),
+                created_at: Some(at(self.today, 6 * 60).min(self.now)),
                 ..NewCohortAnalysis::new(
                     format!("cohort-{}-q{quarter}", start.year()),
                     format!("Customers who started in {} Q{quarter}", start.year()),
@@ -2521,7 +2521,7 @@ impl Generator {
                 action_items: Some(json!(sample_strs(r, RETENTION_ACTIONS, 2))),
                 nps_score: nps.map(|v| NetPromoterScore::clamped(v.into())),
                 csat_score: csat.map(Rating::clamped),
-                analyzed_at: Some(at(end, 6 * 60)),
+                analyzed_at: Some(at(end, 6 * 60).min(self.now)),
                 ..NewSentimentAnalysis::new(
                     format!("sa-{:04}-{:02}", start.year(), start.month()),
                     at(start, 0),

@@ -75,7 +75,7 @@ mod text;
 use std::fmt;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
 use serde::Serialize;
@@ -153,10 +153,14 @@ pub struct DemoConfig {
     /// Default 6.
     pub months_of_history: u32,
     /// The date the data is "as of": renewal dates, ages and every timestamp are relative to
-    /// it (noon UTC of this day is "now"). Default [`DemoConfig::DEFAULT_TODAY`], fixed so
-    /// that the output does not depend on the clock; set it to the current date when queries
-    /// compare against `CURRENT_DATE`/`now()`.
+    /// it, and [`time_of_day`](Self::time_of_day) of this day (UTC) is "now". Default
+    /// [`DemoConfig::DEFAULT_TODAY`], fixed so that the output does not depend on the clock;
+    /// use [`DemoConfig::as_of`] with the current time when queries compare against
+    /// `CURRENT_DATE`/`now()` (the SLA and renewal dashboards do).
     pub today: NaiveDate,
+    /// The time (UTC) of [`today`](Self::today) that the generated data treats as "now": no
+    /// timestamp is later, open tickets' ages count up to it. Default 12:00.
+    pub time_of_day: NaiveTime,
     /// COPY or INSERT (only used by [`load`]).
     pub method: LoadMethod,
     /// Customers generated and loaded per batch by [`load`]; bounds memory use. Does not
@@ -171,6 +175,36 @@ impl DemoConfig {
         None => NaiveDate::MIN,
     };
 
+    /// The default configuration, as of `now`: its date is [`today`](Self::today), its time
+    /// [`time_of_day`](Self::time_of_day). With `chrono::Utc::now()` the data looks current to
+    /// the dashboards: nothing is in the future, and a ticket opened "2 hours ago" was opened two
+    /// hours before the call.
+    ///
+    /// ```
+    /// use customer_success_db::{chrono::Utc, demo::DemoConfig};
+    /// let config = DemoConfig { customers: 500, ..DemoConfig::as_of(Utc::now()) };
+    /// assert_eq!(config.today, Utc::now().date_naive());
+    /// ```
+    pub fn as_of(now: DateTime<Utc>) -> Self {
+        DemoConfig {
+            today: now.date_naive(),
+            time_of_day: now.time(),
+            ..DemoConfig::default()
+        }
+    }
+
+    /// "Now" for the generated data: [`today`](Self::today) at
+    /// [`time_of_day`](Self::time_of_day), UTC.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.today.and_time(self.time_of_day).and_utc()
+    }
+
+    /// The default [`time_of_day`](Self::time_of_day), noon UTC.
+    pub const DEFAULT_TIME_OF_DAY: NaiveTime = match NaiveTime::from_hms_opt(12, 0, 0) {
+        Some(t) => t,
+        None => NaiveTime::MIN,
+    };
+
     /// The default configuration with `customers` customers and `seed`.
     pub fn new(customers: usize, seed: u64) -> Self {
         DemoConfig {
@@ -182,14 +216,15 @@ impl DemoConfig {
 }
 
 impl Default for DemoConfig {
-    /// 1000 customers, seed 42, 6 months of history, as of [`DemoConfig::DEFAULT_TODAY`],
-    /// loaded with [`LoadMethod::default`] in batches of 1000 customers.
+    /// 1000 customers, seed 42, 6 months of history, as of noon UTC of
+    /// [`DemoConfig::DEFAULT_TODAY`], loaded with [`LoadMethod::default`] in batches of 1000 customers.
     fn default() -> Self {
         DemoConfig {
             customers: 1000,
             seed: 42,
             months_of_history: 6,
             today: Self::DEFAULT_TODAY,
+            time_of_day: Self::DEFAULT_TIME_OF_DAY,
             method: LoadMethod::default(),
             batch_customers: 1000,
         }

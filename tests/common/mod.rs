@@ -173,3 +173,21 @@ pub fn count(conn: &mut PgConnection, table: &str, filter: &str) -> i64 {
         .expect("count")
         .n
 }
+
+/// The names of the indexes of the current schema, sorted.
+pub fn index_names(conn: &mut PgConnection) -> Vec<String> {
+    #[derive(QueryableByName)]
+    struct Name {
+        #[diesel(sql_type = Text)]
+        name: String,
+    }
+    diesel::sql_query(
+        "SELECT indexname::text AS name FROM pg_indexes WHERE schemaname = current_schema() \
+         ORDER BY indexname",
+    )
+    .load::<Name>(conn)
+    .expect("list the indexes")
+    .into_iter()
+    .map(|n| n.name)
+    .collect()
+}

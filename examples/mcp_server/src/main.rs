@@ -158,9 +158,9 @@ fn prepare(o: &Options) -> Result<AsyncDb, Error> {
     } else {
         let config = demo::DemoConfig {
             customers: o.customers,
-            // Dates relative to today, so "renewals in the next 90 days" means what it says.
-            today: chrono::Utc::now().date_naive(),
-            ..demo::DemoConfig::default()
+            // As of this moment, so "renewals in the next 90 days" means what it says and no
+            // ticket was opened in the future.
+            ..demo::DemoConfig::as_of(chrono::Utc::now())
         };
         log::info!("loading demo data for {} customers", o.customers);
         match demo::load(&mut conn, &config, &mut |_| {}) {

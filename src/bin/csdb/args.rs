@@ -59,9 +59,10 @@ Diagnostics:
 Measuring:
   demo --customers N [--seed S] [--today YYYY-MM-DD]
                        load the deterministic demo data of N customers (about 43 rows each; 1 to
-                       5,000,000) into the database, all or nothing, then ANALYZE. Dates are
-                       relative to --today (default: today, UTC, so the clock-based dashboards
-                       look current); the same seed and --today give the same rows. The database
+                       5,000,000) into the database, all or nothing, then ANALYZE. The data is
+                       as of now (UTC) by default, so the clock-based dashboards look current;
+                       with --today as of noon UTC of that date, and the same seed and --today
+                       give the same rows. The database
                        must have the schema (`csdb upgrade`) and empty tables: the demo's
                        business keys (cust-000001, ...) are the same for every seed, so a second
                        load could only collide. Progress on stderr (one updating line on a
@@ -157,7 +158,7 @@ pub enum Command {
         customers: usize,
         /// Seed of the generator.
         seed: u64,
-        /// `--today`: the date the data is "as of" (default: the current date, UTC).
+        /// `--today`: the data is as of noon UTC of this date (default: as of now).
         today: Option<chrono::NaiveDate>,
     },
     /// `explain [--limit N] [--page P]`.
