@@ -273,6 +273,73 @@ pub trait ByKey: Crud {
     /// [`crate::Error::NotFound`] when no row has that key; the constraint errors of
     /// [`Crud::update`] otherwise.
     fn update_by_key(conn: &mut PgConnection, key: &str, changes: &Self::Changes) -> Result<Self>;
+
+    /// Inserts `new`, or, when a row with its business key exists, makes that row what `new`
+    /// describes; returns the row as stored. One statement (`INSERT … ON CONFLICT (key) DO
+    /// UPDATE SET col = excluded.col, … RETURNING *`), so two callers upserting one key at
+    /// the same time both succeed and leave one row (the later write wins).
+    ///
+    /// What an update keeps and what it replaces:
+    /// - `id` and `created_at` are kept: the row is the same row, created when it was first
+    ///   inserted (a `created_at` in `new` applies only when the row is inserted).
+    /// - `updated_at` (on the tables that have it) is left to the table's trigger, which sets it
+    ///   to the current time when the upsert changes the row, and leaves it alone when `new`
+    ///   repeats the stored values.
+    /// - Every other column is set from `new`, including the `None` ones: an optional field
+    ///   left `None` resets the column to its database default (or NULL), exactly what
+    ///   [`Crud::create`] would have stored. To change only some columns, use
+    ///   [`ByKey::update_by_key`].
+    ///
+    /// The checks of [`Crud::create`] run first ([`CheckColumns`](crate::input::CheckColumns),
+    /// [`Validate`](crate::models::Validate)): a row that breaks one is never sent.
+    ///
+    /// ```no_run
+    /// use customer_success_db::crud::ByKey;
+    /// use customer_success_db::models::{Customer, NewCustomer};
+    /// use customer_success_db::types::CustomerTier;
+    /// # fn demo(conn: &mut diesel::PgConnection) -> customer_success_db::Result<()> {
+    /// let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+    /// let new = NewCustomer { tier: Some(CustomerTier::Professional),
+    ///     ..NewCustomer::new("acme", "Acme", "Acme Corp", start) };
+    /// let first = Customer::upsert_by_key(conn, &new)?;   // inserted
+    /// let again = Customer::upsert_by_key(conn, &new)?;   // updated in place
+    /// assert_eq!((first.id, first.created_at), (again.id, again.created_at));
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// [`crate::Error::Validation`] / [`crate::Error::InvalidData`] before sending; the
+    /// constraint errors of [`Crud::create`] (e.g. [`crate::Error::ForeignKeyViolation`] for an
+    /// unknown parent key).
+    fn upsert_by_key(conn: &mut PgConnection, new: &Self::New) -> Result<Self>;
+
+    /// [`ByKey::upsert_by_key`] for many rows, in as few statements as the bind-parameter
+    /// limit allows, in one transaction (all or nothing); returns the rows as stored, in input
+    /// order. A key given twice is an [`crate::Error::Validation`] (PostgreSQL cannot update
+    /// one row twice in a statement), checked before anything is sent.
+    fn upsert_many(conn: &mut PgConnection, new: &[Self::New]) -> Result<Vec<Self>>;
+}
+
+/// Refuses a batch in which a business key appears twice: PostgreSQL would refuse the
+/// statement ("ON CONFLICT DO UPDATE command cannot affect row a second time") without naming
+/// the key, and which of the two rows should win is the caller's decision.
+pub(crate) fn refuse_duplicate_keys<'a>(
+    field: &'static str,
+    keys: impl Iterator<Item = &'a str>,
+) -> Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    for key in keys {
+        if !seen.insert(key) {
+            return Err(crate::types::ValidationError::new(
+                field,
+                key,
+                "each key once per call",
+                crate::types::ValidationErrorKind::Duplicate,
+            )
+            .into());
+        }
+    }
+    Ok(())
 }
 
 /// The newest row of a customer's history: its latest health score, churn prediction or renewal
@@ -336,7 +403,7 @@ pub trait ByClient: Crud {
 /// Implements [`Crud`] (and [`ByKey`] / [`ByClient`] where the table has them) for a row struct.
 macro_rules! impl_crud {
     ($row:ident, $new:ident, $changes:ident, $table:ident, columns = $n:expr
-        $(, key = $key:ident)? $(, client = $client:ident)?) => {
+        $(, key = $key:ident, upsert = [$($col:ident),* $(,)?])? $(, client = $client:ident)?) => {
         impl $crate::crud::Crud for $row {
             type New = $new;
             type Changes = $changes;
@@ -498,6 +565,42 @@ macro_rules! impl_crud {
                     Some(row) => Ok(row),
                     None => <Self as $crate::crud::ByKey>::get_by_key(conn, key),
                 }
+            }
+
+            fn upsert_by_key(conn: &mut diesel::PgConnection, new: &$new) -> $crate::Result<Self> {
+                $crate::input::CheckColumns::check_columns(new)?;
+                $crate::models::Validate::validate(new)?;
+                log::debug!("INSERT INTO {} ON CONFLICT ({}) DO UPDATE", stringify!($table), stringify!($key));
+                Ok(diesel::insert_into($table::table)
+                    .values(new)
+                    .on_conflict($table::$key)
+                    .do_update()
+                    .set(($($table::$col.eq(diesel::upsert::excluded($table::$col)),)*))
+                    .returning(<$row>::as_returning())
+                    .get_result(conn)?)
+            }
+
+            fn upsert_many(conn: &mut diesel::PgConnection, new: &[$new]) -> $crate::Result<Vec<Self>> {
+                use diesel::Connection;
+                $crate::input::check_rows(new)?;
+                new.iter().try_for_each($crate::models::Validate::validate)?;
+                $crate::crud::refuse_duplicate_keys(stringify!($key), new.iter().map(|n| n.$key.as_str()))?;
+                conn.transaction(|conn| {
+                    let mut out = Vec::with_capacity(new.len());
+                    for chunk in new.chunks($crate::crud::chunk_size($n)) {
+                        log::debug!("INSERT INTO {} ON CONFLICT ({} rows)", stringify!($table), chunk.len());
+                        out.extend(
+                            diesel::insert_into($table::table)
+                                .values(chunk)
+                                .on_conflict($table::$key)
+                                .do_update()
+                                .set(($($table::$col.eq(diesel::upsert::excluded($table::$col)),)*))
+                                .returning(<$row>::as_returning())
+                                .get_results(conn)?,
+                        );
+                    }
+                    Ok(out)
+                })
             }
         }
         )?

@@ -25,6 +25,7 @@
 //! | the same, when the pool's last attempt failed permanently (password changed since) | `Error::Connection` | no | r2d2's last error |
 //! | `statement_timeout` or `lock_timeout` cancelled the query (57014, 55P03) | `Error::Timeout` | yes | server message |
 //! | serialization failure (40001) | `Error::Database` | yes | Diesel's `SerializationFailure` |
+//! | deadlock detected (40P01) | `Error::Database` | yes | server message |
 //! | a value too long for its `varchar(n)`, a date outside PostgreSQL's range | `Error::InvalidData` naming `table.column` | no | checked in Rust before sending |
 //! | any other data exception (SQLSTATE class 22) | `Error::InvalidData` | no | server message |
 //! | constraint violations | `Error::UniqueViolation`, `ForeignKeyViolation`, `CheckViolation`, `NotNullViolation` | no | SQLSTATE class 23 |
@@ -353,7 +354,7 @@ impl Error {
     }
 
     /// True for errors where retrying the operation later may succeed (lost or refused
-    /// connection, pool timeout, statement timeout, serialization failure); false for a wrong
+    /// connection, pool timeout, statement timeout, serialization failure, deadlock); false for a wrong
     /// password, a malformed URL and bad data. The full table is in the [module docs](self).
     pub fn is_transient(&self) -> bool {
         match self {
@@ -364,13 +365,17 @@ impl Error {
             }
             Error::Timeout { .. } => true,
             Error::Database {
-                source: DieselError::DatabaseError(kind, _),
-            } => matches!(
-                kind,
+                source: DieselError::DatabaseError(kind, info),
+            } => match kind {
                 DatabaseErrorKind::SerializationFailure
-                    | DatabaseErrorKind::ClosedConnection
-                    | DatabaseErrorKind::UnableToSendCommand
-            ),
+                | DatabaseErrorKind::ClosedConnection
+                | DatabaseErrorKind::UnableToSendCommand => true,
+                // A deadlock (40P01) aborts one of the transactions; run again, it usually
+                // succeeds. Diesel has no kind for it and does not expose the SQLSTATE, so it
+                // is recognised by the server's message, like the other server messages here.
+                DatabaseErrorKind::Unknown => info.message().starts_with("deadlock detected"),
+                _ => false,
+            },
             _ => false,
         }
     }

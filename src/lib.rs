@@ -50,7 +50,9 @@
 //! | [`models`] | row, insert and changeset structs of all 24 tables, domain rules |
 //! | [`crud`] | one create/read/update/delete/list surface for every table |
 //! | [`cursor`] | keyset pagination: opaque cursors, the row comparison behind them |
+//! | [`ops`] | children of a parent, ticket and customer filters, [`transaction`] helpers |
 //! | [`queries`] | the dashboard queries and the `EXPLAIN` helper |
+//! | [`reports`] | the NPS summary of a period, the customer 360 (one call, one snapshot) |
 //! | [`maintenance`] | ANALYZE/VACUUM/REINDEX, index and size reports, orphans, redundant indexes |
 //! | [`adopt`] | converting a database created by the original Alembic system |
 //! | [`demo`] | deterministic, realistic demo data and fast bulk loading |
@@ -92,7 +94,9 @@ pub mod input;
 pub mod maintenance;
 pub mod migrations;
 pub mod models;
+pub mod ops;
 pub mod queries;
+pub mod reports;
 #[allow(missing_docs)]
 pub mod schema;
 #[cfg(feature = "tracing")]
@@ -101,6 +105,7 @@ pub mod types;
 pub mod url;
 
 pub use error::{Error, Result};
+pub use ops::{serializable_transaction, transaction};
 
 // The public API takes and returns these crates' types (`NaiveDate`, `BigDecimal` inside
 // `Money`, `serde_json::Value` columns, `PgConnection` and transactions): re-exported so a

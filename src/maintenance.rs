@@ -17,7 +17,7 @@
 //! index contents. Every result type serializes (serde) for JSON output and MCP tools.
 //!
 //! Table names given by a caller are accepted only as a [`Table`], which can be built only from
-//! the schema's 24 table names ([`Table::parse`]); they are still quoted as identifiers when put
+//! the schema's 25 table names ([`Table::parse`]); they are still quoted as identifiers when put
 //! into SQL. The catalog queries look at the connection's current schema (`public` unless the
 //! `search_path` says otherwise), which is where the migrations create the tables.
 //!
@@ -48,7 +48,8 @@ use crate::types::{ValidationError, ValidationErrorKind};
 /// time that every name is a table of [`crate::schema`].
 macro_rules! tables {
     ($($variant:ident => $name:ident),+ $(,)?) => {
-        /// One of the schema's 24 tables: the only way a caller-supplied table name reaches SQL.
+        /// One of the schema's 25 tables (the original system's 24 and schema v2's
+        /// `csm_workload_summary`): the only way a caller-supplied table name reaches SQL.
         ///
         /// Build one from text with [`Table::parse`] (or `str::parse`); serializes as its name.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -89,6 +90,7 @@ tables!(
     ChurnPredictions => churn_predictions,
     CohortAnalysis => cohort_analysis,
     Contracts => contracts,
+    CsmWorkloadSummary => csm_workload_summary,
     CustomerFeedback => customer_feedback,
     CustomerSegments => customer_segments,
     Customers => customers,
@@ -1010,7 +1012,9 @@ pub fn delete_orphans(conn: &mut PgConnection) -> Result<Vec<DeletedOrphans>> {
 /// columns of every support ticket (from its timestamps and SLA minutes, as
 /// [`SlaStatus::at`](crate::types::SlaStatus::at) computes them) and
 /// `renewal_forecasts.days_until_renewal` (days from today, UTC). Only rows whose stored value
-/// differs are written. Returns how many rows changed.
+/// differs are written. It also rebuilds the CSM workload summary
+/// ([`rebuild_csm_workload_summary`]). Returns how many rows changed, plus the number of CSMs
+/// whose summary was wrong (0 unless its triggers were bypassed).
 ///
 /// The dashboards of [`crate::queries`] compute these at query time and do not need it; run it
 /// (e.g. `csdb refresh` from cron, hourly) for readers that use the stored columns. Schema v2's
@@ -1024,7 +1028,29 @@ pub fn refresh_derived_values(conn: &mut PgConnection) -> Result<i64> {
     }
     let r: Changed =
         sql_query("SELECT csdb_refresh_derived_values() AS changed").get_result(conn)?;
-    Ok(r.changed)
+    Ok(r.changed + rebuild_csm_workload_summary(conn)?)
+}
+
+/// Rebuilds `csm_workload_summary` (schema v2: per CSM, the number of active customers and the
+/// sum of their health scores, which [`crate::queries::csm_workload`] reads) from `customers`,
+/// one row per CSM. Returns how many CSMs' stored totals differed from `customers` before.
+///
+/// Triggers on `customers` keep the summary exact, so the count is 0 unless they were bypassed
+/// (`session_replication_role = replica`, `ALTER TABLE … DISABLE TRIGGER`). What the rebuild is
+/// for is folding the extra rows a CSM gets while concurrent writers change its customers (so
+/// that none waits for another) back into one. It reads every active customer (about as long as
+/// the dashboard took before the summary: 25 ms at 100k customers) and holds back, meanwhile,
+/// writers whose changes would alter the summary; readers are not blocked. The SQL function
+/// `csdb_rebuild_csm_workload_summary()` does the work.
+pub fn rebuild_csm_workload_summary(conn: &mut PgConnection) -> Result<i64> {
+    #[derive(QueryableByName)]
+    struct Drifted {
+        #[diesel(sql_type = BigInt)]
+        drifted: i64,
+    }
+    let r: Drifted =
+        sql_query("SELECT csdb_rebuild_csm_workload_summary() AS drifted").get_result(conn)?;
+    Ok(r.drifted)
 }
 
 #[cfg(test)]
@@ -1033,7 +1059,7 @@ mod tests {
 
     #[test]
     fn every_table_parses_and_others_are_rejected() {
-        assert_eq!(Table::ALL.len(), 24);
+        assert_eq!(Table::ALL.len(), 25);
         for t in Table::ALL {
             assert_eq!(Table::parse(t.name()).ok(), Some(*t));
             assert!(TABLE_NAMES.contains(t.name()));

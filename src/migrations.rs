@@ -225,6 +225,8 @@ migration_sql!(
     "2026-11-30-000003_v2_derived_values",
     "2026-11-30-000004_v2_query_support",
     "2026-11-30-000005_v2_indexes"(outside_transaction),
+    "2026-11-30-000006_v2_csm_summary",
+    "2026-11-30-000007_v2_churn_levels"(outside_transaction),
 );
 
 /// One line of [`history`].

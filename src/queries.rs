@@ -13,7 +13,7 @@
 //! | dashboard | order | keyset predicate |
 //! |---|---|---|
 //! | health | `health_score, id` | `(health_score, id) > ($1, $2)` |
-//! | CSM workload | `count(*) DESC, csm_assigned` (NULL last) | `HAVING (-count(*), csm_assigned IS NULL, csm_assigned) > ($1, $2, $3)` |
+//! | CSM workload | `count DESC, csm_assigned` (NULL last) | `HAVING (-count, csm_assigned IS NULL, csm_assigned) > ($1, $2, $3)` |
 //! | renewal pipeline | `renewal_date, id` | `(renewal_date, id) > ($1, $2)` |
 //! | SLA monitoring | `priority, created_at, id` | `(priority, created_at, id) > ($1, $2, $3)` |
 //! | churn risk | `churn_probability DESC, churn_predictions.id DESC` | `(churn_probability, id) < ($1, $2)` |
@@ -25,20 +25,21 @@
 //! | dashboard | function | index the seed document claims | schema v2's index, and the plan of the first page |
 //! |---|---|---|---|
 //! | customer health | [`health_dashboard`] | `ix_customers_health_score_status` | `ix_customers_health_dashboard (status, health_score, id) INCLUDE (…)`: index-only range scan |
-//! | CSM workload | [`csm_workload`] | `ix_customers_csm_assigned`, `ix_customers_status` | `ix_customers_csm_workload (status, csm_assigned) INCLUDE (health_score)`: index-only scan in group order; reads every active customer (O(customers)) |
+//! | CSM workload | [`csm_workload`] | `ix_customers_csm_assigned`, `ix_customers_status` | no index: the summary table `csm_workload_summary` the database keeps per CSM (migration `2026-11-30-000006_v2_csm_summary`), a few dozen rows whatever the number of customers |
 //! | renewal pipeline | [`renewal_pipeline`] | `ix_renewal_forecasts_status_days` (v2 selects by `renewal_date`) | `ix_renewal_forecasts_pipeline (renewal_status, renewal_date, id) INCLUDE (…)`: index-only range scan |
 //! | support SLA monitoring | [`sla_monitoring`] | `ix_support_tickets_priority_created` | `ix_support_tickets_sla_open (priority, created_at, id) INCLUDE (…) WHERE status IN ('open', 'in_progress')`: index-only scan of open tickets |
-//! | churn-risk analysis | [`churn_risk`] | `ix_churn_predictions_risk_level`, `ix_customers_status` | `ix_churn_predictions_probability (customer_status, churn_probability, id) INCLUDE (…)` read backwards, then `ix_customers_client_summary` per row |
+//! | churn-risk analysis | [`churn_risk`] | `ix_churn_predictions_risk_level`, `ix_customers_status` | one range per risk level of `ix_churn_predictions_level_probability (customer_status, churn_risk_level, churn_probability, id) INCLUDE (client_id)` read backwards (migration `2026-11-30-000007_v2_churn_levels`), merged, then `ix_customers_client_summary` per row |
 //! | CSM + lifecycle lookup | [`csm_customers`] | `ix_customers_csm_lifecycle` | `ix_customers_csm_stage (csm_assigned, lifecycle_stage, id) INCLUDE (…)`: index-only range scan |
 //!
 //! `BENCHMARKS.md` records which index PostgreSQL actually picks on realistic data, and why.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use diesel::dsl::{avg, count_star};
+use diesel::dsl::sum;
 use diesel::pg::Pg;
 use diesel::prelude::*;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::query_dsl::methods::LoadQuery;
+use diesel::query_dsl::positional_order_dsl::{OrderColumn, PositionalOrderDsl};
 use diesel::sql_types::{BigInt, Bool, Date, Double, Integer, Nullable, Text, Timestamptz};
 use diesel::IntoSql;
 use serde::Serialize;
@@ -133,40 +134,59 @@ impl Keyed for CsmWorkloadRow {
 }
 
 diesel::define_sql_function! {
-    /// PostgreSQL's `float8(integer)` cast. `AVG` of an integer column is `numeric`; an average
-    /// health score needs no arbitrary precision, so average it as `float8`. (A SQL function
-    /// keeps the query's static id, so Diesel caches its prepared statement; a raw SQL fragment
-    /// would be parsed and planned again on every call.)
-    fn float8(x: diesel::sql_types::Integer) -> diesel::sql_types::Double;
+    /// PostgreSQL's `float8(numeric)` cast: a sum of health scores (`sum(bigint)` is `numeric`)
+    /// as `float8`, exact below 2^53. An average health score needs no arbitrary precision. (A
+    /// SQL function keeps the query's static id, so Diesel caches its prepared statement; a raw
+    /// SQL fragment would be parsed and planned again on every call.)
+    #[sql_name = "float8"]
+    fn numeric_float8(x: diesel::sql_types::Nullable<diesel::sql_types::Numeric>) -> diesel::sql_types::Nullable<diesel::sql_types::Double>;
+}
+
+diesel::define_sql_function! {
+    /// PostgreSQL's `float8(bigint)` cast (a customer count as the divisor of an average).
+    #[sql_name = "float8"]
+    fn bigint_float8(x: diesel::sql_types::Nullable<diesel::sql_types::BigInt>) -> diesel::sql_types::Nullable<diesel::sql_types::Double>;
 }
 
 /// Active customers and their average health per CSM, busiest first (ordered by
 /// `(count DESC, csm_assigned ASC)`, the group without a CSM last among equal counts).
 ///
-/// The keyset predicate is in `HAVING`: `(-count(*), csm_assigned IS NULL, csm_assigned) >
+/// Schema v2 reads the summary the database keeps (`csm_workload_summary`, migration
+/// `2026-11-30-000006_v2_csm_summary`: per CSM, the number of active customers and the sum of
+/// their health scores, kept exact by triggers on `customers`), not the customers themselves: a
+/// few dozen rows whatever the number of customers. A CSM may have several summary rows (so that
+/// concurrent writers never wait for each other), hence the `GROUP BY`; the average is
+/// `health_sum / count`, exactly what `AVG` over the customers gives.
+///
+/// The keyset predicate is in `HAVING`: `(-count, csm_assigned IS NULL, csm_assigned) >
 /// ($1, $2, $3)`, one row comparison in the order's direction (negating the descending count;
 /// the `IS NULL` column puts the NULL group last, as `ORDER BY … ASC` does, and means the NULL
-/// itself is never compared). The aggregate reads every active customer anyway.
+/// itself is never compared).
 pub fn csm_workload_query(
     page: impl Into<PageRequest>,
 ) -> impl LoadQuery<'static, PgConnection, CsmWorkloadTuple> + QueryFragment<Pg> + QueryId {
+    use crate::schema::csm_workload_summary as s;
     let (limit, offset, after) = page.into().resolve();
-    // The start key: a count above every group's, so `-count(*) > -i64::MAX` keeps them all.
+    // The start key: a count above every group's, so `-count > -i64::MAX` keeps them all.
     let ((count, csm), refused) = resume(after.as_ref(), WORKLOAD, (i64::MAX, None::<String>));
-    customers::table
-        .filter(customers::status.eq(CustomerStatus::Active))
-        .group_by(customers::csm_assigned)
+    // sum(integer) is bigint; a CSM's rows always add up to at least one customer (HAVING).
+    let customer_count = sum(s::customer_count).assume_not_null();
+    s::table
+        .group_by(s::csm_assigned)
         .select((
-            customers::csm_assigned,
-            count_star(),
-            avg(float8(customers::health_score)),
+            s::csm_assigned,
+            customer_count,
+            numeric_float8(sum(s::health_sum)) / bigint_float8(sum(s::customer_count)),
         ))
+        // Rows of a CSM whose customers all left or changed status may remain until the next
+        // rebuild (csdb refresh), summing to nothing.
+        .having(customer_count.gt(0))
         .having(
             row_gt(
                 (
-                    Negated(count_star()),
-                    customers::csm_assigned.is_null(),
-                    customers::csm_assigned,
+                    Negated(customer_count),
+                    s::csm_assigned.is_null(),
+                    s::csm_assigned,
                 ),
                 (
                     // A forged count of i64::MIN (no group has fewer) saturates to "no group".
@@ -177,7 +197,7 @@ pub fn csm_workload_query(
             )
             .refusing(refused),
         )
-        .order((count_star().desc(), customers::csm_assigned.asc()))
+        .order((customer_count.desc(), s::csm_assigned.asc()))
         .limit(limit)
         .offset(offset)
 }
@@ -193,7 +213,7 @@ pub fn csm_workload(
         .map(|(csm_assigned, customer_count, avg)| CsmWorkloadRow {
             csm_assigned,
             customer_count,
-            // Every group has at least one row, so AVG is never NULL.
+            // Every group has at least one customer, so the average is never NULL.
             avg_health: avg.unwrap_or(0.0),
         })
         .collect())
@@ -465,32 +485,62 @@ impl Keyed for ChurnRiskRow {
 ///
 /// Ordered by `(churn_probability DESC, churn_predictions.id DESC)`: both descending, so that
 /// one row comparison, `(churn_probability, id) < ($1, $2)`, resumes after a cursor.
+///
+/// Schema v2 (migration `2026-11-30-000007_v2_churn_levels`): one branch per [`RiskLevel`]
+/// variant, combined with `UNION ALL` and sorted again. Each branch reads one range of
+/// `ix_churn_predictions_level_probability (customer_status, churn_risk_level,
+/// churn_probability, id)` in the dashboard's order and stops after `limit + offset` rows, so
+/// no page reads more than the levels asked for hold past its cursor; filtering the levels from
+/// a scan in probability order instead made the last page walk every remaining prediction. Each
+/// branch also has `AND $n`, a bound "was this level asked for": the SQL is the same whatever
+/// `levels` holds (one prepared statement), and PostgreSQL skips a branch whose flag is false
+/// without reading anything (a one-time filter).
 pub fn churn_risk_query(
     levels: Vec<RiskLevel>,
     page: impl Into<PageRequest>,
 ) -> impl LoadQuery<'static, PgConnection, ChurnRiskRow> + QueryFragment<Pg> + QueryId {
     let (limit, offset, after) = page.into().resolve();
     let ((probability, id), refused) = resume(after.as_ref(), CHURN, (f64::INFINITY, i64::MAX));
-    customers::table
-        .inner_join(churn_predictions::table)
-        .filter(churn_predictions::churn_risk_level.eq_any(levels))
-        .filter(customers::status.eq(CustomerStatus::Active))
-        // The same condition, as the database keeps it on the prediction (schema v2): what lets
-        // ix_churn_predictions_probability serve the page without looking up the customers of
-        // the many high-risk predictions whose customer already left.
-        .filter(churn_predictions::customer_status.eq(CustomerStatus::Active))
-        .filter(
-            row_lt(
-                (churn_predictions::churn_probability, churn_predictions::id),
-                (probability.into_sql::<Double>(), id.into_sql::<BigInt>()),
+    // Each branch must yield every row the combined page may take from it.
+    let branch_limit = limit.saturating_add(offset);
+    let branch = |level: RiskLevel| {
+        customers::table
+            .inner_join(churn_predictions::table)
+            .filter(churn_predictions::churn_risk_level.eq(level))
+            .filter(levels.contains(&level).into_sql::<Bool>())
+            .filter(customers::status.eq(CustomerStatus::Active))
+            // The same condition, as the database keeps it on the prediction (schema v2): what
+            // lets the index serve the page without looking up the customers of the many
+            // high-risk predictions whose customer already left.
+            .filter(churn_predictions::customer_status.eq(CustomerStatus::Active))
+            .filter(
+                row_lt(
+                    (churn_predictions::churn_probability, churn_predictions::id),
+                    (probability.into_sql::<Double>(), id.into_sql::<BigInt>()),
+                )
+                .refusing(refused.clone()),
             )
-            .refusing(refused),
-        )
-        .order((
-            churn_predictions::churn_probability.desc(),
-            churn_predictions::id.desc(),
-        ))
-        .select(ChurnRiskRow::as_select())
+            .order((
+                churn_predictions::churn_probability.desc(),
+                churn_predictions::id.desc(),
+            ))
+            .select(ChurnRiskRow::as_select())
+            .limit(branch_limit)
+    };
+    // Every variant, so that the statement's shape is fixed (a test checks that ALL has four).
+    let [low, medium, high, critical] = [
+        RiskLevel::Low,
+        RiskLevel::Medium,
+        RiskLevel::High,
+        RiskLevel::Critical,
+    ];
+    branch(critical)
+        .union_all(branch(high))
+        .union_all(branch(medium))
+        .union_all(branch(low))
+        // By position (Diesel orders a combination only so): churn_probability (5th column of
+        // ChurnRiskRow), then the prediction id (1st), both descending.
+        .positional_order_by((OrderColumn::from(5).desc(), OrderColumn::from(1).desc()))
         .limit(limit)
         .offset(offset)
 }

@@ -657,3 +657,44 @@ fn the_readme_and_the_rustdoc_show_the_same_classification_table() {
         "README.md's error table differs from src/error.rs's"
     );
 }
+
+/// Two transactions that lock two customers in opposite orders: PostgreSQL aborts one of them
+/// with "deadlock detected" (40P01) after `deadlock_timeout` (1 s by default). That error is
+/// worth a retry — `is_transient()` says so, and `serializable_transaction` retries it.
+#[test]
+fn a_deadlock_is_transient() {
+    let db = TestDatabase::new().unwrap();
+    let mut setup = db.connect().unwrap();
+    for key in ["dl-a", "dl-b"] {
+        Customer::create(&mut setup, &NewCustomer::new(key, key, key, start())).unwrap();
+    }
+    let touch = |conn: &mut PgConnection, key: &str| -> Result<(), Error> {
+        Customer::update_by_key(
+            conn,
+            key,
+            &CustomerChanges {
+                csm_assigned: Some(Some("deadlock".into())),
+                ..Default::default()
+            },
+        )
+        .map(|_| ())
+    };
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(2));
+    let run = |first: &'static str, second: &'static str| {
+        let (url, barrier) = (db.url().to_owned(), barrier.clone());
+        std::thread::spawn(move || {
+            let mut conn = connection::connect(&url).unwrap();
+            customer_success_db::transaction(&mut conn, |conn| {
+                touch(conn, first)?;
+                barrier.wait(); // both hold their first lock
+                touch(conn, second)
+            })
+        })
+    };
+    let (a, b) = (run("dl-a", "dl-b"), run("dl-b", "dl-a"));
+    let results = [a.join().unwrap(), b.join().unwrap()];
+    let failed: Vec<&Error> = results.iter().filter_map(|r| r.as_ref().err()).collect();
+    assert_eq!(failed.len(), 1, "exactly one is aborted: {results:?}");
+    assert!(matches!(failed[0], Error::Database { .. }), "{:?}", failed[0]);
+    assert_error(failed[0], true, &["deadlock detected"]);
+}

@@ -63,6 +63,8 @@ macro_rules! tuple_columns {
         }
     };
 }
+// (csm_workload_summary has four columns.)
+tuple_columns!(A, B, C, D);
 tuple_columns!(A, B, C, D, E, F, G, H, I, J);
 tuple_columns!(A, B, C, D, E, F, G, H, I, J, K);
 tuple_columns!(A, B, C, D, E, F, G, H, I, J, K, L);
@@ -136,6 +138,7 @@ fn schema_rs_matches_the_database_column_for_column() {
         engagement_metrics,
         usage_analytics,
         cohort_analysis,
+        csm_workload_summary,
     );
     let db = TestDatabase::new().unwrap();
     let mut conn = db.connect().unwrap();
@@ -170,8 +173,9 @@ fn schema_rs_matches_the_database_column_for_column() {
             checked += 1;
         }
     }
-    // The original 432, and schema v2's churn_predictions.customer_status.
-    assert_eq!(checked, 433);
+    // The original 432, schema v2's churn_predictions.customer_status and the 4 columns of its
+    // csm_workload_summary.
+    assert_eq!(checked, 433 + 4);
 }
 
 #[test]

@@ -1549,5 +1549,16 @@ crate::crud::impl_crud!(
     CohortAnalysisChanges,
     cohort_analysis,
     columns = 12,
-    key = cohort_id
+    key = cohort_id,
+    upsert = [
+        cohort_name,
+        cohort_definition,
+        cohort_size,
+        analysis_date,
+        months_since_cohort,
+        retention_by_month,
+        engagement_by_month,
+        revenue_metrics,
+        benchmark_comparison
+    ]
 );

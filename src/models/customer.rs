@@ -453,6 +453,24 @@ crate::crud::impl_crud!(
     customers,
     columns = 20,
     key = client_id,
+    upsert = [
+        client_name,
+        company_name,
+        industry,
+        tier,
+        lifecycle_stage,
+        contract_value,
+        contract_start_date,
+        contract_end_date,
+        renewal_date,
+        primary_contact_email,
+        primary_contact_name,
+        csm_assigned,
+        health_score,
+        health_trend,
+        last_engagement_date,
+        status
+    ],
     client = client_id
 );
 
@@ -1056,7 +1074,18 @@ crate::crud::impl_crud!(
     CustomerSegmentChanges,
     customer_segments,
     columns = 13,
-    key = segment_id
+    key = segment_id,
+    upsert = [
+        segment_name,
+        segment_type,
+        criteria,
+        characteristics,
+        engagement_strategy,
+        success_metrics,
+        customer_count,
+        total_arr,
+        avg_health_score
+    ]
 );
 
 /// A row of `risk_indicators`.

@@ -575,6 +575,30 @@ crate::crud::impl_crud!(
     customer_feedback,
     columns = 26,
     key = feedback_id,
+    upsert = [
+        client_id,
+        feedback_type,
+        source,
+        submitter_email,
+        submitter_name,
+        title,
+        content,
+        category,
+        subcategory,
+        tags,
+        sentiment,
+        sentiment_score,
+        priority,
+        status,
+        impact_assessment,
+        assigned_to,
+        follow_up_required,
+        follow_up_by,
+        customer_responded,
+        resolution_notes,
+        reviewed_at,
+        resolved_at
+    ],
     client = client_id
 );
 
@@ -1074,6 +1098,26 @@ crate::crud::impl_crud!(
     nps_responses,
     columns = 20,
     key = response_id,
+    upsert = [
+        client_id,
+        survey_id,
+        respondent_email,
+        respondent_name,
+        score,
+        category,
+        reason,
+        follow_up_question_1,
+        follow_up_answer_1,
+        follow_up_question_2,
+        follow_up_answer_2,
+        sentiment,
+        sentiment_score,
+        follow_up_required,
+        contacted,
+        survey_sent_at,
+        responded_at,
+        response_time_hours
+    ],
     client = client_id
 );
 
@@ -1469,6 +1513,23 @@ crate::crud::impl_crud!(
     sentiment_analysis,
     columns = 17,
     key = analysis_id,
+    upsert = [
+        client_id,
+        period_start,
+        period_end,
+        total_feedback_items,
+        feedback_by_type,
+        overall_sentiment,
+        overall_sentiment_score,
+        sentiment_distribution,
+        sentiment_trend,
+        top_positive_themes,
+        top_negative_themes,
+        action_items,
+        nps_score,
+        csat_score,
+        analyzed_at
+    ],
     client = client_id
 );
 
@@ -1721,5 +1782,14 @@ crate::crud::impl_crud!(
     SurveyTemplateChanges,
     survey_templates,
     columns = 11,
-    key = template_id
+    key = template_id,
+    upsert = [
+        template_name,
+        template_type,
+        description,
+        questions,
+        targeting,
+        frequency,
+        active
+    ]
 );

@@ -417,6 +417,22 @@ crate::crud::impl_crud!(
     onboarding_plans,
     columns = 18,
     key = plan_id,
+    upsert = [
+        client_id,
+        plan_name,
+        product_tier,
+        start_date,
+        target_completion_date,
+        actual_completion_date,
+        timeline_weeks,
+        customer_goals,
+        success_criteria,
+        total_estimated_hours,
+        assigned_csm,
+        assigned_implementation_team,
+        status,
+        completion_percentage
+    ],
     client = client_id
 );
 
@@ -1214,7 +1230,22 @@ crate::crud::impl_crud!(
     TrainingModuleChanges,
     training_modules,
     columns = 17,
-    key = module_id
+    key = module_id,
+    upsert = [
+        module_name,
+        module_description,
+        format,
+        certification_level,
+        duration_minutes,
+        content_url,
+        prerequisites,
+        learning_objectives,
+        topics_covered,
+        assessment_required,
+        passing_score,
+        certification_awarded,
+        max_attempts
+    ]
 );
 
 /// A row of `training_completions`.
@@ -1594,5 +1625,21 @@ crate::crud::impl_crud!(
     training_completions,
     columns = 16,
     key = completion_id,
+    upsert = [
+        client_id,
+        module_id,
+        user_email,
+        user_name,
+        started_at,
+        completed_at,
+        time_spent_minutes,
+        assessment_score,
+        attempts_used,
+        passed,
+        certification_issued,
+        certification_id,
+        feedback_rating,
+        feedback_comments
+    ],
     client = client_id
 );

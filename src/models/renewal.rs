@@ -495,6 +495,28 @@ crate::crud::impl_crud!(
     renewal_forecasts,
     columns = 22,
     key = forecast_id,
+    upsert = [
+        client_id,
+        contract_id,
+        renewal_date,
+        current_arr,
+        forecasted_arr,
+        renewal_probability,
+        renewal_status,
+        confidence_score,
+        health_score,
+        risk_factors,
+        positive_indicators,
+        expansion_probability,
+        estimated_expansion_value,
+        days_until_renewal,
+        last_csm_touchpoint,
+        next_scheduled_touchpoint,
+        recommended_actions,
+        forecast_created_at,
+        forecast_updated_at,
+        model_version
+    ],
     client = client_id
 );
 
@@ -1047,6 +1069,31 @@ crate::crud::impl_crud!(
     contracts,
     columns = 25,
     key = contract_id,
+    upsert = [
+        client_id,
+        contract_type,
+        contract_value,
+        billing_frequency,
+        currency,
+        start_date,
+        end_date,
+        renewal_date,
+        auto_renew,
+        notice_period_days,
+        payment_terms,
+        payment_status,
+        included_users,
+        included_usage,
+        tier,
+        products_included,
+        addons,
+        discount_percentage,
+        discount_reason,
+        signed_by,
+        owner_csm,
+        last_modified,
+        contract_url
+    ],
     client = client_id
 );
 
@@ -1503,6 +1550,25 @@ crate::crud::impl_crud!(
     expansion_opportunities,
     columns = 21,
     key = opportunity_id,
+    upsert = [
+        client_id,
+        opportunity_name,
+        expansion_type,
+        estimated_value,
+        probability,
+        confidence_score,
+        expected_close_date,
+        current_stage,
+        requirements,
+        value_drivers,
+        blockers,
+        champion,
+        decision_makers,
+        competitive_pressure,
+        assigned_to,
+        next_action,
+        next_action_date
+    ],
     client = client_id
 );
 
@@ -1890,5 +1956,21 @@ crate::crud::impl_crud!(
     RenewalCampaignChanges,
     renewal_campaigns,
     columns = 18,
-    key = campaign_id
+    key = campaign_id,
+    upsert = [
+        campaign_name,
+        start_date,
+        end_date,
+        target_renewal_date_range,
+        total_customers,
+        total_arr_at_risk,
+        customers_contacted,
+        customers_committed,
+        customers_at_risk,
+        win_rate,
+        expansion_opportunities_identified,
+        expansion_value_identified,
+        campaign_activities,
+        success_metrics
+    ]
 );

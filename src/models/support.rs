@@ -720,6 +720,36 @@ crate::crud::impl_crud!(
     support_tickets,
     columns = 32,
     key = ticket_id,
+    upsert = [
+        client_id,
+        subject,
+        description,
+        priority,
+        category,
+        status,
+        requester_email,
+        requester_name,
+        assigned_agent,
+        assigned_team,
+        tags,
+        first_response_at,
+        resolved_at,
+        closed_at,
+        sla_first_response_minutes,
+        sla_resolution_minutes,
+        first_response_sla_status,
+        resolution_sla_status,
+        time_to_first_response_minutes,
+        time_to_resolution_minutes,
+        satisfaction_rating,
+        satisfaction_comment,
+        escalated,
+        escalated_at,
+        escalation_reason,
+        resolution_notes,
+        internal_notes,
+        customer_visible_notes
+    ],
     client = client_id
 );
 
@@ -968,7 +998,16 @@ crate::crud::impl_crud!(
     TicketCommentChanges,
     ticket_comments,
     columns = 10,
-    key = comment_id
+    key = comment_id,
+    upsert = [
+        ticket_id,
+        author_email,
+        author_name,
+        author_type,
+        content,
+        is_public,
+        attachments
+    ]
 );
 
 /// A row of `knowledge_base_articles`.
@@ -1447,5 +1486,26 @@ crate::crud::impl_crud!(
     KnowledgeBaseArticleChanges,
     knowledge_base_articles,
     columns = 23,
-    key = article_id
+    key = article_id,
+    upsert = [
+        title,
+        summary,
+        content,
+        category,
+        subcategory,
+        tags,
+        status,
+        author,
+        published_at,
+        version,
+        view_count,
+        helpful_votes,
+        not_helpful_votes,
+        helpfulness_score,
+        related_articles,
+        search_keywords,
+        customer_facing,
+        requires_authentication,
+        product_tier_restrictions
+    ]
 );

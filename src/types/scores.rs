@@ -41,6 +41,9 @@ pub enum ValidationErrorKind {
     UnknownName,
     /// A required field was never given a value (a `New*` builder's `build()`).
     Missing,
+    /// A value that must be unique appears more than once (a business key given twice to
+    /// `ByKey::upsert_many`).
+    Duplicate,
 }
 
 impl ValidationErrorKind {
@@ -52,6 +55,7 @@ impl ValidationErrorKind {
             Self::NotANumber => "is not a number",
             Self::UnknownName => "is not a known name",
             Self::Missing => "given for a required field",
+            Self::Duplicate => "appears more than once",
         }
     }
 }

@@ -470,7 +470,12 @@ for g, tables in groups.items():
         client = 'client_id' if any(c['name']=='client_id' for c in cols) else None
         ncols = len(cols)
         args = [f"{S}", f"New{S}", f"{S}Changes", n, f"columns = {ncols}"]
-        if bkey: args.append(f"key = {bkey}")
+        if bkey:
+            args.append(f"key = {bkey}")
+            # What `upsert_by_key` sets from `excluded`: every column of the insert struct but the
+            # key itself and the ones the database keeps (id, created_at; updated_at is the trigger's).
+            upsert = [c['name'] for c in cols if c['name'] not in NO_CHANGE and c['name'] != bkey]
+            args.append(f"upsert = [{', '.join(upsert)}]")
         if client: args.append(f"client = {client}")
         out.append(f"crate::crud::impl_crud!({', '.join(args)});\n")
     text = "\n".join(out)

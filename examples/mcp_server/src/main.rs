@@ -1,10 +1,11 @@
 //! An MCP (Model Context Protocol) server over stdio that embeds the crate:
 //! `cargo run -p csdb-mcp-server` (from the repository root).
 //!
-//! It gives an assistant the tools an account manager uses: `get_customer`, the six dashboards
-//! (`health_dashboard`, `csm_workload`, `renewal_pipeline`, `sla_monitoring`, `churn_risk_list`,
-//! `csm_customers`), `record_nps_response` and `create_support_ticket`. The tools live in
-//! `src/server.rs`, this crate's library.
+//! It gives an assistant the tools an account manager uses: `get_customer` (the customer 360),
+//! the six dashboards (`health_dashboard`, `csm_workload`, `renewal_pipeline`, `sla_monitoring`,
+//! `churn_risk_list`, `csm_customers`), `search_customers`, `customer_tickets`, `nps_summary`,
+//! and the writes `record_nps_response`, `create_support_ticket`, `update_ticket_status` and
+//! `upsert_health_score`. The tools live in `src/server.rs`, this crate's library.
 //!
 //! stdout carries the protocol, so everything else (logs, progress) goes to stderr.
 //!

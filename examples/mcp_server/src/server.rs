@@ -11,7 +11,9 @@
 //! the column it is stored in or compared with ([`limits`], from the schema), free text against
 //! [`limits::FREE_TEXT`], lists and pages against fixed maxima; the message names the argument
 //! and the limit and never echoes the value. Tools select only the columns they return (a
-//! customer's ticket summary never reads ticket descriptions). A database or connection failure
+//! customer's ticket summary never reads ticket descriptions), with one exception:
+//! `customer_tickets` pages through `SupportTicket::list_filtered`, which loads whole rows (at
+//! most one page of them) and answers with their summaries. A database or connection failure
 //! reaches the client as a generic message with an error id; the details (which may name the
 //! host, port or driver) go to the server's log under the same id ([`error_text`]).
 //!
@@ -23,18 +25,21 @@ pub mod stdio;
 use std::str::FromStr;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use chrono::Utc;
+use chrono::{DateTime, NaiveDate, Utc};
 use customer_success_db::async_pool::AsyncDb;
 use customer_success_db::crud::{ByKey, Crud, Page, PageRequest, Paged};
 use customer_success_db::cursor::{Cursor, MAX_TOKEN_LEN};
 use customer_success_db::models::{
-    ChurnPrediction, Customer, HealthScoreRecord, NewNpsResponse, NewSupportTicket, NpsResponse,
-    SupportTicket,
+    Customer, HealthComponents, HealthScoreRecord, HealthWeights, NewHealthScoreRecord,
+    NewNpsResponse, NewSupportTicket, NpsResponse, SupportTicket, SupportTicketChanges,
 };
-use customer_success_db::schema::{churn_predictions, health_scores, support_tickets};
+use customer_success_db::ops::{CustomerFilter, TicketFilter};
+use customer_success_db::reports::{self, NpsGroup, NpsPeriod, NpsSummaryRow};
+use customer_success_db::schema::support_tickets;
 use customer_success_db::types::{
-    Count, HealthScore, LifecycleStage, NonNegativeF64, NpsCategory, NpsScore, RenewalStatus,
-    RiskLevel, Sentiment, SentimentScore, SlaStatus, TicketCategory, TicketPriority, TicketStatus,
+    ComponentScore, Count, CustomerStatus, CustomerTier, HealthScore, LifecycleStage,
+    NonNegativeF64, NpsCategory, NpsScore, RenewalStatus, RiskLevel, Sentiment, SentimentScore,
+    SlaStatus, TicketCategory, TicketPriority, TicketStatus, UnknownValueError,
 };
 use customer_success_db::{queries, Error};
 use diesel::prelude::*;
@@ -50,8 +55,6 @@ use serde::{Deserialize, Serialize};
 const DEFAULT_LIMIT: i64 = 20;
 /// Largest page a tool returns; larger requests are clamped (use `next_cursor` to page on).
 const MAX_LIMIT: i64 = 500;
-/// Open tickets shown by `get_customer`.
-const OPEN_TICKETS_SHOWN: i64 = 20;
 /// Largest `offset` a list tool accepts (larger ones are clamped): far beyond any table, and
 /// small enough that `offset + limit` cannot overflow.
 const MAX_OFFSET: i64 = 1_000_000_000;
@@ -75,6 +78,8 @@ pub mod limits {
     pub const NAME: usize = 200;
     /// `subject` (`support_tickets.subject`).
     pub const SUBJECT: usize = 500;
+    /// `ticket_id` (`support_tickets.ticket_id`).
+    pub const TICKET_ID: usize = 50;
     /// Free text stored in `text` columns (a ticket's `description`, an NPS `reason`): the
     /// columns are unbounded, the server is not. 10,000 characters is a long support request.
     pub const FREE_TEXT: usize = 10_000;
@@ -82,7 +87,8 @@ pub mod limits {
     /// allowed value (their columns are at most `varchar(50)`). Checked before parsing, because
     /// the "unknown value" message quotes the value.
     pub const ENUM_VALUE: usize = 50;
-    /// Entries in `churn_risk_list`'s `levels`.
+    /// Entries in `churn_risk_list`'s `levels`, and in every list of enum values a filter takes
+    /// (`search_customers`' `tier`, `customer_tickets`' `status`, ...).
     pub const LEVELS: usize = 16;
 
     /// Each `varchar` bound above with the columns it guards: `(table, column, length)`.
@@ -97,6 +103,7 @@ pub mod limits {
         ("nps_responses", "respondent_name", NAME),
         ("support_tickets", "requester_name", NAME),
         ("support_tickets", "subject", SUBJECT),
+        ("support_tickets", "ticket_id", TICKET_ID),
     ];
 }
 
@@ -278,6 +285,135 @@ pub struct CreateTicketArgs {
     pub requester_name: String,
 }
 
+/// Arguments of `nps_summary`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NpsSummaryArgs {
+    /// Start of the period, inclusive: a date ("2026-01-01", midnight UTC) or an RFC 3339
+    /// timestamp. Default: 90 days before `to`.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// End of the period, exclusive: a date ("2026-04-01" ends the quarter before it) or an
+    /// RFC 3339 timestamp. Default: now.
+    #[serde(default)]
+    pub to: Option<String>,
+    /// all (one row), csm (one row per CSM; null: customers without one) or tier (one row per
+    /// customer tier). Default all.
+    #[serde(default = "default_group_by")]
+    pub group_by: String,
+    /// Only this customer's answers (`client_id`, at most 100 characters).
+    #[serde(default)]
+    pub client_id: Option<String>,
+}
+
+/// Arguments of `update_ticket_status`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateTicketStatusArgs {
+    /// The ticket's key (`ticket_id`, at most 50 characters).
+    pub ticket_id: String,
+    /// The new status: open, in_progress, waiting_on_customer, waiting_on_engineering,
+    /// resolved, closed or reopened. resolved and closed stamp `resolved_at` (closed also
+    /// `closed_at`) unless already set; any other status clears them.
+    pub status: String,
+    /// How it was resolved (at most 10,000 characters); replaces the ticket's resolution notes.
+    #[serde(default)]
+    pub resolution_notes: Option<String>,
+}
+
+/// Arguments of `upsert_health_score`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpsertHealthScoreArgs {
+    /// The customer's business key (`client_id`, at most 100 characters).
+    pub client_id: String,
+    /// Product usage score, 0 to 100 (weight 0.35).
+    pub usage: f64,
+    /// Engagement score, 0 to 100 (weight 0.25).
+    pub engagement: f64,
+    /// Support experience score, 0 to 100 (weight 0.15).
+    pub support: f64,
+    /// Satisfaction score, 0 to 100 (weight 0.15).
+    pub satisfaction: f64,
+    /// Payment behaviour score, 0 to 100 (weight 0.10).
+    pub payment: f64,
+}
+
+/// Arguments of `search_customers`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SearchCustomersArgs {
+    /// Tiers to include (any of starter, standard, professional, enterprise; empty or absent:
+    /// any tier).
+    #[serde(default)]
+    pub tier: Vec<String>,
+    /// Statuses to include (any of active, paused, churned, pending; empty: any).
+    #[serde(default)]
+    pub status: Vec<String>,
+    /// Lifecycle stages to include (any of onboarding, active, at_risk, churned, expansion,
+    /// renewal; empty: any).
+    #[serde(default)]
+    pub lifecycle_stage: Vec<String>,
+    /// Only the customers of this CSM (exact name, at most 200 characters).
+    #[serde(default)]
+    pub csm: Option<String>,
+    /// Only customers renewing within this many days from today (0 to 3650; overdue renewals
+    /// are not included). Not together with `renewal_from` / `renewal_to`.
+    #[serde(default)]
+    pub renewal_within_days: Option<i64>,
+    /// Only customers renewing on or after this day (YYYY-MM-DD).
+    #[serde(default)]
+    pub renewal_from: Option<String>,
+    /// Only customers renewing on or before this day (YYYY-MM-DD).
+    #[serde(default)]
+    pub renewal_to: Option<String>,
+    /// Only customers whose name or company name contains this text, ignoring case (at most
+    /// 200 characters; matched literally).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Rows to return (1 to 500).
+    #[serde(default = "default_limit")]
+    pub limit: i64,
+    /// Rows to skip, for the next page.
+    #[serde(default)]
+    pub offset: i64,
+    /// Resume after this cursor: the `next_cursor` of the previous page.
+    #[serde(default)]
+    pub cursor: Option<String>,
+}
+
+/// Arguments of `customer_tickets`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerTicketsArgs {
+    /// The customer's business key (`client_id`, at most 100 characters).
+    pub client_id: String,
+    /// Statuses to include (any of open, in_progress, waiting_on_customer,
+    /// waiting_on_engineering, resolved, closed, reopened; empty or absent: any).
+    #[serde(default)]
+    pub status: Vec<String>,
+    /// Priorities to include (any of P0 to P4; empty: any).
+    #[serde(default)]
+    pub priority: Vec<String>,
+    /// Categories to include (technical_issue, bug_report, feature_request, how_to_question,
+    /// account_billing, integration_support, training_request, data_issue, performance, other;
+    /// empty: any).
+    #[serde(default)]
+    pub category: Vec<String>,
+    /// Rows to return (1 to 500).
+    #[serde(default = "default_limit")]
+    pub limit: i64,
+    /// Rows to skip, for the next page.
+    #[serde(default)]
+    pub offset: i64,
+    /// Resume after this cursor: the `next_cursor` of the previous page.
+    #[serde(default)]
+    pub cursor: Option<String>,
+}
+
+fn default_group_by() -> String {
+    NpsGroup::All.to_string()
+}
 fn default_threshold() -> i64 {
     70
 }
@@ -301,70 +437,52 @@ fn default_stage() -> String {
 // Results.
 // ---------------------------------------------------------------------------------------------
 
-/// `get_customer`'s answer.
+/// A support ticket without its free-text columns (the library's
+/// [`reports::TicketSummary`]: its query never reads descriptions or notes).
+pub use customer_success_db::reports::TicketSummary;
+
+/// `nps_summary`'s answer.
 #[derive(Debug, Serialize)]
-pub struct CustomerOverview {
-    /// The customer row.
-    pub customer: Customer,
-    /// The most recent health assessment, if any.
-    pub latest_health_score: Option<HealthScoreRecord>,
-    /// The most recent churn prediction, if any.
-    pub latest_churn_prediction: Option<ChurnPrediction>,
-    /// Number of tickets not resolved or closed.
-    pub open_ticket_count: i64,
-    /// The most urgent of them (at most 20), most urgent and newest first.
-    pub open_tickets: Vec<TicketSummary>,
+pub struct NpsSummary {
+    /// The grouping: all, csm or tier.
+    pub group_by: NpsGroup,
+    /// Start of the period (inclusive).
+    pub from: DateTime<Utc>,
+    /// End of the period (exclusive).
+    pub to: DateTime<Utc>,
+    /// The customer the summary is restricted to, if any.
+    pub client_id: Option<String>,
+    /// One row per group (exactly one for `all`, with `nps: null` when nobody answered).
+    pub rows: Vec<NpsSummaryRow>,
 }
 
-/// A support ticket without its free-text and bookkeeping columns. Loaded with
-/// `TicketSummary::as_select()`, so the query names exactly these columns: the ticket's
-/// description, notes and comments (unbounded `text`) are never read.
-#[derive(Debug, Serialize, Queryable, Selectable)]
-#[diesel(table_name = support_tickets, check_for_backend(diesel::pg::Pg))]
-pub struct TicketSummary {
-    /// The ticket's key.
-    pub ticket_id: String,
+/// `update_ticket_status`'s answer.
+#[derive(Debug, Serialize)]
+pub struct TicketStatusUpdate {
+    /// The status before the call.
+    pub previous_status: TicketStatus,
+    /// The ticket as stored now.
+    pub ticket: TicketSummary,
+    /// When it was resolved (null while not resolved or closed).
+    pub resolved_at: Option<DateTime<Utc>>,
+    /// When it was closed (null unless closed).
+    pub closed_at: Option<DateTime<Utc>>,
+    /// Minutes from opening to resolution (null while not resolved or closed).
+    pub time_to_resolution_minutes: Option<i32>,
+    /// The resolution notes.
+    pub resolution_notes: Option<String>,
+}
+
+/// `upsert_health_score`'s answer.
+#[derive(Debug, Serialize)]
+pub struct HealthScoreUpdate {
     /// The customer.
     pub client_id: String,
-    /// One-line summary.
-    pub subject: String,
-    /// Priority.
-    pub priority: TicketPriority,
-    /// Category.
-    pub category: TicketCategory,
-    /// Status.
-    pub status: TicketStatus,
-    /// Assigned agent, if any.
-    pub assigned_agent: Option<String>,
-    /// Opened at.
-    pub created_at: chrono::DateTime<Utc>,
-    /// First-response SLA, minutes.
-    pub sla_first_response_minutes: i32,
-    /// Resolution SLA, minutes.
-    pub sla_resolution_minutes: i32,
-    /// First-response SLA state.
-    pub first_response_sla_status: SlaStatus,
-    /// Resolution SLA state.
-    pub resolution_sla_status: SlaStatus,
-}
-
-impl From<SupportTicket> for TicketSummary {
-    fn from(t: SupportTicket) -> Self {
-        TicketSummary {
-            ticket_id: t.ticket_id,
-            client_id: t.client_id,
-            subject: t.subject,
-            priority: t.priority,
-            category: t.category,
-            status: t.status,
-            assigned_agent: t.assigned_agent,
-            created_at: t.created_at,
-            sla_first_response_minutes: t.sla_first_response_minutes.get(),
-            sla_resolution_minutes: t.sla_resolution_minutes.get(),
-            first_response_sla_status: t.first_response_sla_status,
-            resolution_sla_status: t.resolution_sla_status,
-        }
-    }
+    /// The customer's health score now (the new assessment's overall score, rounded half up
+    /// by the database's trigger).
+    pub health_score: HealthScore,
+    /// The assessment as stored (one more row of the customer's history).
+    pub assessment: HealthScoreRecord,
 }
 
 /// A page of dashboard rows.
@@ -391,14 +509,18 @@ type ToolOutcome<T> = Result<T, String>;
 
 #[tool_router]
 impl CustomerSuccessServer {
-    /// A customer with its latest health score, latest churn prediction and open support
-    /// tickets.
+    /// A customer's 360 view: the customer, its latest health score, churn prediction and
+    /// renewal forecast, open support tickets (counted by priority, the 20 most urgent
+    /// listed), active onboarding plans with milestone progress, active contracts, its last NPS
+    /// answer and its NPS over the last 90 days.
     #[tool(annotations(read_only_hint = true))]
     async fn get_customer(&self, Parameters(args): Parameters<GetCustomerArgs>) -> CallToolResult {
         let outcome = async {
             bounded(&args.client_id, "client_id", limits::CLIENT_ID)?;
             let client_id = args.client_id;
-            self.db_run(move |conn| customer_overview(conn, &client_id))
+            // Not `db_transaction`: customer_360 opens its own REPEATABLE READ, read-only
+            // transaction, which it can only do on a connection outside one.
+            self.db_run(move |conn| reports::customer_360(conn, &client_id))
                 .await
         };
         reply(outcome.await)
@@ -628,6 +750,208 @@ impl CustomerSuccessServer {
         };
         reply(outcome.await)
     }
+
+    /// Finds customers by tier, status, lifecycle stage, CSM, renewal window and name (all
+    /// optional, combined with AND), in the order they were created; page on with
+    /// `next_cursor`.
+    #[tool(annotations(read_only_hint = true))]
+    async fn search_customers(
+        &self,
+        Parameters(args): Parameters<SearchCustomersArgs>,
+    ) -> CallToolResult {
+        let outcome = async {
+            let mut filter = CustomerFilter {
+                tier: enum_list::<CustomerTier>(&args.tier, "tier")?,
+                status: enum_list::<CustomerStatus>(&args.status, "status")?,
+                lifecycle_stage: enum_list::<LifecycleStage>(
+                    &args.lifecycle_stage,
+                    "lifecycle_stage",
+                )?,
+                ..Default::default()
+            };
+            if let Some(csm) = args.csm {
+                bounded(&csm, "csm", limits::CSM)?;
+                filter.csm_assigned = Some(csm);
+            }
+            if let Some(name) = args.name {
+                bounded(&name, "name", limits::NAME)?;
+                filter.name_contains = Some(name);
+            }
+            match (
+                args.renewal_within_days,
+                &args.renewal_from,
+                &args.renewal_to,
+            ) {
+                (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
+                    return Err(
+                        "renewal_within_days: give it or renewal_from / renewal_to, \
+                                not both"
+                            .to_owned(),
+                    )
+                }
+                (Some(days), None, None) => {
+                    let days = within_days_arg(days, "renewal_within_days")?;
+                    let today = Utc::now().date_naive();
+                    filter.renewal_from = Some(today);
+                    filter.renewal_to = today.checked_add_days(chrono::Days::new(days.into()));
+                }
+                (None, from, to) => {
+                    filter.renewal_from = from
+                        .as_deref()
+                        .map(|d| date_arg(d, "renewal_from"))
+                        .transpose()?;
+                    filter.renewal_to = to
+                        .as_deref()
+                        .map(|d| date_arg(d, "renewal_to"))
+                        .transpose()?;
+                }
+            }
+            let page = page(args.limit, args.offset, args.cursor)?;
+            let request = page.clone();
+            let rows = self
+                .db_run(move |conn| Paged::load(request, |p| Customer::search(conn, &filter, p)))
+                .await?;
+            Ok(rows_page(rows, &page))
+        };
+        reply(outcome.await)
+    }
+
+    /// A customer's support tickets, optionally only some statuses, priorities and categories
+    /// (e.g. status ["open", "in_progress"]), in the order they were opened; page on with
+    /// `next_cursor`. Each ticket without its description and notes.
+    #[tool(annotations(read_only_hint = true))]
+    async fn customer_tickets(
+        &self,
+        Parameters(args): Parameters<CustomerTicketsArgs>,
+    ) -> CallToolResult {
+        let outcome = async {
+            bounded(&args.client_id, "client_id", limits::CLIENT_ID)?;
+            let filter = TicketFilter {
+                status: enum_list::<TicketStatus>(&args.status, "status")?,
+                priority: enum_list::<TicketPriority>(&args.priority, "priority")?,
+                category: enum_list::<TicketCategory>(&args.category, "category")?,
+            };
+            let page = page(args.limit, args.offset, args.cursor)?;
+            let request = page.clone();
+            let client_id = args.client_id;
+            let tickets = self
+                .db_run(move |conn| {
+                    // An unknown customer is an error, not an empty list.
+                    Customer::get_by_key(conn, &client_id)?;
+                    // Whole rows (the library's filtered list, with its cursors); the answer
+                    // carries only their summaries.
+                    Paged::load(request, |p| {
+                        SupportTicket::list_filtered(conn, &client_id, &filter, p)
+                    })
+                })
+                .await?;
+            let rows = Paged {
+                rows: tickets.rows.into_iter().map(TicketSummary::from).collect(),
+                next: tickets.next,
+                has_more: tickets.has_more,
+            };
+            Ok(rows_page(rows, &page))
+        };
+        reply(outcome.await)
+    }
+
+    /// NPS summary of a period: answers, promoters (9-10), passives (7-8), detractors (0-6),
+    /// NPS (% promoters - % detractors, -100 to 100, one decimal) and average score, for all
+    /// customers or one (`client_id`), in one row or one per CSM or tier. Default period: the
+    /// last 90 days.
+    #[tool(annotations(read_only_hint = true))]
+    async fn nps_summary(&self, Parameters(args): Parameters<NpsSummaryArgs>) -> CallToolResult {
+        let outcome = async {
+            let group_by = enum_arg::<NpsGroup>(&args.group_by, "group_by")?;
+            if let Some(client_id) = &args.client_id {
+                bounded(client_id, "client_id", limits::CLIENT_ID)?;
+            }
+            let to = match &args.to {
+                Some(raw) => moment_arg(raw, "to")?,
+                None => Utc::now(),
+            };
+            let mut period = match &args.from {
+                Some(raw) => NpsPeriod::between(moment_arg(raw, "from")?, to),
+                None => NpsPeriod::last_days(to, 90),
+            };
+            period.client_id = args.client_id;
+            let rows = self
+                .db_run({
+                    let period = period.clone();
+                    move |conn| {
+                        // An unknown customer is an error, not an empty summary.
+                        if let Some(client_id) = &period.client_id {
+                            Customer::get_by_key(conn, client_id)?;
+                        }
+                        reports::nps_summary(conn, &period, group_by)
+                    }
+                })
+                .await?;
+            Ok(NpsSummary {
+                group_by,
+                from: period.from,
+                to: period.to,
+                client_id: period.client_id,
+                rows,
+            })
+        };
+        reply(outcome.await)
+    }
+
+    /// Sets a support ticket's status (and optionally its resolution notes). resolved or
+    /// closed records when (`resolved_at`, `closed_at`) and the time to resolution, unless
+    /// already recorded; reopening clears them. Returns the ticket and its previous status.
+    #[tool(annotations(
+        read_only_hint = false,
+        destructive_hint = true,
+        idempotent_hint = true
+    ))]
+    async fn update_ticket_status(
+        &self,
+        Parameters(args): Parameters<UpdateTicketStatusArgs>,
+    ) -> CallToolResult {
+        let outcome = async {
+            bounded(&args.ticket_id, "ticket_id", limits::TICKET_ID)?;
+            let status = enum_arg::<TicketStatus>(&args.status, "status")?;
+            if let Some(notes) = &args.resolution_notes {
+                bounded(notes, "resolution_notes", limits::FREE_TEXT)?;
+            }
+            self.db_transaction(move |conn| {
+                set_ticket_status(conn, &args.ticket_id, status, args.resolution_notes)
+            })
+            .await
+        };
+        reply(outcome.await)
+    }
+
+    /// Records a new health assessment of a customer from its five component scores (0 to
+    /// 100 each; weighted usage 0.35, engagement 0.25, support 0.15, satisfaction 0.15,
+    /// payment 0.10). The assessment joins the customer's history and becomes its current
+    /// health score; returns both.
+    #[tool(annotations(
+        read_only_hint = false,
+        destructive_hint = false,
+        idempotent_hint = false
+    ))]
+    async fn upsert_health_score(
+        &self,
+        Parameters(args): Parameters<UpsertHealthScoreArgs>,
+    ) -> CallToolResult {
+        let outcome = async {
+            bounded(&args.client_id, "client_id", limits::CLIENT_ID)?;
+            let components = HealthComponents {
+                usage: component_arg(args.usage, "usage")?,
+                engagement: component_arg(args.engagement, "engagement")?,
+                support: component_arg(args.support, "support")?,
+                satisfaction: component_arg(args.satisfaction, "satisfaction")?,
+                payment: component_arg(args.payment, "payment")?,
+            };
+            let client_id = args.client_id;
+            self.db_transaction(move |conn| record_health_score(conn, &client_id, components))
+                .await
+        };
+        reply(outcome.await)
+    }
 }
 
 #[tool_handler(
@@ -635,8 +959,10 @@ impl CustomerSuccessServer {
     name = "customer-success",
     instructions = "Customer Success data: customers, health scores, churn predictions, \
                     renewals, support tickets and NPS. Customers are identified by client_id \
-                    (e.g. cust-000042). Start with csm_workload, health_dashboard or \
-                    churn_risk_list to find accounts, then get_customer for one account."
+                    (e.g. cust-000042). Start with search_customers, csm_workload, \
+                    health_dashboard or churn_risk_list to find accounts, then get_customer \
+                    for one account (its 360 view) and customer_tickets for its tickets; \
+                    nps_summary reports NPS per period, CSM or tier."
 )]
 impl ServerHandler for CustomerSuccessServer {}
 
@@ -664,48 +990,97 @@ impl CustomerSuccessServer {
 // Database work (runs on tokio's blocking pool through AsyncDb).
 // ---------------------------------------------------------------------------------------------
 
-fn customer_overview(
+/// `update_ticket_status`'s work, in the tool's transaction: the ticket's row is locked first
+/// (so two calls cannot both stamp `resolved_at`), then changed by key in one statement.
+fn set_ticket_status(
+    conn: &mut PgConnection,
+    ticket_id: &str,
+    status: TicketStatus,
+    resolution_notes: Option<String>,
+) -> customer_success_db::Result<TicketStatusUpdate> {
+    type Current = (
+        TicketStatus,
+        DateTime<Utc>,
+        Option<DateTime<Utc>>,
+        Option<DateTime<Utc>>,
+        Count,
+    );
+    let (previous_status, created_at, resolved_at, closed_at, sla_resolution): Current =
+        support_tickets::table
+            .filter(support_tickets::ticket_id.eq(ticket_id))
+            .select((
+                support_tickets::status,
+                support_tickets::created_at,
+                support_tickets::resolved_at,
+                support_tickets::closed_at,
+                support_tickets::sla_resolution_minutes,
+            ))
+            .for_update()
+            .first(conn)
+            .map_err(Error::not_found_as(|| {
+                format!("support_tickets with ticket_id = {ticket_id:?}")
+            }))?;
+    let now = Utc::now();
+    let done = matches!(status, TicketStatus::Resolved | TicketStatus::Closed);
+    // Resolved (or closed) keeps the first resolution's moment; any other status means the
+    // work is not done, so the resolution (and closing) moments no longer hold.
+    let resolved = if done {
+        resolved_at.or(Some(now))
+    } else {
+        None
+    };
+    let closed = if status == TicketStatus::Closed {
+        closed_at.or(Some(now))
+    } else {
+        None
+    };
+    let minutes = resolved.map(|at| Count::clamped((at - created_at).num_minutes()));
+    let changes = SupportTicketChanges {
+        status: Some(status),
+        resolved_at: Some(resolved),
+        closed_at: Some(closed),
+        time_to_resolution_minutes: Some(minutes),
+        // The stored SLA state follows at once (the dashboards compute it from the clock anyway).
+        resolution_sla_status: Some(SlaStatus::at(
+            created_at,
+            resolved,
+            sla_resolution.get(),
+            now,
+        )),
+        resolution_notes: resolution_notes.map(Some),
+        ..Default::default()
+    };
+    let ticket = SupportTicket::update_by_key(conn, ticket_id, &changes)?;
+    Ok(TicketStatusUpdate {
+        previous_status,
+        resolved_at: ticket.resolved_at,
+        closed_at: ticket.closed_at,
+        time_to_resolution_minutes: ticket.time_to_resolution_minutes.map(|m| m.get()),
+        resolution_notes: ticket.resolution_notes.clone(),
+        ticket: TicketSummary::from(ticket),
+    })
+}
+
+/// `upsert_health_score`'s work, in the tool's transaction. Health scores are a history (no
+/// business key to upsert on): the new assessment is inserted, and schema v2's trigger makes
+/// the customer's `health_score` follow it.
+fn record_health_score(
     conn: &mut PgConnection,
     client_id: &str,
-) -> customer_success_db::Result<CustomerOverview> {
+    components: HealthComponents,
+) -> customer_success_db::Result<HealthScoreUpdate> {
+    // Looked up first so that an unknown customer is reported as such rather than as a
+    // foreign-key violation.
+    Customer::get_by_key(conn, client_id)?;
+    let assessment = HealthScoreRecord::create(
+        conn,
+        &NewHealthScoreRecord::new(client_id, components, HealthWeights::DEFAULT),
+    )?;
     let customer = Customer::get_by_key(conn, client_id)?;
-    let latest_health_score = health_scores::table
-        .filter(health_scores::client_id.eq(client_id))
-        .order((health_scores::created_at.desc(), health_scores::id.desc()))
-        .select(HealthScoreRecord::as_select())
-        .first(conn)
-        .optional()?;
-    let latest_churn_prediction = churn_predictions::table
-        .filter(churn_predictions::client_id.eq(client_id))
-        .order((
-            churn_predictions::prediction_date.desc(),
-            churn_predictions::id.desc(),
-        ))
-        .select(ChurnPrediction::as_select())
-        .first(conn)
-        .optional()?;
-    let open = || {
-        support_tickets::table
-            .filter(support_tickets::client_id.eq(client_id))
-            .filter(support_tickets::status.ne_all([TicketStatus::Resolved, TicketStatus::Closed]))
-    };
-    let open_ticket_count = open().count().get_result(conn)?;
-    let open_tickets = open()
-        .order((
-            support_tickets::priority.asc(),
-            support_tickets::created_at.desc(),
-            support_tickets::id.desc(),
-        ))
-        .limit(OPEN_TICKETS_SHOWN)
-        // Only the summary's columns: a customer's tickets may hold megabytes of description.
-        .select(TicketSummary::as_select())
-        .load(conn)?;
-    Ok(CustomerOverview {
-        customer,
-        latest_health_score,
-        latest_churn_prediction,
-        open_ticket_count,
-        open_tickets,
+    Ok(HealthScoreUpdate {
+        client_id: customer.client_id,
+        health_score: customer.health_score,
+        assessment,
     })
 }
 
@@ -779,6 +1154,62 @@ where
     // Bounded first: the "unknown value" message quotes the value.
     bounded(raw, arg, limits::ENUM_VALUE)?;
     raw.parse::<T>().map_err(|e| format!("{arg}: {e}"))
+}
+
+/// A component score argument (0 to 100), with the crate's message when out of range.
+fn component_arg(raw: f64, arg: &'static str) -> ToolOutcome<ComponentScore> {
+    ComponentScore::new(raw).map_err(|e| e.for_field(arg).to_string())
+}
+
+/// A moment argument: a date (`2026-01-01`, its midnight UTC) or an RFC 3339 timestamp.
+fn moment_arg(raw: &str, arg: &str) -> ToolOutcome<DateTime<Utc>> {
+    // Bounded first: the error quotes the value.
+    bounded(raw, arg, 64)?;
+    if let Ok(date) = raw.parse::<NaiveDate>() {
+        return Ok(date.and_time(chrono::NaiveTime::MIN).and_utc());
+    }
+    DateTime::parse_from_rfc3339(raw)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| {
+            format!(
+                "{arg}: {raw:?} is not a date (YYYY-MM-DD) or an RFC 3339 timestamp \
+                 (2026-01-01T00:00:00Z)"
+            )
+        })
+}
+
+/// A list argument of enum values: at most [`limits::LEVELS`] entries, each one of the enum's.
+fn enum_list<T>(raw: &[String], arg: &str) -> ToolOutcome<Vec<T>>
+where
+    T: FromStr<Err = UnknownValueError>,
+{
+    if raw.len() > limits::LEVELS {
+        return Err(format!(
+            "{arg}: {} entries given, at most {} allowed",
+            raw.len(),
+            limits::LEVELS
+        ));
+    }
+    raw.iter().map(|v| enum_arg::<T>(v, arg)).collect()
+}
+
+/// A date argument (`YYYY-MM-DD`).
+fn date_arg(raw: &str, arg: &str) -> ToolOutcome<NaiveDate> {
+    bounded(raw, arg, 64)?;
+    raw.parse::<NaiveDate>()
+        .map_err(|_| format!("{arg}: {raw:?} is not a date (YYYY-MM-DD)"))
+}
+
+/// A number of days from 0 to 3650.
+fn within_days_arg(raw: i64, arg: &str) -> ToolOutcome<u32> {
+    const MAX_DAYS: i64 = 3650;
+    if (0..=MAX_DAYS).contains(&raw) {
+        u32::try_from(raw).map_err(|e| format!("{arg}: {e}"))
+    } else {
+        Err(format!(
+            "{arg}: {raw} is out of range (allowed 0 to {MAX_DAYS})"
+        ))
+    }
 }
 
 fn within_days(raw: i64) -> ToolOutcome<i32> {

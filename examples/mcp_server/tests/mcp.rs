@@ -14,15 +14,21 @@ use std::time::{Duration, Instant};
 use customer_success_db::async_pool::{AsyncDb, AsyncOptions};
 use customer_success_db::connection;
 use customer_success_db::crud::{ByClient, ByKey, Crud, Page};
+use customer_success_db::crud::{Latest, Paged};
 use customer_success_db::demo::{self, DemoConfig};
 use customer_success_db::harness::TestDatabase;
-use customer_success_db::models::{NewSupportTicket, NpsResponse, SupportTicket};
+use customer_success_db::models::{
+    Customer, HealthScoreRecord, NewSupportTicket, NpsResponse, SupportTicket,
+};
+use customer_success_db::ops::{CustomerFilter, TicketFilter};
 use customer_success_db::queries;
+use customer_success_db::reports::{self, NpsGroup, NpsPeriod};
 use customer_success_db::schema::support_tickets;
 use customer_success_db::types::{
     Count, HealthScore, LifecycleStage, NpsCategory, NpsScore, RenewalStatus, RiskLevel, SlaStatus,
     TicketCategory, TicketPriority, TicketStatus,
 };
+use customer_success_db::types::{CustomerStatus, CustomerTier};
 use diesel::prelude::*;
 use rmcp::model::{CallToolRequestParams, CallToolResult};
 use rmcp::service::RunningService;
@@ -34,16 +40,21 @@ use csdb_mcp_server::CustomerSuccessServer;
 /// Demo customers in each test database: enough for every dashboard to return rows.
 const CUSTOMERS: usize = 60;
 
-const TOOLS: [&str; 9] = [
+const TOOLS: [&str; 14] = [
     "churn_risk_list",
     "create_support_ticket",
     "csm_customers",
     "csm_workload",
+    "customer_tickets",
     "get_customer",
     "health_dashboard",
+    "nps_summary",
     "record_nps_response",
     "renewal_pipeline",
+    "search_customers",
     "sla_monitoring",
+    "update_ticket_status",
+    "upsert_health_score",
 ];
 
 /// A seeded database, the server serving it and a client connected to the server.
@@ -202,8 +213,15 @@ async fn get_customer_returns_the_customer_its_health_and_open_tickets() {
     let customer =
         customer_success_db::models::Customer::get_by_key(&mut conn, &client_id).expect("customer");
     assert_eq!(v["customer"], json_of(&customer));
-    assert_eq!(v["open_ticket_count"], open);
-    let shown = v["open_tickets"].as_array().expect("open tickets");
+    // Exactly the library's customer 360 at the same moment.
+    let as_of: chrono::DateTime<chrono::Utc> =
+        serde_json::from_value(v["as_of"].clone()).expect("as_of");
+    let view = reports::customer_360_as_of(&mut conn, &client_id, as_of).expect("customer 360");
+    assert_eq!(v, json_of(&view));
+    assert_eq!(v["open_tickets"]["total"], open);
+    let shown = v["open_tickets"]["listed"]
+        .as_array()
+        .expect("open tickets");
     assert_eq!(shown.len() as i64, open.min(20));
     for t in shown {
         assert_eq!(t["client_id"], client_id.as_str());
@@ -319,8 +337,10 @@ async fn list_tools_page_by_cursor() {
         "churn_risk_list",
         "csm_customers",
         "csm_workload",
+        "customer_tickets",
         "health_dashboard",
         "renewal_pipeline",
+        "search_customers",
         "sla_monitoring",
     ] {
         let tool = tools.iter().find(|t| t.name == name).expect(name);
@@ -489,7 +509,408 @@ async fn create_support_ticket_opens_a_ticket_with_the_priority_sla() {
     let v = f
         .ok("get_customer", json!({ "client_id": client_id }))
         .await;
-    assert_eq!(v["open_ticket_count"], open_before + 1);
+    assert_eq!(v["open_tickets"]["total"], open_before + 1);
+}
+
+/// An open ticket of the customer with the most open tickets.
+fn an_open_ticket(conn: &mut PgConnection) -> SupportTicket {
+    let (client_id, _) = customer_with_open_tickets(conn);
+    support_tickets::table
+        .filter(support_tickets::client_id.eq(&client_id))
+        .filter(support_tickets::status.eq(TicketStatus::Open))
+        .order(support_tickets::id)
+        .select(SupportTicket::as_select())
+        .first(conn)
+        .expect("an open ticket")
+}
+
+#[tokio::test]
+async fn nps_summary_matches_the_library_for_every_grouping() {
+    let f = Fixture::new().await;
+    let mut conn = f.conn();
+    let (client_id, _) = customer_with_open_tickets(&mut conn);
+    let everything = NpsPeriod::dates(
+        chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("date"),
+        chrono::NaiveDate::from_ymd_opt(2100, 1, 1).expect("date"),
+    );
+
+    for group in NpsGroup::ALL {
+        let v = f
+            .ok(
+                "nps_summary",
+                json!({ "from": "2000-01-01", "to": "2100-01-01T00:00:00Z", "group_by": group.as_str() }),
+            )
+            .await;
+        let expected = reports::nps_summary(&mut conn, &everything, *group).expect("summary");
+        assert!(
+            expected.iter().map(|r| r.responses).sum::<i64>() > 0,
+            "{group}: no answers"
+        );
+        assert_eq!(v["rows"], json_of(&expected), "{group}");
+        assert_eq!(v["group_by"], group.as_str());
+        assert_eq!(v["from"], json_of(&everything.from));
+    }
+    // Grouped per CSM, the rows add up to the total.
+    let total = f
+        .ok(
+            "nps_summary",
+            json!({ "from": "2000-01-01", "to": "2100-01-01" }),
+        )
+        .await;
+    let by_csm = f
+        .ok(
+            "nps_summary",
+            json!({ "from": "2000-01-01", "to": "2100-01-01", "group_by": "csm" }),
+        )
+        .await;
+    let sum: i64 = rows(&by_csm)
+        .iter()
+        .map(|r| r["responses"].as_i64().expect("n"))
+        .sum();
+    assert_eq!(total["rows"][0]["responses"], sum);
+
+    // One customer; and the default period (the 90 days before now), as the tool reports it.
+    let v = f
+        .ok(
+            "nps_summary",
+            json!({ "client_id": client_id, "group_by": "tier" }),
+        )
+        .await;
+    let from: chrono::DateTime<chrono::Utc> =
+        serde_json::from_value(v["from"].clone()).expect("from");
+    let to: chrono::DateTime<chrono::Utc> = serde_json::from_value(v["to"].clone()).expect("to");
+    assert_eq!(to - from, chrono::Duration::days(90));
+    let period = NpsPeriod::between(from, to).for_client(client_id.as_str());
+    assert_eq!(
+        v["rows"],
+        json_of(&reports::nps_summary(&mut conn, &period, NpsGroup::Tier).expect("summary"))
+    );
+    assert_eq!(v["client_id"], client_id.as_str());
+}
+
+#[tokio::test]
+async fn update_ticket_status_resolves_closes_and_reopens() {
+    let f = Fixture::new().await;
+    let mut conn = f.conn();
+    let ticket = an_open_ticket(&mut conn);
+    let open = |conn: &mut PgConnection| {
+        reports::customer_360(conn, &ticket.client_id)
+            .expect("360")
+            .open_tickets
+            .total
+    };
+    let open_before = open(&mut conn);
+
+    let v = f
+        .ok(
+            "update_ticket_status",
+            json!({ "ticket_id": ticket.ticket_id, "status": "resolved", "resolution_notes": "Restarted the SSO bridge" }),
+        )
+        .await;
+    assert_eq!(v["previous_status"], "open");
+    assert_eq!(v["ticket"]["status"], "resolved");
+    let stored = SupportTicket::get_by_key(&mut conn, &ticket.ticket_id).expect("ticket");
+    assert_eq!(stored.status, TicketStatus::Resolved);
+    let resolved_at = stored.resolved_at.expect("resolved_at stamped");
+    assert!(stored.closed_at.is_none());
+    assert_eq!(v["resolved_at"], json_of(&resolved_at));
+    assert_eq!(
+        stored
+            .time_to_resolution_minutes
+            .map(|m| i64::from(m.get())),
+        Some((resolved_at - stored.created_at).num_minutes())
+    );
+    assert_eq!(
+        stored.resolution_notes.as_deref(),
+        Some("Restarted the SSO bridge")
+    );
+    assert_ne!(stored.resolution_sla_status, SlaStatus::NotApplicable);
+    assert_eq!(open(&mut conn), open_before - 1);
+
+    // Resolving again changes nothing (idempotent): the first resolution's moment stays.
+    let again = f
+        .ok(
+            "update_ticket_status",
+            json!({ "ticket_id": ticket.ticket_id, "status": "resolved" }),
+        )
+        .await;
+    assert_eq!(again["previous_status"], "resolved");
+    assert_eq!(again["resolved_at"], json_of(&resolved_at));
+    assert_eq!(again["resolution_notes"], "Restarted the SSO bridge");
+
+    // Closing keeps resolved_at and stamps closed_at.
+    let closed = f
+        .ok(
+            "update_ticket_status",
+            json!({ "ticket_id": ticket.ticket_id, "status": "closed" }),
+        )
+        .await;
+    let stored = SupportTicket::get_by_key(&mut conn, &ticket.ticket_id).expect("ticket");
+    assert_eq!(stored.resolved_at, Some(resolved_at));
+    assert!(stored.closed_at.is_some());
+    assert_eq!(closed["closed_at"], json_of(&stored.closed_at));
+
+    // Reopening clears both: the work is not done.
+    let v = f
+        .ok(
+            "update_ticket_status",
+            json!({ "ticket_id": ticket.ticket_id, "status": "reopened" }),
+        )
+        .await;
+    assert_eq!(v["previous_status"], "closed");
+    let stored = SupportTicket::get_by_key(&mut conn, &ticket.ticket_id).expect("ticket");
+    assert_eq!(stored.status, TicketStatus::Reopened);
+    assert!(stored.resolved_at.is_none() && stored.closed_at.is_none());
+    assert!(stored.time_to_resolution_minutes.is_none());
+    assert_eq!(open(&mut conn), open_before);
+}
+
+#[tokio::test]
+async fn upsert_health_score_records_an_assessment_that_becomes_the_customers_score() {
+    let f = Fixture::new().await;
+    let mut conn = f.conn();
+    let (client_id, _) = customer_with_open_tickets(&mut conn);
+    let history_before =
+        HealthScoreRecord::list_by_client(&mut conn, &client_id, Page::first(1000))
+            .expect("history")
+            .len();
+
+    // 80 * 0.35 + 70 * 0.25 + 60 * 0.15 + 50 * 0.15 + 40 * 0.10 = 66.
+    let v = f
+        .ok(
+            "upsert_health_score",
+            json!({ "client_id": client_id, "usage": 80, "engagement": 70, "support": 60, "satisfaction": 50, "payment": 40.0 }),
+        )
+        .await;
+    assert_eq!(v["health_score"], 66);
+    let overall = v["assessment"]["overall_score"].as_f64().expect("overall");
+    assert!((overall - 66.0).abs() < 1e-9, "{overall}");
+    let customer = Customer::get_by_key(&mut conn, &client_id).expect("customer");
+    assert_eq!(customer.health_score, HealthScore::new(66).expect("score"));
+    let latest = HealthScoreRecord::latest_for_client(&mut conn, &client_id)
+        .expect("latest")
+        .expect("an assessment");
+    assert_eq!(v["assessment"], json_of(&latest));
+    let history = HealthScoreRecord::list_by_client(&mut conn, &client_id, Page::first(1000))
+        .expect("history");
+    assert_eq!(history.len(), history_before + 1);
+
+    // A second assessment replaces the score (rounded half up: 72.5 -> 73).
+    let v = f
+        .ok(
+            "upsert_health_score",
+            json!({ "client_id": client_id, "usage": 72.5, "engagement": 72.5, "support": 72.5, "satisfaction": 72.5, "payment": 72.5 }),
+        )
+        .await;
+    assert_eq!(v["health_score"], 73);
+    let view = f
+        .ok("get_customer", json!({ "client_id": client_id }))
+        .await;
+    assert_eq!(view["customer"]["health_score"], 73);
+    assert_eq!(view["latest_health_score"], v["assessment"]);
+}
+
+/// Follows `next_cursor` from the first page of `tool` with `args` until it is null; returns
+/// every row seen.
+async fn walk(f: &Fixture, tool: &'static str, mut args: Value) -> Vec<Value> {
+    let mut walked = Vec::new();
+    for _ in 0..1000 {
+        let v = f.ok(tool, args.clone()).await;
+        walked.extend(rows(&v).iter().cloned());
+        if v["next_cursor"].is_null() {
+            return walked;
+        }
+        args["cursor"] = v["next_cursor"].clone();
+    }
+    panic!("{tool}: the walk did not end");
+}
+
+#[tokio::test]
+async fn search_customers_matches_the_library_filters() {
+    let f = Fixture::new().await;
+    let mut conn = f.conn();
+    let search = |conn: &mut PgConnection, filter: &CustomerFilter| {
+        json_of(&Customer::search(conn, filter, Page::first(1000)).expect("search"))
+    };
+
+    // Tier and status.
+    let filter = CustomerFilter {
+        tier: vec![CustomerTier::Enterprise, CustomerTier::Professional],
+        status: vec![CustomerStatus::Active],
+        ..Default::default()
+    };
+    let expected = search(&mut conn, &filter);
+    let n = expected.as_array().expect("rows").len();
+    assert!(n > 3, "{n} customers: too few for a walk by 3");
+    let v = f
+        .ok(
+            "search_customers",
+            json!({ "tier": ["enterprise", "professional"], "status": ["active"], "limit": 500 }),
+        )
+        .await;
+    assert_eq!(v["rows"], expected);
+    // The same list, walked 3 at a time by cursor: every row once, in order.
+    let walked = walk(
+        &f,
+        "search_customers",
+        json!({ "tier": ["enterprise", "professional"], "status": ["active"], "limit": 3 }),
+    )
+    .await;
+    assert_eq!(Value::Array(walked), expected);
+
+    // A CSM and part of a name, case-insensitively.
+    let some: Customer = Customer::list(&mut conn, Page::first(1))
+        .expect("list")
+        .remove(0);
+    let csm = some.csm_assigned.clone().expect("the demo assigns CSMs");
+    let part: String = some
+        .client_name
+        .chars()
+        .skip(1)
+        .take(4)
+        .collect::<String>()
+        .to_uppercase();
+    let filter = CustomerFilter {
+        csm_assigned: Some(csm.clone()),
+        name_contains: Some(part.clone()),
+        ..Default::default()
+    };
+    let expected = search(&mut conn, &filter);
+    assert!(expected
+        .as_array()
+        .expect("rows")
+        .iter()
+        .any(|c| c["client_id"] == some.client_id.as_str()));
+    let v = f
+        .ok(
+            "search_customers",
+            json!({ "csm": csm, "name": part, "limit": 500 }),
+        )
+        .await;
+    assert_eq!(v["rows"], expected);
+
+    // A renewal window: explicit dates, and "within N days" from today.
+    let today = chrono::Utc::now().date_naive();
+    let in_a_year = today + chrono::Days::new(365);
+    let filter = CustomerFilter {
+        renewal_from: Some(today),
+        renewal_to: Some(in_a_year),
+        ..Default::default()
+    };
+    let expected = search(&mut conn, &filter);
+    assert!(!expected.as_array().expect("rows").is_empty());
+    let v = f
+        .ok(
+            "search_customers",
+            json!({ "renewal_from": today.to_string(), "renewal_to": in_a_year.to_string(), "limit": 500 }),
+        )
+        .await;
+    assert_eq!(v["rows"], expected);
+    let v = f
+        .ok(
+            "search_customers",
+            json!({ "renewal_within_days": 365, "limit": 500 }),
+        )
+        .await;
+    assert_eq!(v["rows"], expected);
+
+    // No filter: every customer, by id.
+    let v = f.ok("search_customers", json!({ "limit": 500 })).await;
+    assert_eq!(rows(&v).len(), CUSTOMERS);
+}
+
+#[tokio::test]
+async fn customer_tickets_filters_a_customers_tickets() {
+    let f = Fixture::new().await;
+    let mut conn = f.conn();
+    let (client_id, open) = customer_with_open_tickets(&mut conn);
+    let tickets = |conn: &mut PgConnection, filter: &TicketFilter| {
+        let rows = SupportTicket::list_filtered(conn, &client_id, filter, Page::first(1000))
+            .expect("tickets");
+        json_of(
+            &rows
+                .into_iter()
+                .map(csdb_mcp_server::TicketSummary::from)
+                .collect::<Vec<_>>(),
+        )
+    };
+
+    let all = tickets(&mut conn, &TicketFilter::default());
+    let v = f
+        .ok(
+            "customer_tickets",
+            json!({ "client_id": client_id, "limit": 500 }),
+        )
+        .await;
+    assert_eq!(v["rows"], all);
+    // No descriptions or notes in the answer.
+    assert!(rows(&v).iter().all(|t| t.get("description").is_none()));
+
+    // Not resolved or closed: the open count get_customer reports.
+    let not_done = [
+        "open",
+        "in_progress",
+        "waiting_on_customer",
+        "waiting_on_engineering",
+        "reopened",
+    ];
+    let v = f
+        .ok(
+            "customer_tickets",
+            json!({ "client_id": client_id, "status": not_done, "limit": 500 }),
+        )
+        .await;
+    assert_eq!(rows(&v).len() as i64, open);
+    let filter = TicketFilter {
+        status: not_done
+            .iter()
+            .map(|s| s.parse().expect("status"))
+            .collect(),
+        ..Default::default()
+    };
+    assert_eq!(v["rows"], tickets(&mut conn, &filter));
+
+    // Status and priority together, walked one ticket at a time.
+    let priorities: Vec<TicketPriority> =
+        vec![TicketPriority::P1, TicketPriority::P2, TicketPriority::P3];
+    let filter = TicketFilter {
+        status: filter.status.clone(),
+        priority: priorities.clone(),
+        ..Default::default()
+    };
+    let expected = tickets(&mut conn, &filter);
+    let n = expected.as_array().expect("rows").len();
+    assert!(n > 1, "{n} tickets: too few for a walk");
+    let walked = walk(
+        &f,
+        "customer_tickets",
+        json!({ "client_id": client_id, "status": not_done, "priority": ["P1", "P2", "P3"], "limit": 1 }),
+    )
+    .await;
+    assert_eq!(Value::Array(walked), expected);
+
+    // Paged::load with the library sees the same first page.
+    let first = Paged::load(Page::first(2), |p| {
+        SupportTicket::list_filtered(&mut conn, &client_id, &TicketFilter::default(), p)
+    })
+    .expect("page");
+    let v = f
+        .ok(
+            "customer_tickets",
+            json!({ "client_id": client_id, "limit": 2 }),
+        )
+        .await;
+    assert_eq!(v["next_cursor"], json_of(&first.next));
+
+    // A cursor of another list is refused.
+    let other = f.ok("csm_workload", json!({ "limit": 1 })).await;
+    let e = f
+        .err(
+            "customer_tickets",
+            json!({ "client_id": client_id, "cursor": other["next_cursor"] }),
+        )
+        .await;
+    assert!(e.contains("belongs to the list `csm_workload`"), "{e}");
 }
 
 #[tokio::test]
@@ -507,6 +928,17 @@ async fn bad_arguments_are_tool_errors_that_say_what_is_wrong() {
             "respondent_name": "Ada",
         })
     };
+    let health = |client: &str, usage: f64| {
+        json!({
+            "client_id": client,
+            "usage": usage,
+            "engagement": 50,
+            "support": 50,
+            "satisfaction": 50,
+            "payment": 50,
+        })
+    };
+    let health_before = HealthScoreRecord::count(&mut conn).expect("count");
     let ticket = |client: &str, priority: &str, category: &str| {
         json!({
             "client_id": client,
@@ -599,6 +1031,132 @@ async fn bad_arguments_are_tool_errors_that_say_what_is_wrong() {
             "csm_customers",
             json!({ "csm": "Sarah Johnson", "stage": "dormant" }),
             vec!["stage: unknown value \"dormant\"", "onboarding"],
+        ),
+        // The tools of issue 11: unknown customer or ticket, out-of-range score, unknown
+        // enum value, malformed or inverted period.
+        (
+            "nps_summary",
+            json!({ "client_id": "no-such-client" }),
+            vec!["customers with client_id = \"no-such-client\" not found"],
+        ),
+        (
+            "nps_summary",
+            json!({ "group_by": "weekly" }),
+            vec![
+                "group_by: unknown value \"weekly\"",
+                "expected one of all, csm, tier",
+            ],
+        ),
+        (
+            "nps_summary",
+            json!({ "from": "last tuesday" }),
+            vec!["from: \"last tuesday\" is not a date (YYYY-MM-DD)"],
+        ),
+        (
+            "nps_summary",
+            json!({ "from": "2026-04-01", "to": "2026-01-01" }),
+            vec![
+                "nps_period",
+                "from 2026-04-01 00:00:00 UTC after to 2026-01-01 00:00:00 UTC",
+            ],
+        ),
+        (
+            "update_ticket_status",
+            json!({ "ticket_id": "no-such-ticket", "status": "resolved" }),
+            vec!["support_tickets with ticket_id = \"no-such-ticket\" not found"],
+        ),
+        (
+            "update_ticket_status",
+            json!({ "ticket_id": "no-such-ticket", "status": "done" }),
+            vec!["status: unknown value \"done\"", "waiting_on_customer"],
+        ),
+        (
+            "update_ticket_status",
+            json!({ "ticket_id": "t".repeat(51), "status": "resolved" }),
+            vec!["ticket_id: too long: 51 characters, at most 50 allowed"],
+        ),
+        (
+            "upsert_health_score",
+            health(&client_id, 150.0),
+            vec!["usage: 150", "allowed 0 to 100"],
+        ),
+        (
+            "upsert_health_score",
+            health(&client_id, -0.5),
+            vec!["usage: -0.5", "allowed 0 to 100"],
+        ),
+        (
+            "upsert_health_score",
+            health("no-such-client", 50.0),
+            vec!["customers with client_id = \"no-such-client\" not found"],
+        ),
+        (
+            "upsert_health_score",
+            json!({ "client_id": client_id, "usage": 50 }),
+            vec!["missing field `engagement`"],
+        ),
+        (
+            "search_customers",
+            json!({ "tier": ["platinum"] }),
+            vec![
+                "tier: unknown value \"platinum\"",
+                "expected one of starter, standard, professional, enterprise",
+            ],
+        ),
+        (
+            "search_customers",
+            json!({ "renewal_from": "2026-13-01" }),
+            vec!["renewal_from: \"2026-13-01\" is not a date (YYYY-MM-DD)"],
+        ),
+        (
+            "search_customers",
+            json!({ "renewal_from": "2026-06-01", "renewal_to": "2026-01-01" }),
+            vec!["renewal_from: 2026-06-01", "on or before renewal_to"],
+        ),
+        (
+            "search_customers",
+            json!({ "renewal_within_days": 30, "renewal_to": "2026-01-01" }),
+            vec!["renewal_within_days: give it or renewal_from / renewal_to, not both"],
+        ),
+        (
+            "search_customers",
+            json!({ "renewal_within_days": -1 }),
+            vec!["renewal_within_days: -1 is out of range (allowed 0 to 3650)"],
+        ),
+        (
+            "search_customers",
+            json!({ "cursor": "garbage!" }),
+            vec!["cursor", "not a cursor token"],
+        ),
+        (
+            "search_customers",
+            json!({ "status": vec!["active"; 17] }),
+            vec!["status: 17 entries given, at most 16 allowed"],
+        ),
+        (
+            "search_customers",
+            json!({ "name": "n".repeat(201) }),
+            vec!["name: too long: 201 characters, at most 200 allowed"],
+        ),
+        (
+            "customer_tickets",
+            json!({ "client_id": "no-such-client" }),
+            vec!["customers with client_id = \"no-such-client\" not found"],
+        ),
+        (
+            "customer_tickets",
+            json!({ "client_id": client_id, "status": ["done"] }),
+            vec!["status: unknown value \"done\"", "waiting_on_customer"],
+        ),
+        (
+            "customer_tickets",
+            json!({ "client_id": client_id, "priority": ["P9"] }),
+            vec!["priority: unknown value \"P9\"", "P0, P1, P2, P3, P4"],
+        ),
+        (
+            "customer_tickets",
+            json!({ "client_id": client_id, "cursor": "garbage!" }),
+            vec!["cursor", "not a cursor token"],
         ),
         // Missing, mistyped and misspelt arguments.
         ("get_customer", json!({}), vec!["missing field `client_id`"]),
@@ -738,6 +1296,10 @@ async fn bad_arguments_are_tool_errors_that_say_what_is_wrong() {
     assert_eq!(
         SupportTicket::count(&mut conn).expect("count"),
         tickets_before
+    );
+    assert_eq!(
+        HealthScoreRecord::count(&mut conn).expect("count"),
+        health_before
     );
 
     // An unknown tool is a protocol error (the tool does not exist), not a tool error.
@@ -987,7 +1549,9 @@ async fn get_customer_stays_fast_and_flat_when_tickets_hold_megabytes_of_text() 
 
     // The big tickets are P0, so they are among the shown ones; their summary has no text.
     let v = f.ok("get_customer", json!({ "client_id": big })).await;
-    let shown = v["open_tickets"].as_array().expect("open tickets");
+    let shown = v["open_tickets"]["listed"]
+        .as_array()
+        .expect("open tickets");
     assert!(shown.iter().any(|t| t["ticket_id"]
         .as_str()
         .is_some_and(|id| id.starts_with("tkt-big-"))));

@@ -9,12 +9,16 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use customer_success_db::crud::ByKey;
+use std::collections::BTreeSet;
+
+use customer_success_db::crud::{ByKey, Page};
 use customer_success_db::demo::{self, DemoConfig};
 use customer_success_db::harness::TestDatabase;
-use customer_success_db::models::NpsResponse;
+use customer_success_db::models::{Customer, NpsResponse, SupportTicket};
+use customer_success_db::ops::{CustomerFilter, TicketFilter};
+use customer_success_db::reports::{self, NpsGroup, NpsPeriod};
 use customer_success_db::schema::support_tickets;
-use customer_success_db::types::{NpsCategory, TicketStatus};
+use customer_success_db::types::{CustomerStatus, HealthScore, NpsCategory, TicketStatus};
 use diesel::prelude::*;
 use serde_json::Value;
 
@@ -126,7 +130,7 @@ fn the_python_mcp_client_lists_and_calls_the_tools() {
 
     assert_eq!(
         summary["tools"].as_array().map(Vec::len),
-        Some(9),
+        Some(14),
         "{summary}"
     );
     assert_eq!(summary["customer_client_id"], client_id.as_str());
@@ -145,4 +149,107 @@ fn the_python_mcp_client_lists_and_calls_the_tools() {
     assert_eq!(stored.client_id, client_id);
     assert_eq!(i32::from(stored.score), 10);
     assert_eq!(stored.category, NpsCategory::Promoter);
+
+    // The tools of issue 11, as the Python client saw them, against the library on the same
+    // database (after every call the client made).
+    let everything = NpsPeriod::dates(
+        chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("date"),
+        chrono::NaiveDate::from_ymd_opt(2100, 1, 1).expect("date"),
+    );
+    let by_csm = reports::nps_summary(&mut conn, &everything, NpsGroup::Csm).expect("nps");
+    assert!(!by_csm.is_empty());
+    assert_eq!(summary["nps_by_csm"], json(&by_csm));
+    let of_customer = reports::nps_summary(
+        &mut conn,
+        &everything.clone().for_client(client_id.as_str()),
+        NpsGroup::All,
+    )
+    .expect("nps");
+    assert!(
+        of_customer[0].responses > 0,
+        "the client's own answer at least"
+    );
+    assert_eq!(summary["nps_customer"], json(&of_customer));
+
+    let active = Customer::search(
+        &mut conn,
+        &CustomerFilter {
+            status: vec![CustomerStatus::Active],
+            ..Default::default()
+        },
+        Page::first(1000),
+    )
+    .expect("search");
+    let active: Vec<&str> = active.iter().map(|c| c.client_id.as_str()).collect();
+    assert!(active.len() > 2, "a walk of several pages");
+    assert_eq!(summary["searched_active"], serde_json::json!(active));
+
+    // The open tickets the client listed: those open now, plus the one it then resolved.
+    let resolved_id = summary["resolved_ticket_id"].as_str().expect("ticket id");
+    let not_done = TicketFilter {
+        status: TicketStatus::ALL
+            .iter()
+            .copied()
+            .filter(|s| !matches!(s, TicketStatus::Resolved | TicketStatus::Closed))
+            .collect(),
+        ..Default::default()
+    };
+    let mut expected: BTreeSet<String> =
+        SupportTicket::list_filtered(&mut conn, &client_id, &not_done, Page::first(1000))
+            .expect("tickets")
+            .into_iter()
+            .map(|t| t.ticket_id)
+            .collect();
+    assert!(
+        expected.insert(resolved_id.to_owned()),
+        "the resolved ticket is no longer open"
+    );
+    let listed: BTreeSet<String> = summary["open_ticket_ids"]
+        .as_array()
+        .expect("ids")
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(listed, expected);
+    assert_eq!(summary["open_ticket_count_after"], open_tickets - 1);
+    let ticket = SupportTicket::get_by_key(&mut conn, resolved_id).expect("ticket");
+    assert_eq!(ticket.status, TicketStatus::Resolved);
+    assert!(ticket.resolved_at.is_some());
+    assert_eq!(ticket.resolution_notes.as_deref(), Some("fixed by py"));
+    assert_ne!(summary["resolved_previous_status"], "resolved");
+
+    // 80 * 0.35 + 70 * 0.25 + 60 * 0.15 + 50 * 0.15 + 40 * 0.10 = 66.
+    assert_eq!(summary["health_score"], 66);
+    assert_eq!(summary["health_score_after"], 66);
+    let customer = Customer::get_by_key(&mut conn, &client_id).expect("customer");
+    assert_eq!(customer.health_score, HealthScore::new(66).expect("score"));
+
+    let errors = &summary["errors"];
+    for (key, expected) in [
+        ("nps_group_by", "group_by: unknown value \"weekly\""),
+        (
+            "nps_unknown_customer",
+            "client_id = \"no-such-client\" not found",
+        ),
+        ("search_tier", "tier: unknown value \"platinum\""),
+        ("search_cursor", "not a cursor token"),
+        (
+            "tickets_unknown_customer",
+            "client_id = \"no-such-client\" not found",
+        ),
+        ("tickets_cursor", "not a cursor token"),
+        ("ticket_status", "status: unknown value \"done\""),
+        ("unknown_ticket", "ticket_id = \"no-such-ticket\" not found"),
+        ("health_range", "usage: 150"),
+    ] {
+        let message = errors[key].as_str().unwrap_or_default();
+        assert!(
+            message.contains(expected),
+            "{key}: {message:?} should contain {expected:?}"
+        );
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).expect("serializes")
 }
