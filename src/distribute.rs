@@ -499,16 +499,11 @@ fn plan(cat: &Catalogue) -> Plan {
             );
         }
         for c in cat.constraints.iter().filter(|c| c.table_name == table) {
-            let kind = match c.kind.as_str() {
-                "p" => "PRIMARY KEY",
-                "u" => "UNIQUE",
-                "x" => "EXCLUDE",
-                _ => continue,
-            };
-            if !c.has_client_id {
+            // pg_get_constraintdef names the kind: "customers_pkey PRIMARY KEY (id)".
+            if matches!(c.kind.as_str(), "p" | "u" | "x") && !c.has_client_id {
                 why.push(format!(
-                    "{kind} {} {} does not include client_id (Citus requires every PRIMARY KEY \
-                     and UNIQUE constraint of a distributed table to include it)",
+                    "{} {} does not include client_id (Citus requires every PRIMARY KEY and \
+                     UNIQUE constraint of a distributed table to include it)",
                     c.name, c.definition
                 ));
             }

@@ -333,7 +333,7 @@ fn distribute_today_creates_the_ready_reference_tables_and_reports_every_blocker
     assert!(
         customers
             .iter()
-            .any(|r| r.contains("PRIMARY KEY customers_pkey")),
+            .any(|r| r.contains("customers_pkey PRIMARY KEY (id) does not include client_id")),
         "{customers:#?}"
     );
     assert!(

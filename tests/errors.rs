@@ -695,6 +695,10 @@ fn a_deadlock_is_transient() {
     let results = [a.join().unwrap(), b.join().unwrap()];
     let failed: Vec<&Error> = results.iter().filter_map(|r| r.as_ref().err()).collect();
     assert_eq!(failed.len(), 1, "exactly one is aborted: {results:?}");
-    assert!(matches!(failed[0], Error::Database { .. }), "{:?}", failed[0]);
+    assert!(
+        matches!(failed[0], Error::Database { .. }),
+        "{:?}",
+        failed[0]
+    );
     assert_error(failed[0], true, &["deadlock detected"]);
 }
