@@ -210,6 +210,14 @@ pub enum Error {
         source: Option<Box<dyn std::error::Error + Send + Sync>>,
     },
 
+    /// [`crate::distribute`] cannot run on this database (no Citus, not the coordinator); the
+    /// message says why and what to do.
+    #[error("cannot distribute: {message}")]
+    Distribution {
+        /// Why, and what to do about it.
+        message: String,
+    },
+
     /// Any other database error.
     #[error("database error: {}", truncate_for_message(&source.to_string(), MAX_MESSAGE_CHARS))]
     Database {
@@ -321,6 +329,10 @@ impl std::fmt::Debug for Error {
                 .debug_struct("Migration")
                 .field("message", &b(message))
                 .field("source", &b(source))
+                .finish(),
+            Error::Distribution { message } => f
+                .debug_struct("Distribution")
+                .field("message", &b(message))
                 .finish(),
             Error::Database { source } => f
                 .debug_struct("Database")

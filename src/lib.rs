@@ -56,6 +56,7 @@
 //! | [`maintenance`] | ANALYZE/VACUUM/REINDEX, index and size reports, orphans, redundant indexes |
 //! | [`adopt`] | converting a database created by the original Alembic system |
 //! | [`demo`] | deterministic, realistic demo data and fast bulk loading |
+//! | [`distribute`] | distributing a database over a Citus cluster by customer (SCALING.md) |
 //! | [`harness`] | a PostgreSQL server and per-test databases without any setup (unix) |
 //! | `async_pool` | (feature `async`) running database work from tokio without blocking it |
 //! | [`error`] | the crate's one error type, and which errors are worth a retry |
@@ -84,6 +85,7 @@ pub mod connection;
 pub mod crud;
 pub mod cursor;
 pub mod demo;
+pub mod distribute;
 pub mod error;
 // The harness drives PostgreSQL's server binaries and file locks the unix way.
 #[cfg(unix)]

@@ -77,12 +77,47 @@ pub(super) struct Cluster {
     _users: File,
 }
 
+/// One node of the throwaway Citus cluster (see [`super::citus`]): each node is a throwaway
+/// cluster of its own, in a private directory of its own, with Citus preloaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CitusNode {
+    Coordinator,
+    /// Worker 1, 2, ...
+    Worker(u8),
+}
+
+impl CitusNode {
+    /// The suffix of the node's private directory (short: the socket path is limited).
+    fn dir_suffix(self) -> String {
+        match self {
+            CitusNode::Coordinator => "citus-coordinator".into(),
+            CitusNode::Worker(n) => format!("citus-worker{n}"),
+        }
+    }
+}
+
 impl Cluster {
     /// Starts the cluster or joins the one already running.
     pub(super) fn open(persistent: bool) -> Result<Cluster, HarnessError> {
+        Cluster::open_node(persistent, None)
+    }
+
+    /// Starts (or joins) one node of the throwaway Citus cluster: a temporary cluster like the
+    /// plain one, in a directory of its own, with `shared_preload_libraries = 'citus'`.
+    ///
+    /// Fails with [`HarnessError::CitusNotInstalled`] before touching anything when the
+    /// PostgreSQL installation the harness found has no `citus.so`.
+    pub(super) fn open_citus(node: CitusNode) -> Result<Cluster, HarnessError> {
+        Cluster::open_node(false, Some(node))
+    }
+
+    fn open_node(persistent: bool, citus: Option<CitusNode>) -> Result<Cluster, HarnessError> {
         let tools = Tools::find()?;
+        if citus.is_some() {
+            tools.check_citus()?;
+        }
         let owner = Owner::determine()?;
-        let dir = private_dir(persistent, &owner)?;
+        let dir = private_dir(persistent, &owner, citus)?;
         let dir_str = dir
             .to_str()
             .ok_or_else(|| HarnessError::Directory {
@@ -98,6 +133,7 @@ impl Cluster {
             dir: &dir,
             dir_str: &dir_str,
             persistent,
+            citus,
         };
         // The supervisor may delete the directory at any moment this process does not hold
         // setup.lock: between our mkdir and our open (ENOENT), or while we wait for the lock
@@ -139,10 +175,21 @@ impl Cluster {
     pub(super) fn url_for(&self, dbname: &str) -> String {
         socket_url(&self.dir_str, PORT, dbname)
     }
+
+    /// The socket directory as a string: what Citus's `pg_dist_node.nodename` holds for this
+    /// node (libpq takes a host starting with `/` as a unix-socket directory).
+    pub(super) fn socket_dir(&self) -> &str {
+        &self.dir_str
+    }
+
+    pub(super) fn port(&self) -> u16 {
+        PORT
+    }
 }
 
 /// The PostgreSQL and util-linux programs the cluster needs.
 struct Tools {
+    bindir: PathBuf,
     initdb: PathBuf,
     pg_ctl: PathBuf,
     flock: PathBuf,
@@ -192,9 +239,34 @@ impl Tools {
             })?;
         Ok(Tools {
             initdb: bindir.join("initdb"),
+            bindir: bindir.clone(),
             pg_ctl: bindir.join("pg_ctl"),
             flock,
         })
+    }
+}
+
+impl Tools {
+    /// Checks that the server these binaries belong to can load Citus: `citus.so` in the
+    /// installation's library directory (`pg_config --pkglibdir` of the same installation,
+    /// or `<bindir>/../lib` where there is no `pg_config` beside the binaries).
+    fn check_citus(&self) -> Result<(), HarnessError> {
+        let pg_config = self.bindir.join("pg_config");
+        let pkglibdir = Command::new(&pg_config)
+            .arg("--pkglibdir")
+            .stdin(Stdio::null())
+            .output()
+            .ok()
+            .filter(|out| out.status.success())
+            .map(|out| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
+            .filter(|dir| !dir.as_os_str().is_empty())
+            .unwrap_or_else(|| self.bindir.join("../lib"));
+        let library = pkglibdir.join("citus.so");
+        if library.is_file() {
+            Ok(())
+        } else {
+            Err(HarnessError::CitusNotInstalled { library })
+        }
     }
 }
 
@@ -318,18 +390,33 @@ fn lookup_user(name: &str) -> Option<(u32, u32)> {
 /// The private directory: one per effective user (so two users of a machine never share a
 /// trust-authenticated superuser), under [`base_dir`] unless [`DIR_ENV`] or [`KEEP_DIR_ENV`]
 /// says otherwise.
-fn private_dir(persistent: bool, owner: &Owner) -> Result<PathBuf, HarnessError> {
+///
+/// A Citus node's directory is a sibling of the plain cluster's: `<CSDB_HARNESS_DIR>-<suffix>`
+/// when the variable is set, `customer-success-db-<suffix>-<euid>` otherwise, so that the
+/// plain cluster's directory keeps holding only its own files.
+fn private_dir(
+    persistent: bool,
+    owner: &Owner,
+    citus: Option<CitusNode>,
+) -> Result<PathBuf, HarnessError> {
     // SAFETY: geteuid has no preconditions and cannot fail.
     let euid = unsafe { libc::geteuid() };
-    let name = if persistent {
-        format!("customer-success-db-keep-{euid}")
-    } else {
-        format!("customer-success-db-pg-{euid}")
+    let name = match citus {
+        Some(node) => format!("customer-success-db-{}-{euid}", node.dir_suffix()),
+        None if persistent => format!("customer-success-db-keep-{euid}"),
+        None => format!("customer-success-db-pg-{euid}"),
     };
     let override_var = if persistent { KEEP_DIR_ENV } else { DIR_ENV };
     let explicit = std::env::var_os(override_var)
         .filter(|v| !v.is_empty())
-        .map(PathBuf::from);
+        .map(|v| match citus {
+            Some(node) => {
+                let mut v = v;
+                v.push(format!("-{}", node.dir_suffix()));
+                PathBuf::from(v)
+            }
+            None => PathBuf::from(v),
+        });
     let dir = match explicit {
         Some(dir) => absolute(dir)?,
         None => {
@@ -563,6 +650,7 @@ struct Context<'a> {
     dir: &'a Path,
     dir_str: &'a str,
     persistent: bool,
+    citus: Option<CitusNode>,
 }
 
 impl Context<'_> {
@@ -818,8 +906,10 @@ impl Context<'_> {
              {durability}\
              wal_level = minimal\n\
              max_wal_senders = 0\n\
-             max_wal_size = '512MB'\n",
+             max_wal_size = '512MB'\n\
+             {citus}",
             socket_dir = quote_literal(self.dir_str),
+            citus = if self.citus.is_some() { CITUS_CONF } else { "" },
         );
         let path = self.data().join(CONF_FILE);
         fs::write(&path, text).map_err(|e| HarnessError::io("write", &path, e))?;
@@ -946,6 +1036,21 @@ impl Context<'_> {
         Ok(())
     }
 }
+
+/// Settings of a Citus node, after (so overriding) the plain cluster's.
+const CITUS_CONF: &str = "\
+# A node of the throwaway Citus cluster.
+shared_preload_libraries = 'citus'
+# Citus moves shards (citus_rebalance_start, citus_move_shard_placement) with logical
+# replication, which needs these; wal_level = minimal allows no WAL senders at all.
+wal_level = logical
+max_wal_senders = 10
+max_replication_slots = 10
+# 4 shards per distributed table instead of 32: every test database is a distributed database
+# of its own, and 24 tables x 32 shards (each with its indexes) make thousands of files to
+# create, copy and drop per test. Two shards per worker still exercise routing and co-location.
+citus.shard_count = 4
+";
 
 /// Forks the supervisor into the background and returns at once, so the supervisor is not a
 /// child of the test process (no zombie, and nothing ties it to that process's lifetime). Its
@@ -1104,6 +1209,34 @@ mod tests {
         assert_eq!(shell_word(OsStr::new("a b")), "'a b'");
         assert_eq!(shell_word(OsStr::new("it's")), r"'it'\''s'");
         assert_eq!(shell_word(OsStr::new("")), "''");
+    }
+
+    #[test]
+    fn a_missing_citus_library_is_a_clear_error() {
+        let dir = std::env::temp_dir().join(format!("csdb-no-citus-{}", std::process::id()));
+        fs::create_dir_all(dir.join("bin")).unwrap();
+        fs::create_dir_all(dir.join("lib")).unwrap();
+        let tools = Tools {
+            bindir: dir.join("bin"),
+            initdb: dir.join("bin/initdb"),
+            pg_ctl: dir.join("bin/pg_ctl"),
+            flock: PathBuf::from("/usr/bin/flock"),
+        };
+        let error = tools.check_citus().unwrap_err();
+        assert!(
+            matches!(&error, HarnessError::CitusNotInstalled { library } if library.ends_with("lib/citus.so")),
+            "{error:?}"
+        );
+        let message = error.to_string();
+        // tests/citus.rs recognises the remembered failure by this prefix.
+        assert!(
+            message.starts_with("citus.so is not installed"),
+            "{message}"
+        );
+        assert!(message.contains("../shared/citus/install.sh"), "{message}");
+        fs::write(dir.join("lib/citus.so"), b"").unwrap();
+        assert!(tools.check_citus().is_ok());
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

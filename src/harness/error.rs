@@ -136,6 +136,26 @@ pub enum HarnessError {
         name: String,
     },
 
+    /// A Citus cluster was asked for, but the PostgreSQL installation the harness found cannot
+    /// load Citus.
+    #[error(
+        "citus.so is not installed ({library} does not exist), so the harness cannot start a \
+         Citus cluster: run ../shared/citus/install.sh (it builds Citus 13.2.2 for PostgreSQL 15 \
+         and installs it into the PostgreSQL that pg_config names)",
+        library = library.display()
+    )]
+    CitusNotInstalled {
+        /// Where `citus.so` was looked for.
+        library: PathBuf,
+    },
+
+    /// The throwaway Citus cluster is inconsistent in a way the harness does not repair itself.
+    #[error("the throwaway Citus cluster cannot be used: {problem}")]
+    Citus {
+        /// What is wrong.
+        problem: String,
+    },
+
     /// The shared server failed to open on an earlier call in this process; it is not retried,
     /// so that a suite of many tests fails fast instead of retrying a slow start in every test.
     #[error(

@@ -60,6 +60,7 @@
 //! when the [`TestDatabase`] is dropped; those of processes that died before dropping them are
 //! swept from the throwaway server the next time a process starts using it.
 
+mod citus;
 mod cluster;
 mod error;
 mod names;
@@ -78,6 +79,7 @@ use crate::url::redact;
 
 pub use error::HarnessError;
 
+use citus::CitusNodes;
 use cluster::Cluster;
 use names::{quote_ident, test_name_pid, unique_test_name, validate_database_name};
 
@@ -117,6 +119,8 @@ pub struct Server {
 enum Kind {
     DatabaseUrl,
     Throwaway(Cluster),
+    /// The throwaway Citus cluster; the server's URLs are the coordinator's.
+    Citus(CitusNodes),
 }
 
 /// One process-wide [`Server`], opened on first use. A failure is remembered, so that a suite of
@@ -165,6 +169,7 @@ impl Slot {
 static DATABASE_URL_SERVER: Slot = Slot::new();
 static THROWAWAY: Slot = Slot::new();
 static PERSISTENT: Slot = Slot::new();
+static CITUS: Slot = Slot::new();
 
 fn database_url() -> Option<String> {
     std::env::var("DATABASE_URL")
@@ -248,6 +253,45 @@ impl Server {
         }
     }
 
+    /// The shared throwaway **Citus** cluster: a coordinator and two workers, three throwaway
+    /// clusters started like [`Server::shared`]'s (in sibling directories,
+    /// `<CSDB_HARNESS_DIR>-citus-coordinator`, `-citus-worker1`, `-citus-worker2`, or
+    /// `customer-success-db-citus-<node>-<euid>`) with `shared_preload_libraries = 'citus'`,
+    /// `wal_level = logical` (shard moves) and `citus.shard_count = 4`. The nodes talk over
+    /// their unix sockets. `DATABASE_URL` is not consulted: it names one server, not a cluster.
+    ///
+    /// The server's URLs ([`Server::url_for`], [`TestDatabase::url`]) are the coordinator's;
+    /// every database the harness creates here exists on every node with the `citus` extension
+    /// and the workers registered, ready for `create_distributed_table`.
+    ///
+    /// # Errors
+    ///
+    /// [`HarnessError::CitusNotInstalled`] when the PostgreSQL installation has no `citus.so`
+    /// (install it with `../shared/citus/install.sh`); otherwise as [`Server::shared`].
+    pub fn shared_citus() -> Result<&'static Server, HarnessError> {
+        CITUS.get_or_open(Server::open_citus)
+    }
+
+    fn open_citus() -> Result<Server, HarnessError> {
+        let nodes = CitusNodes::open()?;
+        let admin_url = nodes.coordinator.url_for("postgres");
+        let mut conn = establish(&admin_url)?;
+        let version_num = server_version(&mut conn, &admin_url)?;
+        sweep_leftovers(&mut conn, &admin_url, version_num);
+        for worker in &nodes.workers {
+            let mut worker_conn = establish(&worker.admin_url)?;
+            sweep_leftovers(&mut worker_conn, &worker.admin_url, version_num);
+            lock(&worker.idle).push(worker_conn);
+        }
+        Ok(Server {
+            kind: Kind::Citus(nodes),
+            admin_url,
+            version_num,
+            idle: Mutex::new(vec![conn]),
+            template: Mutex::new(None),
+        })
+    }
+
     fn open_database_url(url: String) -> Result<Server, HarnessError> {
         let mut conn = PgConnection::establish(&url).map_err(|source| HarnessError::Connect {
             url: redact(&url),
@@ -292,6 +336,26 @@ impl Server {
         match &self.kind {
             Kind::DatabaseUrl => names::with_database(&self.admin_url, dbname),
             Kind::Throwaway(cluster) => cluster.url_for(dbname),
+            Kind::Citus(nodes) => nodes.coordinator.url_for(dbname),
+        }
+    }
+
+    /// Whether this is the throwaway Citus cluster ([`Server::shared_citus`]).
+    pub fn is_citus(&self) -> bool {
+        matches!(self.kind, Kind::Citus(_))
+    }
+
+    /// The URLs of database `dbname` on the Citus cluster's workers, in node order (empty for a
+    /// single server). For looking at shards where they live; applications connect to the
+    /// coordinator only.
+    pub fn worker_urls(&self, dbname: &str) -> Vec<String> {
+        match &self.kind {
+            Kind::Citus(nodes) => nodes
+                .workers
+                .iter()
+                .map(|w| w.cluster.url_for(dbname))
+                .collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -301,17 +365,19 @@ impl Server {
         &self.admin_url
     }
 
-    /// Whether this is the throwaway cluster (as opposed to the `DATABASE_URL` server).
+    /// Whether this is a throwaway cluster (the plain one or the Citus one), as opposed to the
+    /// `DATABASE_URL` server.
     pub fn is_throwaway(&self) -> bool {
-        matches!(self.kind, Kind::Throwaway(_))
+        matches!(self.kind, Kind::Throwaway(_) | Kind::Citus(_))
     }
 
     /// The throwaway cluster's private directory (data directory `data/`, log `server.log`,
-    /// socket); `None` for a `DATABASE_URL` server.
+    /// socket; the coordinator's for the Citus cluster); `None` for a `DATABASE_URL` server.
     pub fn cluster_dir(&self) -> Option<&Path> {
         match &self.kind {
             Kind::DatabaseUrl => None,
             Kind::Throwaway(cluster) => Some(cluster.dir()),
+            Kind::Citus(nodes) => Some(nodes.coordinator.dir()),
         }
     }
 
@@ -330,7 +396,7 @@ impl Server {
     /// or underscores; otherwise when the server refuses (e.g. the user lacks `CREATEDB`).
     pub fn ensure_database(&self, dbname: &str) -> Result<String, HarnessError> {
         validate_database_name(dbname)?;
-        self.with_admin(|conn, url| {
+        let create = |conn: &mut PgConnection, url: &str| {
             if database_info(conn, url, dbname)?.is_some() {
                 return Ok(());
             }
@@ -344,7 +410,18 @@ impl Server {
                 Err(_) if database_info(conn, url, dbname)?.is_some() => Ok(()),
                 Err(e) => Err(self.with_privilege_hint(e)),
             }
-        })?;
+        };
+        if let Kind::Citus(nodes) = &self.kind {
+            // Workers first: the coordinator's copy is the one applications use, so it is
+            // the last to appear.
+            for worker in &nodes.workers {
+                with_admin_on(&worker.admin_url, &worker.idle, create)?;
+            }
+        }
+        self.with_admin(create)?;
+        if let Kind::Citus(nodes) = &self.kind {
+            citus::prepare_database(nodes, dbname)?;
+        }
         Ok(self.url_for(dbname))
     }
 
@@ -353,26 +430,23 @@ impl Server {
     /// closed (a `DATABASE_URL` server restarted) is replaced once.
     fn with_admin<T>(
         &self,
-        mut f: impl FnMut(&mut PgConnection, &str) -> Result<T, HarnessError>,
+        f: impl FnMut(&mut PgConnection, &str) -> Result<T, HarnessError>,
     ) -> Result<T, HarnessError> {
-        let pooled = lock(&self.idle).pop();
-        let reused = pooled.is_some();
-        let mut conn = match pooled {
-            Some(conn) => conn,
-            None => establish(&self.admin_url)?,
-        };
-        let mut result = f(&mut conn, &self.admin_url);
-        if reused && is_closed_connection(&result) {
-            conn = establish(&self.admin_url)?;
-            result = f(&mut conn, &self.admin_url);
-        }
-        if result.is_ok() {
-            let mut idle = lock(&self.idle);
-            if idle.len() < MAX_IDLE_ADMIN_CONNECTIONS {
-                idle.push(conn);
+        with_admin_on(&self.admin_url, &self.idle, f)
+    }
+
+    /// Runs `f` on the admin connection of every node: the Citus workers in order, then the
+    /// coordinator (or the one server). Stops at the first error.
+    fn on_every_node(
+        &self,
+        mut f: impl FnMut(&mut PgConnection, &str) -> Result<(), HarnessError>,
+    ) -> Result<(), HarnessError> {
+        if let Kind::Citus(nodes) = &self.kind {
+            for worker in &nodes.workers {
+                with_admin_on(&worker.admin_url, &worker.idle, &mut f)?;
             }
         }
-        result
+        self.with_admin(f)
     }
 
     fn with_privilege_hint(&self, error: HarnessError) -> HarnessError {
@@ -415,6 +489,9 @@ impl Server {
     }
 
     fn build_template(&self, name: &str) -> Result<(), HarnessError> {
+        if let Kind::Citus(nodes) = &self.kind {
+            return self.build_citus_template(nodes, name);
+        }
         let url = self.admin_url.as_str();
         // A connection of its own: closing it releases the advisory lock whatever happens.
         let mut conn = establish(url)?;
@@ -488,7 +565,99 @@ impl Server {
         }
     }
 
+    /// The Citus template: database `name` on every node, with the extension everywhere, the
+    /// workers registered and the migrations run on the coordinator (the tables stay local:
+    /// distributing them is what the tests on this cluster are about).
+    ///
+    /// Complete means "a template on every node"; the coordinator's copy is marked last, so a
+    /// build interrupted half-way (or a worker that was restarted empty while the coordinator
+    /// lived on) is seen as incomplete, dropped everywhere and built again. There is no
+    /// build-then-rename as on a single server: renaming would need every node's copy free of
+    /// Citus's own connections twice instead of once.
+    fn build_citus_template(&self, nodes: &CitusNodes, name: &str) -> Result<(), HarnessError> {
+        let url = self.admin_url.as_str();
+        let mut conn = establish(url)?;
+        execute(
+            &mut conn,
+            url,
+            &format!("SELECT pg_advisory_lock({TEMPLATE_LOCK_KEY})"),
+        )?;
+        let mut complete = true;
+        self.on_every_node(|conn, url| {
+            let info = database_info(conn, url, name)?;
+            complete &= info.is_some_and(|info| info.datistemplate && !info.datallowconn);
+            Ok(())
+        })?;
+        if complete {
+            return Ok(());
+        }
+        let started = Instant::now();
+        let drop_sql = self.drop_sql(name);
+        self.on_every_node(|conn, url| {
+            if database_info(conn, url, name)?.is_some() {
+                // A template cannot be dropped; an unfinished one may already be marked.
+                execute(
+                    conn,
+                    url,
+                    &format!("ALTER DATABASE {} IS_TEMPLATE false", quote_ident(name)),
+                )?;
+            }
+            execute(conn, url, &drop_sql)?;
+            execute(
+                conn,
+                url,
+                &format!("CREATE DATABASE {} TEMPLATE template0", quote_ident(name)),
+            )
+            .map(drop)
+        })?;
+        citus::prepare_database(nodes, name)?;
+        let coordinator_url = self.url_for(name);
+        let mut target = establish(&coordinator_url)?;
+        target
+            .run_pending_migrations(crate::migrations::MIGRATIONS)
+            .map_err(|e| HarnessError::Migration {
+                url: redact(&coordinator_url),
+                message: e.to_string(),
+            })?;
+        drop(target);
+        // Coordinator first: its maintenance daemon holds connections to the workers' copies.
+        // The coordinator's copy is marked first too, but that is harmless: `complete` above
+        // also requires every worker's copy to be a template.
+        let seal = |conn: &mut PgConnection, url: &str| {
+            mark_template(conn, url, name)?;
+            citus::disconnect_everyone(conn, url, name)
+        };
+        self.with_admin(seal)?;
+        for worker in &nodes.workers {
+            with_admin_on(&worker.admin_url, &worker.idle, seal)?;
+        }
+        log::info!(
+            "built Citus template database {name} on the coordinator and {} workers in {:?}",
+            nodes.workers.len(),
+            started.elapsed()
+        );
+        Ok(())
+    }
+
     fn drop_database(&self, name: &str) -> Result<(), HarnessError> {
+        let result = self.drop_database_on_coordinator(name);
+        if let Kind::Citus(nodes) = &self.kind {
+            // Every node, even after a failure: each copy left behind is swept separately.
+            let sql = self.drop_sql(name);
+            let mut first_error = result.err();
+            for worker in &nodes.workers {
+                if let Err(e) = with_admin_on(&worker.admin_url, &worker.idle, |conn, url| {
+                    execute(conn, url, &sql).map(drop)
+                }) {
+                    first_error.get_or_insert(e);
+                }
+            }
+            return first_error.map_or(Ok(()), Err);
+        }
+        result
+    }
+
+    fn drop_database_on_coordinator(&self, name: &str) -> Result<(), HarnessError> {
         self.with_admin(|conn, url| {
             if self.version_num < 130_000 {
                 // No WITH (FORCE) before PostgreSQL 13: disconnect the stragglers by hand.
@@ -536,6 +705,10 @@ impl fmt::Debug for Server {
                     },
                 )
                 .field("dir", &cluster.dir()),
+            Kind::Citus(nodes) => s
+                .field("source", &"throwaway Citus cluster")
+                .field("coordinator_dir", &nodes.coordinator.dir())
+                .field("workers", &nodes.workers.len()),
         };
         s.field("admin_url", &redact(&self.admin_url))
             .field("version_num", &self.version_num)
@@ -571,6 +744,20 @@ impl TestDatabase {
     /// When no server is available or it refuses to create the database.
     pub fn empty() -> Result<TestDatabase, HarnessError> {
         TestDatabase::empty_on(Server::shared()?)
+    }
+
+    /// A fresh database with every migration applied on the throwaway Citus cluster
+    /// ([`Server::shared_citus`]): a copy on the coordinator and on each worker, with the
+    /// `citus` extension and the workers registered; the tables are still local to the
+    /// coordinator (nothing is distributed yet). Connect to it through [`TestDatabase::url`]
+    /// (the coordinator); [`TestDatabase::worker_urls`] reach the workers' copies.
+    ///
+    /// # Errors
+    ///
+    /// [`HarnessError::CitusNotInstalled`] without `citus.so`; otherwise as
+    /// [`TestDatabase::new`].
+    pub fn new_citus() -> Result<TestDatabase, HarnessError> {
+        TestDatabase::new_on(Server::shared_citus()?)
     }
 
     /// Like [`TestDatabase::new`], on the given server (e.g. [`Server::shared_persistent`]).
@@ -617,9 +804,18 @@ impl TestDatabase {
     fn create(server: &'static Server, options: &str) -> Result<TestDatabase, HarnessError> {
         let name = unique_test_name();
         let sql = format!("CREATE DATABASE {} {options}", quote_ident(&name));
-        server
-            .with_admin(|conn, url| execute(conn, url, &sql).map(drop))
-            .map_err(|e| server.with_privilege_hint(e))?;
+        let created = server
+            .on_every_node(|conn, url| execute(conn, url, &sql).map(drop))
+            .map_err(|e| server.with_privilege_hint(e));
+        if let Err(e) = created {
+            if server.is_citus() {
+                // The copies on the nodes that did create it.
+                if let Err(cleanup) = server.drop_database(&name) {
+                    log::warn!("could not drop the half-created database {name}: {cleanup}");
+                }
+            }
+            return Err(e);
+        }
         Ok(TestDatabase {
             url: server.url_for(&name),
             server,
@@ -641,6 +837,11 @@ impl TestDatabase {
     /// The server the database lives on.
     pub fn server(&self) -> &'static Server {
         self.server
+    }
+
+    /// The URLs of this database's copies on the Citus workers (empty on a single server).
+    pub fn worker_urls(&self) -> Vec<String> {
+        self.server.worker_urls(&self.name)
     }
 
     /// A new connection to the database.
@@ -744,6 +945,32 @@ fn database_info(
         .get_result::<DatabaseInfo>(conn)
         .optional()
         .map_err(|source| sql_error(SQL, url, source))
+}
+
+/// [`Server::with_admin`] for the server whose admin URL and idle connections are given.
+fn with_admin_on<T>(
+    admin_url: &str,
+    idle: &Mutex<Vec<PgConnection>>,
+    mut f: impl FnMut(&mut PgConnection, &str) -> Result<T, HarnessError>,
+) -> Result<T, HarnessError> {
+    let pooled = lock(idle).pop();
+    let reused = pooled.is_some();
+    let mut conn = match pooled {
+        Some(conn) => conn,
+        None => establish(admin_url)?,
+    };
+    let mut result = f(&mut conn, admin_url);
+    if reused && is_closed_connection(&result) {
+        conn = establish(admin_url)?;
+        result = f(&mut conn, admin_url);
+    }
+    if result.is_ok() {
+        let mut idle = lock(idle);
+        if idle.len() < MAX_IDLE_ADMIN_CONNECTIONS {
+            idle.push(conn);
+        }
+    }
+    result
 }
 
 /// Marks a finished template: IS_TEMPLATE lets any user clone it and protects it from DROP;
