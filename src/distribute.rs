@@ -93,7 +93,7 @@ pub const REFERENCE_TABLES: &[&str] = &[
 ];
 
 /// A table [`distribute`] left as it was, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Blocked {
     /// The table.
     pub table: String,
@@ -102,7 +102,7 @@ pub struct Blocked {
 }
 
 /// What [`distribute`] found and did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct DistributionReport {
     /// `citus_version()`'s first words, e.g. `Citus 13.2.2`.
     pub citus_version: String,

@@ -7,41 +7,11 @@
 
 mod common;
 
-use common::TestDatabase;
-use customer_success_db::harness::{HarnessError, Server};
+use common::{citus_db, TestDatabase};
+use customer_success_db::harness::Server;
 use diesel::connection::SimpleConnection;
 use diesel::sql_types::{BigInt, Text};
 use diesel::{Connection, PgConnection, QueryableByName, RunQueryDsl};
-
-/// Makes a missing Citus a failure instead of a skip.
-const REQUIRE_ENV: &str = "CSDB_REQUIRE_CITUS";
-
-/// A migrated test database on the Citus cluster, or `None` (after saying so loudly) when
-/// Citus is not installed and `CSDB_REQUIRE_CITUS` is not `1`.
-fn citus_db(test: &str) -> Option<TestDatabase> {
-    match TestDatabase::new_citus() {
-        Ok(db) => Some(db),
-        Err(e) if is_missing_citus(&e) => {
-            if std::env::var(REQUIRE_ENV).is_ok_and(|v| v == "1") {
-                panic!("{REQUIRE_ENV}=1 but Citus is missing: {e}");
-            }
-            eprintln!(
-                "\n*** SKIPPED {test}: {e}\n*** (set {REQUIRE_ENV}=1 to make this a failure)\n"
-            );
-            None
-        }
-        Err(e) => panic!("could not get a database on the Citus cluster: {e}"),
-    }
-}
-
-fn is_missing_citus(e: &HarnessError) -> bool {
-    match e {
-        HarnessError::CitusNotInstalled { .. } => true,
-        // The same failure remembered from an earlier test of this process.
-        HarnessError::Earlier { message } => message.starts_with("citus.so is not installed"),
-        _ => false,
-    }
-}
 
 #[derive(QueryableByName)]
 struct Count {

@@ -752,3 +752,65 @@ fn adopt_refuses_databases_it_cannot_adopt() {
     );
     assert!(has_table(&mut conn, "invoices"));
 }
+
+#[test]
+fn distribute_is_refused_on_a_server_without_citus() {
+    let db = TestDatabase::new().unwrap();
+    for args in [&["distribute"][..], &["distribute", "--check"]] {
+        let r = on(&db, args);
+        assert_eq!(r.code, 1, "csdb {args:?}: {}{}", r.stdout, r.stderr);
+        // Which of the two refusals depends on whether Citus is installed on this machine
+        // (CI installs it): either way the message says what is missing and what to do.
+        assert!(
+            r.stderr
+                .contains("cannot distribute: this server has no Citus")
+                || r.stderr.contains(
+                    "cannot distribute: the citus extension is not created in this database"
+                ),
+            "{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains("shared_preload_libraries = 'citus'"),
+            "{}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn distribute_on_a_citus_coordinator_reports_then_converts_once() {
+    let Some(db) = common::citus_db("distribute_on_a_citus_coordinator_reports_then_converts_once")
+    else {
+        return;
+    };
+    // Today's schema: every blocked table is listed with its reasons, and the command exits 1
+    // (work is left); --check converts nothing.
+    let checked = json(&db, &["distribute", "--check"], 1);
+    let blocked: Vec<&str> = checked["blocked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["table"].as_str().unwrap())
+        .collect();
+    assert!(blocked.contains(&"customers"), "{checked}");
+    let human = expect(&db, &["distribute", "--check"], 1);
+    assert!(human.contains("nothing was changed"), "{human}");
+    assert!(
+        human.contains("customers_pkey PRIMARY KEY (id) does not include client_id"),
+        "{human}"
+    );
+    // The distribution-ready schema (SCALING.md's plan, as a test fixture): everything is
+    // converted, exit 0; a second run finds everything done and changes nothing.
+    let mut conn = db.connect().unwrap();
+    conn.batch_execute(include_str!("fixtures/citus_ready_prototype.sql"))
+        .unwrap();
+    let first = json(&db, &["distribute"], 0);
+    let converted = first["distributed"].as_array().unwrap().len()
+        + first["reference"].as_array().unwrap().len();
+    assert_eq!(converted, 24, "{first}");
+    let again = json(&db, &["distribute"], 0);
+    assert_eq!(again["distributed"], serde_json::json!([]), "{again}");
+    assert_eq!(again["reference"], serde_json::json!([]), "{again}");
+    assert_eq!(again["already"].as_array().unwrap().len(), 24, "{again}");
+}

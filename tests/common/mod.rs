@@ -191,3 +191,31 @@ pub fn index_names(conn: &mut PgConnection) -> Vec<String> {
     .map(|n| n.name)
     .collect()
 }
+
+/// Makes a missing Citus a failure instead of a skip (`.ci/run` sets it after installing Citus).
+pub const REQUIRE_CITUS_ENV: &str = "CSDB_REQUIRE_CITUS";
+
+/// A migrated test database on the harness's Citus cluster, or `None` (after saying so loudly)
+/// when Citus is not installed and `CSDB_REQUIRE_CITUS` is not `1`.
+pub fn citus_db(test: &str) -> Option<TestDatabase> {
+    use customer_success_db::harness::HarnessError;
+    let missing = |e: &HarnessError| match e {
+        HarnessError::CitusNotInstalled { .. } => true,
+        // The same failure remembered from an earlier test of this process.
+        HarnessError::Earlier { message } => message.starts_with("citus.so is not installed"),
+        _ => false,
+    };
+    match TestDatabase::new_citus() {
+        Ok(db) => Some(db),
+        Err(e) if missing(&e) => {
+            if std::env::var(REQUIRE_CITUS_ENV).is_ok_and(|v| v == "1") {
+                panic!("{REQUIRE_CITUS_ENV}=1 but Citus is missing: {e}");
+            }
+            eprintln!(
+                "\n*** SKIPPED {test}: {e}\n*** (set {REQUIRE_CITUS_ENV}=1 to make this a failure)\n"
+            );
+            None
+        }
+        Err(e) => panic!("could not get a database on the Citus cluster: {e}"),
+    }
+}

@@ -52,6 +52,12 @@ Diagnostics:
   refresh              rewrite the stored values that depend on the clock: the tickets'
                        *_sla_status and renewal_forecasts.days_until_renewal (run it from cron;
                        the dashboards compute them live and do not need it)
+  distribute [--check] on a Citus coordinator: distribute the tables by client_id, co-located
+                       with customers, and make the catalogue tables reference tables (one
+                       transaction, idempotent; SCALING.md). Tables whose keys or triggers
+                       Citus refuses are listed with the reasons and left as they are; exits 1
+                       then. --check only prints what it would do. Refused on a server
+                       without Citus
   doctor               checklist: connection and server version, pending migrations, orphans,
                        redundant indexes, invalid indexes, slow-query logging; exits 1 on any
                        FAIL
@@ -150,6 +156,11 @@ pub enum Command {
     },
     /// `refresh`.
     Refresh,
+    /// `distribute [--check]`.
+    Distribute {
+        /// `--check`: only report what would be done.
+        check: bool,
+    },
     /// `doctor`.
     Doctor,
     /// `demo --customers N [--seed S]`.
@@ -364,6 +375,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
             "slow-queries" => no_args(rest).map(|()| Command::SlowQueries)?,
             "orphans" => no_args(rest).map(|()| Command::Orphans { delete })?,
             "refresh" => no_args(rest).map(|()| Command::Refresh)?,
+            "distribute" => no_args(rest).map(|()| Command::Distribute { check })?,
             "doctor" => no_args(rest).map(|()| Command::Doctor)?,
             "demo" => {
                 no_args(rest)?;
@@ -398,7 +410,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Request, UsageE
             "-1",
             matches!(command, Command::Downgrade { .. }),
         ),
-        (check, "--check", matches!(command, Command::Adopt { .. })),
+        (
+            check,
+            "--check",
+            matches!(command, Command::Adopt { .. } | Command::Distribute { .. }),
+        ),
         (to.is_some(), "--to", false),
         (
             delete,
