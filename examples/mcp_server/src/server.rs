@@ -28,7 +28,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use chrono::{DateTime, NaiveDate, Utc};
 use customer_success_db::async_pool::AsyncDb;
 use customer_success_db::crud::{ByKey, Crud, Page, PageRequest, Paged};
-use customer_success_db::cursor::{Cursor, MAX_TOKEN_LEN};
+use customer_success_db::cursor::{Cursor, Keyed, MAX_TOKEN_LEN};
 use customer_success_db::models::{
     Customer, HealthComponents, HealthScoreRecord, HealthWeights, NewHealthScoreRecord,
     NewNpsResponse, NewSupportTicket, NpsResponse, SupportTicket, SupportTicketChanges,
@@ -535,14 +535,10 @@ impl CustomerSuccessServer {
     ) -> CallToolResult {
         let outcome = async {
             let threshold = int_newtype::<HealthScore>(args.threshold, "threshold")?;
-            let page = page(args.limit, args.offset, args.cursor)?;
-            let request = page.clone();
-            let rows = self
-                .db_run(move |conn| {
-                    Paged::load(request, |p| queries::health_dashboard(conn, threshold, p))
-                })
-                .await?;
-            Ok(rows_page(rows, &page))
+            self.db_page(args.limit, args.offset, args.cursor, move |conn, p| {
+                queries::health_dashboard(conn, threshold, p)
+            })
+            .await
         };
         reply(outcome.await)
     }
@@ -552,12 +548,10 @@ impl CustomerSuccessServer {
     #[tool(annotations(read_only_hint = true))]
     async fn csm_workload(&self, Parameters(args): Parameters<PageArgs>) -> CallToolResult {
         let outcome = async {
-            let page = page(args.limit, args.offset, args.cursor)?;
-            let request = page.clone();
-            let rows = self
-                .db_run(move |conn| Paged::load(request, |p| queries::csm_workload(conn, p)))
-                .await?;
-            Ok(rows_page(rows, &page))
+            self.db_page(args.limit, args.offset, args.cursor, move |conn, p| {
+                queries::csm_workload(conn, p)
+            })
+            .await
         };
         reply(outcome.await)
     }
@@ -572,16 +566,10 @@ impl CustomerSuccessServer {
         let outcome = async {
             let within_days = within_days(args.within_days)?;
             let status = enum_arg::<RenewalStatus>(&args.status, "status")?;
-            let page = page(args.limit, args.offset, args.cursor)?;
-            let request = page.clone();
-            let rows = self
-                .db_run(move |conn| {
-                    Paged::load(request, |p| {
-                        queries::renewal_pipeline(conn, within_days, status, p)
-                    })
-                })
-                .await?;
-            Ok(rows_page(rows, &page))
+            self.db_page(args.limit, args.offset, args.cursor, move |conn, p| {
+                queries::renewal_pipeline(conn, within_days, status, p)
+            })
+            .await
         };
         reply(outcome.await)
     }
@@ -591,12 +579,10 @@ impl CustomerSuccessServer {
     #[tool(annotations(read_only_hint = true))]
     async fn sla_monitoring(&self, Parameters(args): Parameters<PageArgs>) -> CallToolResult {
         let outcome = async {
-            let page = page(args.limit, args.offset, args.cursor)?;
-            let request = page.clone();
-            let rows = self
-                .db_run(move |conn| Paged::load(request, |p| queries::sla_monitoring(conn, p)))
-                .await?;
-            Ok(rows_page(rows, &page))
+            self.db_page(args.limit, args.offset, args.cursor, move |conn, p| {
+                queries::sla_monitoring(conn, p)
+            })
+            .await
         };
         reply(outcome.await)
     }
@@ -624,12 +610,10 @@ impl CustomerSuccessServer {
                 .iter()
                 .map(|l| enum_arg::<RiskLevel>(l, "levels"))
                 .collect::<ToolOutcome<Vec<_>>>()?;
-            let page = page(args.limit, args.offset, args.cursor)?;
-            let request = page.clone();
-            let rows = self
-                .db_run(move |conn| Paged::load(request, |p| queries::churn_risk(conn, &levels, p)))
-                .await?;
-            Ok(rows_page(rows, &page))
+            self.db_page(args.limit, args.offset, args.cursor, move |conn, p| {
+                queries::churn_risk(conn, &levels, p)
+            })
+            .await
         };
         reply(outcome.await)
     }
@@ -643,15 +627,11 @@ impl CustomerSuccessServer {
         let outcome = async {
             bounded(&args.csm, "csm", limits::CSM)?;
             let stage = enum_arg::<LifecycleStage>(&args.stage, "stage")?;
-            let page = page(args.limit, args.offset, args.cursor)?;
-            let request = page.clone();
             let csm = args.csm;
-            let rows = self
-                .db_run(move |conn| {
-                    Paged::load(request, |p| queries::csm_customers(conn, &csm, stage, p))
-                })
-                .await?;
-            Ok(rows_page(rows, &page))
+            self.db_page(args.limit, args.offset, args.cursor, move |conn, p| {
+                queries::csm_customers(conn, &csm, stage, p)
+            })
+            .await
         };
         reply(outcome.await)
     }
@@ -806,12 +786,10 @@ impl CustomerSuccessServer {
                         .transpose()?;
                 }
             }
-            let page = page(args.limit, args.offset, args.cursor)?;
-            let request = page.clone();
-            let rows = self
-                .db_run(move |conn| Paged::load(request, |p| Customer::search(conn, &filter, p)))
-                .await?;
-            Ok(rows_page(rows, &page))
+            self.db_page(args.limit, args.offset, args.cursor, move |conn, p| {
+                Customer::search(conn, &filter, p)
+            })
+            .await
         };
         reply(outcome.await)
     }
@@ -831,26 +809,22 @@ impl CustomerSuccessServer {
                 priority: enum_list::<TicketPriority>(&args.priority, "priority")?,
                 category: enum_list::<TicketCategory>(&args.category, "category")?,
             };
-            let page = page(args.limit, args.offset, args.cursor)?;
-            let request = page.clone();
             let client_id = args.client_id;
             let tickets = self
-                .db_run(move |conn| {
+                .db_page(args.limit, args.offset, args.cursor, move |conn, p| {
                     // An unknown customer is an error, not an empty list.
                     Customer::get_by_key(conn, &client_id)?;
                     // Whole rows (the library's filtered list, with its cursors); the answer
                     // carries only their summaries.
-                    Paged::load(request, |p| {
-                        SupportTicket::list_filtered(conn, &client_id, &filter, p)
-                    })
+                    SupportTicket::list_filtered(conn, &client_id, &filter, p)
                 })
                 .await?;
-            let rows = Paged {
+            Ok(Rows {
+                count: tickets.count,
+                next_cursor: tickets.next_cursor,
+                next_offset: tickets.next_offset,
                 rows: tickets.rows.into_iter().map(TicketSummary::from).collect(),
-                next: tickets.next,
-                has_more: tickets.has_more,
-            };
-            Ok(rows_page(rows, &page))
+            })
         };
         reply(outcome.await)
     }
@@ -974,6 +948,30 @@ impl CustomerSuccessServer {
         T: Send + 'static,
     {
         self.db.run(f).await.map_err(|e| error_text(&e))
+    }
+
+    /// One page of a list tool's answer: the page from the tool's `limit`, `offset` and
+    /// `cursor` (see [`page`]), the list run by `load` on a pooled connection (asked for one
+    /// row more than the limit, so the answer knows whether more follow), and `next_cursor`.
+    async fn db_page<T, F>(
+        &self,
+        limit: i64,
+        offset: i64,
+        cursor: Option<String>,
+        load: F,
+    ) -> ToolOutcome<Rows<T>>
+    where
+        F: FnOnce(&mut PgConnection, PageRequest) -> customer_success_db::Result<Vec<T>>
+            + Send
+            + 'static,
+        T: Keyed + Send + 'static,
+    {
+        let page = page(limit, offset, cursor)?;
+        let request = page.clone();
+        let rows = self
+            .db_run(move |conn| Paged::load(request, |p| load(conn, p)))
+            .await?;
+        Ok(rows_page(rows, &page))
     }
 
     /// As [`Self::db_run`], in a transaction.
