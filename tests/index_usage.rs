@@ -95,7 +95,7 @@ fn dashboards_use_the_indexes_designed_for_them() {
     let conn = &mut conn;
     demo::load(conn, &DemoConfig::new(CUSTOMERS, 42), &mut |_| {}).unwrap();
     // The loader ends with ANALYZE; VACUUM sets the visibility map that index-only scans need.
-    conn.batch_execute("VACUUM ANALYZE").unwrap();
+    common::vacuum_analyze_all_visible(conn);
     let page = Page::first(100);
 
     // 1. Health: one range of the (status, health_score, id) index, no sort, no heap.

@@ -785,7 +785,7 @@ fn children_and_filters_use_an_index_leading_with_their_column() {
     let mut conn = db.connect().unwrap();
     let conn = &mut conn;
     demo::load(conn, &DemoConfig::new(5_000, 42), &mut |_| {}).unwrap();
-    conn.batch_execute("VACUUM ANALYZE").unwrap();
+    common::vacuum_analyze_all_visible(conn);
     let page = Page::first(100);
 
     let plan = OnboardingMilestone::list(conn, Page::first(1)).unwrap()[0]

@@ -219,3 +219,38 @@ pub fn citus_db(test: &str) -> Option<TestDatabase> {
         Err(e) => panic!("could not get a database on the Citus cluster: {e}"),
     }
 }
+
+/// `VACUUM ANALYZE`, repeated until every table's visibility map covers all its pages
+/// (`relallvisible = relpages`), so that the planner costs index-only scans as such.
+///
+/// One VACUUM is not always enough right after a bulk load: autovacuum's ANALYZE of the new
+/// database, or another test's open transaction, holds a snapshot older than the load's last
+/// updates, and VACUUM may not mark those pages all-visible until it ends. A plan pinned on an
+/// index-only scan then flips to a heap or bitmap scan (seen in CI).
+pub fn vacuum_analyze_all_visible(conn: &mut PgConnection) {
+    #[derive(QueryableByName)]
+    struct Lagging {
+        #[diesel(sql_type = Text)]
+        tables: String,
+    }
+    let mut lagging = String::new();
+    for _ in 0..60 {
+        conn.batch_execute("VACUUM ANALYZE")
+            .expect("VACUUM ANALYZE");
+        lagging = diesel::sql_query(
+            "SELECT coalesce(string_agg(format('%s (%s of %s pages)', c.relname, \
+             c.relallvisible, c.relpages), ', '), '') AS tables \
+             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+             WHERE n.nspname = current_schema() AND c.relkind = 'r' \
+             AND c.relallvisible < c.relpages",
+        )
+        .get_result::<Lagging>(conn)
+        .expect("visibility map")
+        .tables;
+        if lagging.is_empty() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    panic!("VACUUM could not make every page all-visible within 30 s: {lagging}");
+}
