@@ -75,7 +75,10 @@
 //! values (a customer's health score, SLA states, days until renewal) cannot go stale: the
 //! dashboards compute them from the clock, and [`maintenance::refresh_derived_values`] rewrites
 //! the stored copies. A database that already breaks a rule is refused with a report, and
-//! [`maintenance::delete_orphans`] is the explicit repair for orphans.
+//! [`maintenance::delete_orphans`] is the explicit repair for orphans. The four after them
+//! serve the queries: indexes designed from each dashboard (built `CONCURRENTLY`, so an
+//! upgrade does not block writers), the index diet, and the CSM workload summary the database
+//! keeps.
 #![warn(missing_docs)]
 
 pub mod adopt;
