@@ -13,7 +13,6 @@ use customer_success_db::demo::{self, DemoConfig};
 use customer_success_db::models::SupportTicket;
 use customer_success_db::queries::{self, ExplainReport};
 use customer_success_db::types::*;
-use diesel::connection::SimpleConnection;
 
 /// Large enough that the planner's choices are those of a real installation (sequential scans
 /// stop being cheapest for selective predicates), small enough for CI.
