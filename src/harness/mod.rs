@@ -411,14 +411,9 @@ impl Server {
                 Err(e) => Err(self.with_privilege_hint(e)),
             }
         };
-        if let Kind::Citus(nodes) = &self.kind {
-            // Workers first: the coordinator's copy is the one applications use, so it is
-            // the last to appear.
-            for worker in &nodes.workers {
-                with_admin_on(&worker.admin_url, &worker.idle, create)?;
-            }
-        }
-        self.with_admin(create)?;
+        // Workers first (on the Citus cluster): the coordinator's copy is the one applications
+        // use, so it is the last to appear.
+        self.on_every_node(create)?;
         if let Kind::Citus(nodes) = &self.kind {
             citus::prepare_database(nodes, dbname)?;
         }
@@ -488,18 +483,25 @@ impl Server {
         Ok(name)
     }
 
-    fn build_template(&self, name: &str) -> Result<(), HarnessError> {
-        if let Kind::Citus(nodes) = &self.kind {
-            return self.build_citus_template(nodes, name);
-        }
+    /// A connection of the server's own holding the advisory lock that serialises template
+    /// builds between processes: dropping the connection releases it, whatever happens.
+    fn lock_templates(&self) -> Result<PgConnection, HarnessError> {
         let url = self.admin_url.as_str();
-        // A connection of its own: closing it releases the advisory lock whatever happens.
         let mut conn = establish(url)?;
         execute(
             &mut conn,
             url,
             &format!("SELECT pg_advisory_lock({TEMPLATE_LOCK_KEY})"),
         )?;
+        Ok(conn)
+    }
+
+    fn build_template(&self, name: &str) -> Result<(), HarnessError> {
+        if let Kind::Citus(nodes) = &self.kind {
+            return self.build_citus_template(nodes, name);
+        }
+        let url = self.admin_url.as_str();
+        let mut conn = self.lock_templates()?;
         if let Some(info) = database_info(&mut conn, url, name)? {
             // Only a complete template is ever renamed to this name; if the marking below was
             // interrupted, finish it.
@@ -575,13 +577,8 @@ impl Server {
     /// build-then-rename as on a single server: renaming would need every node's copy free of
     /// Citus's own connections twice instead of once.
     fn build_citus_template(&self, nodes: &CitusNodes, name: &str) -> Result<(), HarnessError> {
-        let url = self.admin_url.as_str();
-        let mut conn = establish(url)?;
-        execute(
-            &mut conn,
-            url,
-            &format!("SELECT pg_advisory_lock({TEMPLATE_LOCK_KEY})"),
-        )?;
+        // Held until this function returns.
+        let _lock = self.lock_templates()?;
         let mut complete = true;
         self.on_every_node(|conn, url| {
             let info = database_info(conn, url, name)?;
