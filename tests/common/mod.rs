@@ -254,3 +254,16 @@ pub fn vacuum_analyze_all_visible(conn: &mut PgConnection) {
     }
     panic!("VACUUM could not make every page all-visible within 30 s: {lagging}");
 }
+
+/// A migrated test database on the harness's Citus cluster with every table distributed
+/// (`distribute::distribute`, which must report a complete distribution), or `None` when Citus
+/// is missing (see [`citus_db`]).
+pub fn distributed_db(test: &str) -> Option<TestDatabase> {
+    let db = citus_db(test)?;
+    let mut conn = db.connect().expect("connect to the coordinator");
+    conn.batch_execute(include_str!("../fixtures/citus_ready_prototype.sql"))
+        .expect("prototype schema changes");
+    let report = customer_success_db::distribute::distribute(&mut conn).expect("distribute");
+    assert!(report.is_complete(), "{report}");
+    Some(db)
+}
