@@ -23,8 +23,8 @@ use diesel::sql_types::{BigInt, Integer, Text};
 use diesel::{PgConnection, QueryableByName, RunQueryDsl};
 
 use super::cluster::{CitusNode, Cluster};
-use super::names::quote_literal;
-use super::{establish, execute, sql_error, HarnessError};
+use super::names::{quote_ident, quote_literal};
+use super::{establish, execute, sql_error, sweep_leftovers, HarnessError, TestDatabase};
 
 /// Workers of the throwaway Citus cluster. Two is the smallest number at which a multi-shard
 /// query fans out to more than one node, and three servers already share two cores.
@@ -143,5 +143,174 @@ pub(super) fn disconnect_everyone(
             });
         }
         std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A Citus worker beyond the shared cluster's two, for tests that add a node to a cluster
+/// (`citus_add_node`, then `citus_rebalance_start`). Started by
+/// [`TestDatabase::start_spare_citus_worker`].
+///
+/// The node is a throwaway cluster like the other workers (Citus preloaded, `wal_level =
+/// logical`, unix socket only, run as `postgres` when root, a private directory
+/// `<CSDB_HARNESS_DIR>-citus-worker3` or `customer-success-db-citus-worker3-<euid>`, its own
+/// supervisor that stops and deletes it a few seconds after the last user exits), and it is
+/// shared the same way: concurrent tests each get their own database on it. It holds only the
+/// databases of tests that asked for it, and it is **not** registered anywhere: Citus keeps
+/// its node list per database, so a test that runs `citus_add_node` in its own database
+/// changes nothing for the other tests on the shared cluster.
+///
+/// Dropping the value drops the test database's copy on this node (the coordinator's and the
+/// regular workers' copies go with the [`TestDatabase`]).
+pub struct SpareWorker {
+    cluster: Cluster,
+    dbname: String,
+    admin_url: String,
+}
+
+impl SpareWorker {
+    /// The host to register: the node's socket directory (what `citus_add_node` takes as
+    /// `nodename`, like the regular workers' entries in `pg_dist_node`).
+    pub fn node_name(&self) -> &str {
+        self.cluster.socket_dir()
+    }
+
+    /// The port to register with [`SpareWorker::node_name`].
+    pub fn node_port(&self) -> u16 {
+        self.cluster.port()
+    }
+
+    /// `SELECT citus_add_node(<node_name>, <node_port>)`: the statement that makes this node a
+    /// worker of the database the statement runs in (on the coordinator).
+    pub fn add_node_sql(&self) -> String {
+        format!(
+            "SELECT citus_add_node({}, {})",
+            quote_literal(self.node_name()),
+            self.node_port()
+        )
+    }
+
+    /// The URL of the test database's copy on this node, for looking at the shards that moved
+    /// here.
+    pub fn url(&self) -> String {
+        self.cluster.url_for(&self.dbname)
+    }
+}
+
+impl Drop for SpareWorker {
+    fn drop(&mut self) {
+        let sql = format!(
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            quote_ident(&self.dbname)
+        );
+        let dropped = establish(&self.admin_url)
+            .and_then(|mut conn| execute(&mut conn, &self.admin_url, &sql));
+        // A leftover is swept by the next start of the node (its name carries the dead pid), or
+        // goes with the node's directory.
+        if let Err(e) = dropped {
+            log::warn!(
+                "could not drop {} on the spare Citus worker: {e}",
+                self.dbname
+            );
+        }
+    }
+}
+
+impl TestDatabase {
+    /// Starts (or joins) one more Citus worker and creates this database on it, empty, with
+    /// the `citus` extension: ready for `citus_add_node` in this database only (run
+    /// [`SpareWorker::add_node_sql`] on the coordinator), after which Citus copies the
+    /// distributed objects there, and `citus_rebalance_start()` moves shards to it. See
+    /// [`SpareWorker`].
+    ///
+    /// It also sets `citus.local_hostname` of this database on every node to the node's socket
+    /// directory, which shard moves and splits need on the harness (they connect to their own
+    /// node by that name, `localhost` by default, and the nodes listen on no TCP port). Sessions
+    /// opened before this call keep the default.
+    ///
+    /// # Errors
+    ///
+    /// [`HarnessError::Citus`] when this database is not on the throwaway Citus cluster
+    /// ([`TestDatabase::new_citus`]); otherwise as starting the cluster and creating a database.
+    pub fn start_spare_citus_worker(&self) -> Result<SpareWorker, HarnessError> {
+        let super::Kind::Citus(nodes) = &self.server.kind else {
+            return Err(HarnessError::Citus {
+                problem: format!(
+                    "a spare worker joins a database on the Citus cluster \
+                     (TestDatabase::new_citus), and {} is not on it",
+                    self.name
+                ),
+            });
+        };
+        let cluster = Cluster::open_citus(CitusNode::Worker(WORKERS + 1))?;
+        let admin_url = cluster.url_for("postgres");
+        let mut conn = establish(&admin_url)?;
+        // Databases of tests that died before dropping theirs (the node's supervisor deletes
+        // the whole node only once nobody uses it).
+        let version_num = super::server_version(&mut conn, &admin_url)?;
+        sweep_leftovers(&mut conn, &admin_url, version_num);
+        // A shard move's target starts a logical-replication apply worker per move, and
+        // PostgreSQL's launcher starts them at most once per `wal_retrieve_retry_interval`
+        // (5 s by default): most of a small shard group's move was that wait. The spare
+        // worker is where moved shards land (and only tests that move shards use it).
+        execute(
+            &mut conn,
+            &admin_url,
+            "ALTER SYSTEM SET wal_retrieve_retry_interval = '100ms'",
+        )?;
+        execute(&mut conn, &admin_url, "SELECT pg_reload_conf()")?;
+        let worker = SpareWorker {
+            cluster,
+            dbname: self.name.clone(),
+            admin_url,
+        };
+        // template0: the node must start without tables; Citus creates what it needs when the
+        // node is added (distributed objects, reference tables) and when shards move.
+        execute(
+            &mut conn,
+            &worker.admin_url,
+            &format!(
+                "CREATE DATABASE {} TEMPLATE template0",
+                quote_ident(&self.name)
+            ),
+        )?;
+        let url = worker.url();
+        let mut db = establish(&url)?;
+        execute(&mut db, &url, "CREATE EXTENSION IF NOT EXISTS citus")?;
+        // A clone keeps the template's Citus metadata, including the template's own database
+        // as a distributed object (`pg_dist_object`, by oid). `citus_add_node` recreates every
+        // distributed object on the new node and fails on a database of that name, which
+        // exists on the template's nodes only; the clone's entry names the clone instead, as
+        // if it had been created directly.
+        let coordinator_url = nodes.coordinator.url_for(&self.name);
+        execute(
+            &mut establish(&coordinator_url)?,
+            &coordinator_url,
+            "UPDATE pg_catalog.pg_dist_object \
+             SET objid = (SELECT oid FROM pg_database WHERE datname = current_database()) \
+             WHERE classid = 'pg_catalog.pg_database'::regclass",
+        )?;
+        // Shard moves and splits open connections to the node they run on by
+        // `citus.local_hostname`, `localhost` by default: TCP, on which the harness's nodes do
+        // not listen. Each node's copy of this database gets the node's socket directory
+        // instead (new sessions, such as the rebalancer's background tasks, read it). Set from
+        // the `postgres` database, where Citus is not loaded and so propagates nothing.
+        let every_node = nodes
+            .workers
+            .iter()
+            .map(|w| &w.cluster)
+            .chain([&nodes.coordinator, &worker.cluster]);
+        for node in every_node {
+            let admin = node.url_for("postgres");
+            execute(
+                &mut establish(&admin)?,
+                &admin,
+                &format!(
+                    "ALTER DATABASE {} SET citus.local_hostname = {}",
+                    quote_ident(&self.name),
+                    quote_literal(node.socket_dir())
+                ),
+            )?;
+        }
+        Ok(worker)
     }
 }

@@ -77,6 +77,7 @@ use diesel_migrations::MigrationHarness;
 
 use crate::url::redact;
 
+pub use citus::SpareWorker;
 pub use error::HarnessError;
 
 use citus::CitusNodes;
