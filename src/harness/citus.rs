@@ -196,6 +196,16 @@ impl SpareWorker {
     }
 }
 
+impl std::fmt::Debug for SpareWorker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SpareWorker")
+            .field("node_name", &self.node_name())
+            .field("node_port", &self.node_port())
+            .field("dbname", &self.dbname)
+            .finish()
+    }
+}
+
 impl Drop for SpareWorker {
     fn drop(&mut self) {
         let sql = format!(
