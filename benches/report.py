@@ -40,3 +40,18 @@ if g.is_dir():
             with open(g / method / size / "new" / "benchmark.json") as f:
                 rows = json.load(f)["throughput"]["Elements"]
             print(f"| {method} | {int(size):,} | {rows:,} | {fmt(ns)} | {rows / (ns / 1e9):,.0f} |")
+
+# benches/citus.rs: the same operation on one server and on the 3-node Citus cluster.
+citus_groups = ["customer_and_tickets", "customer_360", "insert_health_score", "health_dashboard",
+                "csm_workload", "renewal_pipeline", "sla_monitoring", "churn_risk", "csm_customers"]
+if (root / "citus_customer_360").is_dir():
+    print()
+    print("| operation | customers | single node | Citus, coordinator + 2 workers | cluster / single |")
+    print("|---|---|---|---|---|")
+    for name in citus_groups:
+        g = root / f"citus_{name}"
+        if not (g / "single_node").is_dir():
+            continue
+        for size in sorted((p.name for p in (g / "single_node").iterdir() if p.name.isdigit()), key=int):
+            s, c = mean_ns(g / "single_node" / size), mean_ns(g / "citus_3_nodes" / size)
+            print(f"| {name} | {int(size):,} | {fmt(s)} | {fmt(c)} | {c / s:.2f} |")
