@@ -26,6 +26,7 @@ use customer_success_db::queries::{self, *};
 use customer_success_db::reports;
 use customer_success_db::serde_json::Value;
 use customer_success_db::types::*;
+use diesel::connection::SimpleConnection;
 use diesel::PgConnection;
 
 /// Rows a dashboard page shows (as in `benches/dashboards.rs`).
@@ -43,7 +44,20 @@ struct Side {
 
 fn load(label: &'static str, db: TestDatabase, config: &DemoConfig) -> Side {
     let mut conn = customer_success_db::connection::connect(db.url()).expect("connect");
+    let citus = db.server().is_citus();
+    if citus {
+        // The load is one transaction that writes the distributed tables (COPY, one
+        // connection per shard in parallel) and then the reference tables, which Citus
+        // refuses after a parallel operation ("cannot modify table \"training_modules\"
+        // because there was a parallel operation on a distributed table").
+        conn.batch_execute("SET citus.multi_shard_modify_mode = 'sequential'")
+            .expect("sequential mode");
+    }
     let report = demo::load(&mut conn, config, &mut |_| {}).expect("load the demo data");
+    if citus {
+        conn.batch_execute("RESET citus.multi_shard_modify_mode")
+            .expect("reset");
+    }
     eprintln!(
         "{label}: loaded {} rows in {:.1} s ({:.0} rows/s)",
         report.total_rows,
@@ -91,10 +105,19 @@ fn plan_line(
 ) {
     let report = queries::explain(conn, query).expect("explain");
     let (count, nodes) = tasks(&report.plan);
-    let kind = match count {
-        0 => "not distributed (coordinator only)".to_owned(),
-        1 => "router: 1 task on 1 worker".to_owned(),
-        n => format!("multi-shard: {n} tasks on {} workers", nodes.len()),
+    // EXPLAIN ANALYZE details one task of a multi-shard query ("Tasks Shown: One of 4"), so
+    // only a router query's node is known.
+    let kind = match (count, nodes.as_slice()) {
+        (0, _) => "not distributed (coordinator only)".to_owned(),
+        (1, [node]) => {
+            // "host=/dev/shm/…-citus-worker2 port=5432 dbname=…": the worker's directory.
+            let host = node.split_whitespace().next().unwrap_or(node);
+            format!(
+                "router: 1 task, on {}",
+                host.rsplit('-').next().unwrap_or(host)
+            )
+        }
+        (n, _) => format!("multi-shard: {n} tasks (one per shard)"),
     };
     println!(
         "plan on the cluster: {name:<34} {kind:<34} execution {:.2} ms",

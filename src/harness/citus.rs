@@ -232,11 +232,6 @@ impl TestDatabase {
     /// distributed objects there, and `citus_rebalance_start()` moves shards to it. See
     /// [`SpareWorker`].
     ///
-    /// It also sets `citus.local_hostname` of this database on every node to the node's socket
-    /// directory, which shard moves and splits need on the harness (they connect to their own
-    /// node by that name, `localhost` by default, and the nodes listen on no TCP port). Sessions
-    /// opened before this call keep the default.
-    ///
     /// # Errors
     ///
     /// [`HarnessError::Citus`] when this database is not on the throwaway Citus cluster
@@ -299,28 +294,6 @@ impl TestDatabase {
              SET objid = (SELECT oid FROM pg_database WHERE datname = current_database()) \
              WHERE classid = 'pg_catalog.pg_database'::regclass",
         )?;
-        // Shard moves and splits open connections to the node they run on by
-        // `citus.local_hostname`, `localhost` by default: TCP, on which the harness's nodes do
-        // not listen. Each node's copy of this database gets the node's socket directory
-        // instead (new sessions, such as the rebalancer's background tasks, read it). Set from
-        // the `postgres` database, where Citus is not loaded and so propagates nothing.
-        let every_node = nodes
-            .workers
-            .iter()
-            .map(|w| &w.cluster)
-            .chain([&nodes.coordinator, &worker.cluster]);
-        for node in every_node {
-            let admin = node.url_for("postgres");
-            execute(
-                &mut establish(&admin)?,
-                &admin,
-                &format!(
-                    "ALTER DATABASE {} SET citus.local_hostname = {}",
-                    quote_ident(&self.name),
-                    quote_literal(node.socket_dir())
-                ),
-            )?;
-        }
         Ok(worker)
     }
 }

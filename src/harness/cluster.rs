@@ -909,7 +909,16 @@ impl Context<'_> {
              max_wal_size = '512MB'\n\
              {citus}",
             socket_dir = quote_literal(self.dir_str),
-            citus = if self.citus.is_some() { CITUS_CONF } else { "" },
+            citus = match self.citus {
+                // Citus connects to its own node by `citus.local_hostname` (shard moves and
+                // splits, EXPLAIN ANALYZE of some queries on the coordinator), `localhost` by
+                // default: TCP, which these nodes do not listen on.
+                Some(_) => format!(
+                    "{CITUS_CONF}citus.local_hostname = {}\n",
+                    quote_literal(self.dir_str)
+                ),
+                None => String::new(),
+            },
         );
         let path = self.data().join(CONF_FILE);
         fs::write(&path, text).map_err(|e| HarnessError::io("write", &path, e))?;
