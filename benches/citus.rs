@@ -117,7 +117,7 @@ fn plan_line(
                 host.rsplit('-').next().unwrap_or(host)
             )
         }
-        (n, _) => format!("multi-shard: {n} tasks (one per shard)"),
+        (n, _) => format!("multi-shard: {n} tasks"),
     };
     println!(
         "plan on the cluster: {name:<34} {kind:<34} execution {:.2} ms",
