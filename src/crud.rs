@@ -989,6 +989,10 @@ macro_rules! impl_crud {
                                 .get_results(conn)?,
                         );
                     }
+                    // Citus returns a multi-row INSERT's rows grouped by shard, not in VALUES
+                    // order. The coordinator draws the identity ids in VALUES order (as a
+                    // single server does), so the id order is the input order.
+                    out.sort_by_key(|row| row.id);
                     Ok(out)
                 })
             }
@@ -1146,6 +1150,12 @@ macro_rules! impl_crud {
                                 .get_results(conn)?,
                         );
                     }
+                    // Citus returns the rows grouped by shard, not in VALUES order; an updated
+                    // row keeps its old id, so the input order is restored by key (each key is
+                    // in the batch once, see above).
+                    let position: std::collections::HashMap<&str, usize> =
+                        new.iter().enumerate().map(|(i, n)| (n.$key.as_str(), i)).collect();
+                    out.sort_by_key(|row| position.get(row.$key.as_str()).copied());
                     Ok(out)
                 })
             }
