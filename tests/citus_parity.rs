@@ -262,9 +262,7 @@ fn the_demo_data_dashboards_reports_and_a_cascade_agree_with_a_single_server() {
         });
         nonempty("health_dashboard", v);
     }
-    let v = pair.same("csm_workload", |c| {
-        pages(c, |c, p| queries::csm_workload(c, p))
-    });
+    let v = pair.same("csm_workload", |c| pages(c, queries::csm_workload));
     nonempty("csm_workload", v);
     for status in [RenewalStatus::OnTrack, RenewalStatus::AtRisk] {
         let v = pair.same(&format!("renewal_pipeline({status:?})"), |c| {
@@ -275,9 +273,7 @@ fn the_demo_data_dashboards_reports_and_a_cascade_agree_with_a_single_server() {
         });
         nonempty("renewal_pipeline", v);
     }
-    let v = pair.same("sla_monitoring", |c| {
-        pages(c, |c, p| queries::sla_monitoring(c, p))
-    });
+    let v = pair.same("sla_monitoring", |c| pages(c, queries::sla_monitoring));
     nonempty("sla_monitoring", v);
     let v = pair.same("churn_risk(high, critical)", |c| {
         pages(c, |c, p| {
