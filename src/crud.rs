@@ -31,7 +31,7 @@
 //! customer's shard, and a write is an ordinary single-shard transaction there. A statement
 //! without `client_id` *fans out*: one task per shard of the table (`citus.shard_count`, 32 by
 //! default; the test cluster has 4), run in parallel, one round trip per shard, on every
-//! worker; a write locks every shard and commits on every worker it reached (two-phase commit),
+//! worker; a write runs on every shard and commits on every worker it reached (two-phase commit),
 //! so it is never a single-shard transaction.
 //!
 //! | by `id` or business key alone: fans out | with the customer: router (1 task) |
@@ -45,9 +45,16 @@
 //! `ByKey` method of `Customer` (its business key is `client_id` itself). The catalogue tables
 //! without `client_id` are reference tables: a read runs on one node, a write on every copy.
 //!
+//! Measured on the test cluster (coordinator and 2 workers on one shared 2-core machine, 4
+//! shards, release build, 1000 calls each on 1000 tickets of 200 customers): `get` 2.9 ms,
+//! `get_for_client` 0.97 ms; `get_by_key` 2.8 ms, `get_by_client_key` 0.92 ms; `update`
+//! 3.9 ms, `update_for_client` 1.3 ms. With 32 shards the fan-out costs grow; the router
+//! ones do not.
+//!
 //! On a single server the two forms cost the same: the tables' keys are `(id, client_id)` and
 //! `(business key, client_id)` (or the other way round), so one unique index serves `id = $1`
-//! and `id = $1 AND client_id = $2` alike.
+//! and `id = $1 AND client_id = $2` alike (measured: 40–80 µs a call for either form, equal
+//! within the noise of a loaded machine).
 //!
 //! A business key is unique per customer only (a key that every node can check must include
 //! the distribution column), so two customers may both have a ticket `T-1`. The `ByKey` methods
