@@ -964,7 +964,8 @@ pub(crate) use impl_scoped;
 /// Implements [`Crud`] (and [`ByKey`] / [`ByClient`] where the table has them) for a row struct.
 macro_rules! impl_crud {
     ($row:ident, $new:ident, $changes:ident, $table:ident, columns = $n:expr
-        $(, key = $key:ident, upsert = [$($col:ident),* $(,)?])? $(, client = $client:ident)?) => {
+        $(, key = $key:ident, conflict = ($($conflict:ident),+), upsert = [$($col:ident),* $(,)?])?
+        $(, client = $client:ident)?) => {
         impl $crate::crud::Crud for $row {
             type New = $new;
             type Changes = $changes;
@@ -1128,10 +1129,10 @@ macro_rules! impl_crud {
             fn upsert_by_key(conn: &mut diesel::PgConnection, new: &$new) -> $crate::Result<Self> {
                 $crate::input::CheckColumns::check_columns(new)?;
                 $crate::models::Validate::validate(new)?;
-                log::debug!("INSERT INTO {} ON CONFLICT ({}) DO UPDATE", stringify!($table), stringify!($key));
+                log::debug!("INSERT INTO {} ON CONFLICT ({}) DO UPDATE", stringify!($table), stringify!($($conflict),+));
                 Ok(diesel::insert_into($table::table)
                     .values(new)
-                    .on_conflict($table::$key)
+                    .on_conflict(($($table::$conflict),+))
                     .do_update()
                     .set(($($table::$col.eq(diesel::upsert::excluded($table::$col)),)*))
                     .returning(<$row>::as_returning())
@@ -1150,7 +1151,7 @@ macro_rules! impl_crud {
                         out.extend(
                             diesel::insert_into($table::table)
                                 .values(chunk)
-                                .on_conflict($table::$key)
+                                .on_conflict(($($table::$conflict),+))
                                 .do_update()
                                 .set(($($table::$col.eq(diesel::upsert::excluded($table::$col)),)*))
                                 .returning(<$row>::as_returning())

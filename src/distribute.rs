@@ -17,16 +17,31 @@
 //! # Ok::<(), customer_success_db::Error>(())
 //! ```
 //!
+//! # What it prepares
+//!
+//! Schema v2 (migration `2026-11-30-000008_v2_distribution_ready`) is distribution-ready on
+//! every server: every key of a per-customer table includes `client_id`, every child carries
+//! its parent's `client_id`, and portfolio-wide sentiment analyses have a table of their own.
+//! What only Citus needs, [`distribute`] applies first, in its transaction, through the schema's
+//! `csdb_prepare_for_citus()` (listed in [`DistributionReport::prepared`]): the statement
+//! triggers that keep `customers.health_score`, `churn_predictions.customer_status` and the CSM
+//! workload summary cannot run on shards, so the first two become row triggers (each touches
+//! one customer's rows, on the node that holds them) and the summary becomes a view computing
+//! the same totals (a multi-shard aggregate). One server keeps the statement triggers: a bulk
+//! load costs one statement per statement there instead of one per row.
+//!
 //! # What it checks first
 //!
 //! Citus refuses a distributed table whose PRIMARY KEY or UNIQUE constraints do not include the
 //! distribution column, and foreign keys between distributed tables that do not pair
 //! `client_id` with `client_id`; a statement trigger with transition tables cannot run on a
 //! shard ("executor could not find named tuplestore" once its function queries a distributed
-//! table); a row trigger on a reference table runs on every copy and, like `updated_at =
-//! now()`, may give every copy a different value. [`distribute`] looks for all of these in the
-//! catalogue first and reports each table it cannot distribute with the reasons, instead of
-//! failing half-way on Citus's first error. The `customers` group is all or nothing: a child
+//! table); a row trigger on a reference table runs on every copy. [`distribute`] looks for all
+//! of these in the catalogue (after preparing) and reports each table it cannot distribute
+//! with the reasons, instead of failing half-way on Citus's first error. One row trigger on a
+//! reference table is accepted, `set_updated_at`: each copy's `updated_at` then comes from its
+//! own node's `now()`, so copies of one row may differ by the milliseconds between the nodes'
+//! parts of the transaction (SCALING.md, "Limits"). The `customers` group is all or nothing: a child
 //! distributed without its parent (or the reverse) would leave a foreign key between a local
 //! and a distributed table, which Citus does not support.
 //!
@@ -54,6 +69,9 @@ use diesel::sql_types::{Bool, Integer, Nullable, Text};
 use diesel::{Connection, OptionalExtension, PgConnection, QueryableByName, RunQueryDsl};
 
 use crate::error::{Error, Result};
+
+/// The row trigger that keeps `updated_at` (Diesel's `diesel_manage_updated_at`).
+const UPDATED_AT_TRIGGER: &str = "set_updated_at";
 
 /// The table every distributed table is co-located with.
 pub const COLOCATION_ANCHOR: &str = "customers";
@@ -90,6 +108,7 @@ pub const REFERENCE_TABLES: &[&str] = &[
     "renewal_campaigns",
     "survey_templates",
     "training_modules",
+    "portfolio_sentiment_analysis",
 ];
 
 /// A table [`distribute`] left as it was, and why.
@@ -119,6 +138,10 @@ pub struct DistributionReport {
     pub blocked: Vec<Blocked>,
     /// Tables outside the plan, left local to the coordinator.
     pub local: Vec<String>,
+    /// What the schema's `csdb_prepare_for_citus()` changed first (schema v2, migration
+    /// `2026-11-30-000008_v2_distribution_ready`): the statement triggers replaced by row
+    /// triggers, the CSM workload summary replaced by a view. Empty when done before.
+    pub prepared: Vec<String>,
 }
 
 impl DistributionReport {
@@ -146,6 +169,7 @@ impl fmt::Display for DistributionReport {
                 v.join(", ")
             }
         };
+        writeln!(f, "prepared for Citus: {}", list(&self.prepared))?;
         writeln!(f, "distributed now: {}", list(&self.distributed))?;
         writeln!(f, "reference tables now: {}", list(&self.reference))?;
         writeln!(f, "already done: {}", list(&self.already))?;
@@ -422,6 +446,10 @@ fn plan(cat: &Catalogue) -> Plan {
             }
         }
         for t in cat.triggers.iter().filter(|t| t.table_name == table) {
+            if t.row_level && t.name == UPDATED_AT_TRIGGER {
+                // Accepted: each copy's updated_at comes from its own node's now() (module docs).
+                continue;
+            }
             if !t.row_level {
                 why.push(format!(
                     "statement trigger {} would run on every node's copy, where tables local \
@@ -655,7 +683,28 @@ fn quote_ident(s: &str) -> String {
 /// when the catalogue cannot be read.
 pub fn check(conn: &mut PgConnection) -> Result<DistributionReport> {
     let (citus_version, workers) = require_coordinator(conn)?;
-    let plan = plan(&Catalogue::read(conn)?);
+    // What distribute would plan is what it finds after preparing the schema, so prepare in a
+    // transaction that is rolled back.
+    let mut found = None;
+    let outcome = conn.transaction::<(), Error, _>(|conn| {
+        let prepared = prepare(conn)?;
+        found = Some((prepared, plan(&Catalogue::read(conn)?)));
+        Err(diesel::result::Error::RollbackTransaction.into())
+    });
+    let (prepared, plan) = match (outcome, found) {
+        (
+            Err(Error::Database {
+                source: diesel::result::Error::RollbackTransaction,
+            }),
+            Some(found),
+        ) => found,
+        (Err(e), _) => return Err(e),
+        (Ok(()), _) => {
+            return Err(Error::Distribution {
+                message: "the check's transaction did not roll back as planned".into(),
+            })
+        }
+    };
     Ok(DistributionReport {
         citus_version,
         workers,
@@ -664,7 +713,30 @@ pub fn check(conn: &mut PgConnection) -> Result<DistributionReport> {
         already: plan.already,
         blocked: plan.blocked,
         local: plan.local,
+        prepared,
     })
+}
+
+/// Runs the schema's `csdb_prepare_for_citus()` when it has one (schema v2; older schemas are
+/// reported as blocked by the plan instead); returns what it changed.
+fn prepare(conn: &mut PgConnection) -> Result<Vec<String>> {
+    let has = diesel::sql_query(
+        "SELECT count(*) AS count FROM pg_proc \
+         WHERE proname = 'csdb_prepare_for_citus' AND pronamespace = current_schema()::regnamespace",
+    )
+    .get_result::<CountRow>(conn)?
+    .count
+        > 0;
+    if !has {
+        return Ok(Vec::new());
+    }
+    Ok(
+        diesel::sql_query("SELECT unnest(csdb_prepare_for_citus()) AS value")
+            .load::<TextRow>(conn)?
+            .into_iter()
+            .map(|r| r.value)
+            .collect(),
+    )
 }
 
 /// Distributes the crate's tables on a Citus coordinator: the [`DISTRIBUTED_TABLES`] by
@@ -684,6 +756,7 @@ pub fn distribute(conn: &mut PgConnection) -> Result<DistributionReport> {
     conn.transaction(|conn| {
         // Read under the transaction: what is checked is what is converted (Citus's own
         // conversions take the locks they need).
+        let prepared = prepare(conn)?;
         let plan = plan(&Catalogue::read(conn)?);
         if !plan.distribute.is_empty() || !plan.reference.is_empty() {
             diesel::sql_query("SET LOCAL citus.multi_shard_modify_mode = 'sequential'")
@@ -737,6 +810,7 @@ pub fn distribute(conn: &mut PgConnection) -> Result<DistributionReport> {
             already: plan.already,
             blocked: plan.blocked,
             local: plan.local,
+            prepared,
         })
     })
 }

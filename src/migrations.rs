@@ -227,6 +227,7 @@ migration_sql!(
     "2026-11-30-000005_v2_indexes"(outside_transaction),
     "2026-11-30-000006_v2_csm_summary",
     "2026-11-30-000007_v2_churn_levels"(outside_transaction),
+    "2026-11-30-000008_v2_distribution_ready",
 );
 
 /// One line of [`history`].

@@ -651,15 +651,24 @@ fn open_tickets(conn: &mut PgConnection, client_id: &str) -> Result<OpenTickets>
 /// milestones is listed with 0 of 0).
 fn active_onboarding(conn: &mut PgConnection, client_id: &str) -> Result<Vec<OnboardingProgress>> {
     let rows: Vec<(OnboardingPlan, i64, i64)> = onboarding_plans::table
-        .left_join(onboarding_milestones::table)
+        // Both columns of the foreign key: a plan_id is unique per customer only.
+        .left_join(
+            onboarding_milestones::table.on(onboarding_milestones::plan_id
+                .eq(onboarding_plans::plan_id)
+                .and(onboarding_milestones::client_id.eq(onboarding_plans::client_id))),
+        )
         .filter(onboarding_plans::client_id.eq(client_id))
         .filter(
             onboarding_plans::status
                 .ne_all([OnboardingStatus::Completed, OnboardingStatus::Cancelled]),
         )
-        // `id` is the SQL primary key, which lets PostgreSQL accept the plan's other columns;
-        // `plan_id` is the key `schema.rs` declares, which lets Diesel accept them.
-        .group_by((onboarding_plans::id, onboarding_plans::plan_id))
+        // `(id, client_id)` is the SQL primary key, which lets PostgreSQL accept the plan's
+        // other columns; `plan_id` is the key `schema.rs` declares, which lets Diesel accept them.
+        .group_by((
+            onboarding_plans::id,
+            onboarding_plans::client_id,
+            onboarding_plans::plan_id,
+        ))
         .select((
             OnboardingPlan::as_select(),
             count(onboarding_milestones::id.nullable()),

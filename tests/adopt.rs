@@ -334,7 +334,37 @@ fn adopt_converts_the_schema_and_keeps_every_row() {
     assert_eq!(adopt::detect(&mut conn).unwrap(), DatabaseKind::Current);
 
     // Every value survived, converted; NULLs became the column default, as reported.
-    let after = snapshot(&mut conn);
+    let mut after = snapshot(&mut conn);
+    // Schema v2, distribution-ready: the portfolio-wide sentiment analyses (no client_id)
+    // moved, ids and all, to a table of their own; put them back for the comparison.
+    let portfolio = after
+        .remove("portfolio_sentiment_analysis")
+        .unwrap_or_default();
+    assert!(
+        !portfolio.is_empty(),
+        "the sample has a portfolio-wide analysis"
+    );
+    let sentiment = after.get_mut("sentiment_analysis").unwrap();
+    for mut row in portfolio {
+        row.insert("client_id".into(), Value::Null);
+        sentiment.push(row);
+    }
+    sentiment.sort_by_key(|r| r["id"].as_i64());
+    // The two children that got their parent's client_id got exactly that.
+    for (child, parent, key) in [
+        ("ticket_comments", "support_tickets", "ticket_id"),
+        ("onboarding_milestones", "onboarding_plans", "plan_id"),
+    ] {
+        let parents = after[parent].clone();
+        for row in after.get_mut(child).unwrap() {
+            let p = parents
+                .iter()
+                .find(|p| p[key] == row[key])
+                .unwrap_or_else(|| panic!("{child}: no parent for {row:?}"));
+            assert_eq!(row["client_id"], p["client_id"], "{child}: {row:?}");
+            row.remove("client_id");
+        }
+    }
     let types = columns(&mut conn);
     let mut filled: BTreeMap<(String, String), i64> = BTreeMap::new();
     for (table, rows_before) in &before {
@@ -410,12 +440,24 @@ fn adopt_converts_the_schema_and_keeps_every_row() {
         RenewalCampaign,
         CustomerFeedback,
         NpsResponse,
-        SentimentAnalysis,
         SurveyTemplate,
         HealthMetric,
         EngagementMetric,
         UsageAnalytics,
         CohortAnalysis,
+    );
+    // One of the three sample analyses was portfolio-wide (no client_id): it moved.
+    assert_eq!(
+        SentimentAnalysis::list(&mut conn, Page::default())
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        PortfolioSentimentAnalysis::list(&mut conn, Page::default())
+            .unwrap()
+            .len(),
+        1
     );
 
     // Spelled out: money to cents, NULLs to defaults, boundaries kept, UTC kept.

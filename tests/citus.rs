@@ -282,13 +282,16 @@ fn distribute_refuses_a_database_without_citus() {
 }
 
 #[test]
-fn distribute_today_creates_the_ready_reference_tables_and_reports_every_blocker() {
+fn distribute_reports_every_blocker_of_an_older_schema_and_converts_what_is_ready() {
     let Some(db) =
-        citus_db("distribute_today_creates_the_ready_reference_tables_and_reports_every_blocker")
+        citus_db("distribute_reports_every_blocker_of_an_older_schema_and_converts_what_is_ready")
     else {
         return;
     };
     let mut conn = db.connect().expect("connect");
+    // The schema before v2_distribution_ready: keys without client_id, statement triggers, no
+    // client_id on two children, portfolio rows in sentiment_analysis.
+    common::revert_distribution_ready(&mut conn);
     let dry = distribute::check(&mut conn).expect("check");
     assert!(citus_tables(&mut conn).is_empty(), "check changed nothing");
     let report = distribute::distribute(&mut conn).expect("distribute");
@@ -296,7 +299,11 @@ fn distribute_today_creates_the_ready_reference_tables_and_reports_every_blocker
     assert_eq!(dry, report, "check foresees exactly what distribute does");
     assert!(report.citus_version.starts_with("Citus 13."), "{report}");
     assert_eq!(report.workers, 2);
-    // The schema at the head of the migrations: the customers group cannot be distributed...
+    assert!(
+        report.prepared.is_empty(),
+        "no csdb_prepare_for_citus() before v2_distribution_ready"
+    );
+    // The customers group cannot be distributed...
     assert!(report.distributed.is_empty(), "{report}");
     assert!(!report.is_complete());
     let customers = report.reasons("customers").expect("customers blocked");
@@ -324,42 +331,60 @@ fn distribute_today_creates_the_ready_reference_tables_and_reports_every_blocker
             .any(|r| r.contains("client_id may be NULL")),
         "{sentiment:#?}"
     );
+    // ... training_modules is referenced from a table that stays local, the portfolio table
+    // does not exist yet, and the other catalogues become reference tables (their
+    // set_updated_at row triggers are accepted).
     let modules = report.reasons("training_modules").expect("modules blocked");
     assert!(
         modules
             .iter()
-            .any(|r| r.contains("row trigger set_updated_at")),
+            .any(|r| r.contains("referenced by training_completions")),
         "{modules:#?}"
     );
-    // ... and of the reference tables only cohort_analysis (no trigger, no foreign key) is ready.
-    assert_eq!(report.reference, ["cohort_analysis"]);
+    assert!(report
+        .reasons("portfolio_sentiment_analysis")
+        .is_some_and(|r| r.iter().any(|r| r.contains("does not exist"))));
+    let ready = [
+        "cohort_analysis",
+        "customer_segments",
+        "knowledge_base_articles",
+        "renewal_campaigns",
+        "survey_templates",
+    ];
+    assert_eq!(report.reference, ready);
     assert_eq!(
         report.blocked.len(),
-        DISTRIBUTED_TABLES.len() + REFERENCE_TABLES.len() - 1
+        DISTRIBUTED_TABLES.len() + REFERENCE_TABLES.len() - ready.len()
     );
     assert!(report
         .local
         .contains(&"__diesel_schema_migrations".to_owned()));
-    assert_eq!(citus_tables(&mut conn), ["cohort_analysis nt"]);
+    let nt: Vec<String> = ready.iter().map(|t| format!("{t} nt")).collect();
+    assert_eq!(citus_tables(&mut conn), nt);
     // Idempotent: the second run finds it done and changes nothing.
     let again = distribute::distribute(&mut conn).expect("distribute again");
-    assert_eq!(again.already, ["cohort_analysis"]);
+    assert_eq!(again.already, ready);
     assert!(again.reference.is_empty() && again.distributed.is_empty());
     assert_eq!(again.blocked, report.blocked);
-    assert_eq!(citus_tables(&mut conn), ["cohort_analysis nt"]);
+    assert_eq!(citus_tables(&mut conn), nt);
 }
 
 #[test]
-fn the_distribution_ready_prototype_distributes_every_table() {
-    let Some(db) = citus_db("the_distribution_ready_prototype_distributes_every_table") else {
+fn the_schema_at_the_head_distributes_every_table() {
+    let Some(db) = citus_db("the_schema_at_the_head_distributes_every_table") else {
         return;
     };
     let mut conn = db.connect().expect("connect");
-    conn.batch_execute(include_str!("fixtures/citus_ready_prototype.sql"))
-        .expect("prototype schema changes");
     let report = distribute::distribute(&mut conn).expect("distribute");
     println!("{report}");
     assert!(report.is_complete(), "{report}");
+    assert!(
+        report
+            .prepared
+            .iter()
+            .any(|p| p.contains("csm_workload_summary by a view")),
+        "{report}"
+    );
     assert_eq!(report.distributed, DISTRIBUTED_TABLES);
     assert_eq!(report.reference, REFERENCE_TABLES);
     let tables = citus_tables(&mut conn);

@@ -84,7 +84,7 @@ fn demo_loads_what_its_summary_says() {
     assert_eq!(summary["seed"], 7);
     assert_eq!(summary["today"], "2026-01-15");
     let per_table = summary["rows_per_table"].as_object().unwrap();
-    assert_eq!(per_table.len(), 24);
+    assert_eq!(per_table.len(), 25);
     let mut total = 0;
     for (table, in_db) in counts(&db) {
         assert!(in_db > 0, "{table} is empty");
@@ -125,13 +125,31 @@ fn demo_text_output_has_progress_on_stderr_and_a_table_on_stdout() {
 }
 
 #[test]
-fn demo_also_loads_at_the_original_point() {
-    // The original index set is what `csdb demo` + `csdb explain` compare v2 against.
+fn demo_data_loaded_at_the_head_stays_when_going_back_to_the_original_point() {
+    // The original index set is what `csdb demo` + `csdb explain` compare v2 against. The demo
+    // writes the head's tables (portfolio_sentiment_analysis, client_id on every child), so it
+    // refuses an older schema and says why; loaded at the head, its rows survive the way back
+    // (every down migration keeps the data).
+    let old = TestDatabase::new().unwrap();
+    revert_to_original(&mut old.connect().unwrap());
+    let r = expect(&old, &["demo", "--customers", "5"], 1);
+    assert!(
+        r.stderr.contains("portfolio_sentiment_analysis") && r.stderr.contains("csdb upgrade"),
+        "{}",
+        r.stderr
+    );
     let db = TestDatabase::new().unwrap();
-    revert_to_original(&mut db.connect().unwrap());
     let summary = json(&db, &["demo", "--customers", "5"]);
     assert_eq!(summary["rows_per_table"]["customers"], 5);
-    assert_eq!(counts(&db)[0], ("customers", 5));
+    let comments = counts(&db)
+        .into_iter()
+        .find(|(t, _)| *t == "ticket_comments")
+        .unwrap()
+        .1;
+    let mut conn = db.connect().unwrap();
+    revert_to_original(&mut conn);
+    assert_eq!(count(&mut conn, "customers", ""), 5);
+    assert_eq!(count(&mut conn, "ticket_comments", ""), comments);
 }
 
 #[test]

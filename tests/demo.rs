@@ -98,7 +98,7 @@ fn checksums(conn: &mut PgConnection) -> Vec<(&'static str, String)> {
 /// Everything a load must guarantee, whatever the method.
 fn check_loaded(conn: &mut PgConnection, report: &LoadReport, config: &DemoConfig) {
     // Every table has rows, and exactly as many as reported.
-    assert_eq!(report.rows_per_table.len(), 24);
+    assert_eq!(report.rows_per_table.len(), 25);
     let mut total = 0;
     for &(table, n) in &report.rows_per_table {
         assert!(n > 0, "{table} is empty");
@@ -647,7 +647,11 @@ fn distributions_match_the_specification() {
     assert_eq!(data.customer_segments.len(), 8);
     assert_eq!(data.renewal_campaigns.len(), 4);
     assert_eq!(data.survey_templates.len(), 6);
-    assert_eq!(data.sentiment_analysis.len(), 12);
+    // Monthly analyses over the whole portfolio, and one per customer with two or more
+    // feedback items (about 30% of them).
+    assert_eq!(data.portfolio_sentiment_analysis.len(), 12);
+    let analysed = per(data.sentiment_analysis.len());
+    assert!(analysed > 0.2 && analysed < 0.4, "{analysed}");
     assert_eq!(data.cohort_analysis.len(), 10);
 }
 

@@ -101,7 +101,10 @@ fn every_foreign_key_pair_joins_on_its_business_key() {
     insert_minimal(
         c,
         "onboarding_milestones",
-        &[("plan_id", "'k-onboarding_plans'")],
+        &[
+            ("plan_id", "'k-onboarding_plans'"),
+            ("client_id", "'k-customers'"),
+        ],
     )
     .unwrap();
     insert_minimal(
@@ -116,7 +119,10 @@ fn every_foreign_key_pair_joins_on_its_business_key() {
     insert_minimal(
         c,
         "ticket_comments",
-        &[("ticket_id", "'k-support_tickets'")],
+        &[
+            ("ticket_id", "'k-support_tickets'"),
+            ("client_id", "'k-customers'"),
+        ],
     )
     .unwrap();
 
@@ -124,12 +130,45 @@ fn every_foreign_key_pair_joins_on_its_business_key() {
     check_join!(c, risk_indicators.client_id -> customers.client_id);
     check_join!(c, churn_predictions.client_id -> customers.client_id);
     check_join!(c, onboarding_plans.client_id -> customers.client_id);
-    check_join!(c, onboarding_milestones.plan_id -> onboarding_plans.plan_id);
     check_join!(c, training_completions.module_id -> training_modules.module_id);
     check_join!(c, support_tickets.client_id -> customers.client_id);
-    check_join!(c, ticket_comments.ticket_id -> support_tickets.ticket_id);
     check_join!(c, renewal_forecasts.client_id -> customers.client_id);
     check_join!(c, contracts.client_id -> customers.client_id);
     check_join!(c, customer_feedback.client_id -> customers.client_id);
     check_join!(c, nps_responses.client_id -> customers.client_id);
+
+    // Schema v2: the two children whose foreign key is (parent key, client_id) have no
+    // `joinable!` (a join on the business key alone could pair two customers' rows); they join
+    // on both columns, and the database refuses a child whose client_id is not its parent's.
+    let comments: Vec<(String, String)> = ticket_comments::table
+        .inner_join(
+            support_tickets::table.on(support_tickets::ticket_id
+                .eq(ticket_comments::ticket_id)
+                .and(support_tickets::client_id.eq(ticket_comments::client_id))),
+        )
+        .select((ticket_comments::ticket_id, support_tickets::client_id))
+        .load(c)
+        .unwrap();
+    assert_eq!(
+        comments,
+        [("k-support_tickets".to_owned(), "k-customers".to_owned())]
+    );
+    let milestones: Vec<String> = onboarding_milestones::table
+        .inner_join(
+            onboarding_plans::table.on(onboarding_plans::plan_id
+                .eq(onboarding_milestones::plan_id)
+                .and(onboarding_plans::client_id.eq(onboarding_milestones::client_id))),
+        )
+        .select(onboarding_plans::plan_id)
+        .load(c)
+        .unwrap();
+    assert_eq!(milestones, ["k-onboarding_plans"]);
+    for (child, parent_key) in [
+        ("ticket_comments", ("ticket_id", "'k-support_tickets'")),
+        ("onboarding_milestones", ("plan_id", "'k-onboarding_plans'")),
+    ] {
+        let err = insert_minimal(c, child, &[parent_key, ("client_id", "'filler-0'")])
+            .expect_err("a child of another customer's parent");
+        assert!(err.to_string().contains("_fkey"), "{child}: {err}");
+    }
 }

@@ -41,6 +41,7 @@ fn milestone(id: &str, tasks: Value) -> NewOnboardingMilestone {
     NewOnboardingMilestone::builder()
         .milestone_id(id)
         .plan_id("onb_acme")
+        .client_id("acme")
         .name("Kickoff")
         .description("Kickoff and setup")
         .week(count(1))

@@ -103,7 +103,10 @@ fn the_table_list_and_the_references_match_the_database() {
         &mut conn,
         "SELECT table_name::text AS name FROM information_schema.columns
          WHERE table_schema = current_schema() AND column_name = 'client_id'
-           AND table_name <> 'customers'",
+           AND table_name <> 'customers'
+           -- (v2_distribution_ready: their client_id is part of the foreign key to their
+           -- parent, checked by the parent key's reference; older schemas lack the column.)
+           AND table_name NOT IN ('ticket_comments', 'onboarding_milestones')",
     );
     let mut checked: Vec<String> = REFERENCES
         .iter()

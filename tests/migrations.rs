@@ -21,19 +21,22 @@ fn migrated_database_is_the_v2_head_and_reverts_to_the_original_schema_exactly()
     assert_same_lines(&head, &expected_schema_head(), "migrated database (head)");
     // Schema v2 adds constraints, functions, triggers, one derived column
     // (churn_predictions.customer_status) and one derived table (csm_workload_summary, 4
-    // columns), and trades 58 of the original indexes for 10.
+    // columns), trades 58 of the original indexes for 10, and (v2_distribution_ready) gives
+    // two children a client_id and the portfolio-wide sentiment analyses a table of their own
+    // (16 columns, one index on period_start).
     let at_head = |prefix: &str, needle: &str| {
         head.iter()
             .filter(|l| l.starts_with(prefix) && l.contains(needle))
             .count()
     };
-    assert_eq!(at_head("table ", ""), 25);
-    assert_eq!(at_head("column ", ""), 433 + 4);
-    assert_eq!(at_head("index ", ""), 134 - 58 + 10);
+    assert_eq!(at_head("table ", ""), 26);
+    assert_eq!(at_head("column ", ""), 433 + 4 + 2 + 16);
+    assert_eq!(at_head("index ", ""), 134 - 58 + 10 + 1);
     assert_eq!(at_head("constraint ", "FOREIGN KEY"), 18);
     assert_eq!(at_head("constraint ", "ON DELETE CASCADE"), 18);
-    assert_eq!(at_head("constraint ", " CHECK "), 12 + 126);
-    assert_eq!(at_head("constraint ", " UNIQUE "), 17);
+    // (The portfolio table repeats sentiment_analysis's six CHECKs.)
+    assert_eq!(at_head("constraint ", " CHECK "), 12 + 126 + 6);
+    assert_eq!(at_head("constraint ", " UNIQUE "), 17 + 1);
 
     // The original point is still exactly the original system's schema.
     revert_to_original(&mut conn);

@@ -1051,6 +1051,7 @@ fn onboarding_milestones_round_trip() {
         Count::new(13).unwrap(),
         json_sample(7),
         Count::new(17).unwrap(),
+        CLIENT.to_owned(),
     );
     let mut full = base.clone();
     full.success_criteria = Some(json_sample(8));
@@ -1129,6 +1130,10 @@ fn onboarding_milestones_round_trip() {
         full.blockers,
         "onboarding_milestones.blockers"
     );
+    assert_eq!(
+        row.client_id, full.client_id,
+        "onboarding_milestones.client_id"
+    );
     let json = serde_json::to_string(&row).unwrap();
     assert_eq!(
         serde_json::from_str::<OnboardingMilestone>(&json).unwrap(),
@@ -1145,6 +1150,7 @@ fn onboarding_milestones_round_trip() {
             Count::new(14).unwrap(),
             json_sample(107),
             Count::new(18).unwrap(),
+            CLIENT.to_owned(),
         ),
     )
     .unwrap();
@@ -1197,6 +1203,18 @@ fn onboarding_milestones_round_trip() {
         OnboardingMilestone::update(conn, row.id, &OnboardingMilestoneChanges::default()).unwrap(),
         updated,
         "empty changeset"
+    );
+    assert_eq!(
+        OnboardingMilestone::list_by_client(conn, CLIENT, Page::first(10))
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        OnboardingMilestone::list_by_client(conn, CLIENT, Page::new(1, 1))
+            .unwrap()
+            .len(),
+        1
     );
     assert_eq!(
         OnboardingMilestone::list(conn, Page::default())
@@ -1535,27 +1553,23 @@ fn training_completions_round_trip() {
         "training_completions.feedback_comments"
     );
     let mut changes = TrainingCompletionChanges::default();
-    changes.client_id = Some(CLIENT.to_owned());
     changes.user_email = Some(fill("user_email", 255, 1));
+    changes.user_name = Some(fill("user_name", 200, 1));
     changes.completed_at = Some(None);
     let updated = TrainingCompletion::update(conn, row.id, &changes).unwrap();
-    assert_eq!(
-        Some(updated.client_id.clone()),
-        changes.client_id,
-        "training_completions.client_id updated"
-    );
     assert_eq!(
         Some(updated.user_email.clone()),
         changes.user_email,
         "training_completions.user_email updated"
     );
     assert_eq!(
-        updated.completed_at, None,
-        "training_completions.completed_at set NULL"
+        Some(updated.user_name.clone()),
+        changes.user_name,
+        "training_completions.user_name updated"
     );
     assert_eq!(
-        updated.user_name, row.user_name,
-        "training_completions.user_name left alone"
+        updated.completed_at, None,
+        "training_completions.completed_at set NULL"
     );
     assert_eq!(
         updated.started_at, row.started_at,
@@ -1564,6 +1578,10 @@ fn training_completions_round_trip() {
     assert_eq!(
         updated.time_spent_minutes, row.time_spent_minutes,
         "training_completions.time_spent_minutes left alone"
+    );
+    assert_eq!(
+        updated.assessment_score, row.assessment_score,
+        "training_completions.assessment_score left alone"
     );
     assert_eq!(
         TrainingCompletion::update(conn, row.id, &TrainingCompletionChanges::default()).unwrap(),
@@ -1912,6 +1930,7 @@ fn ticket_comments_round_trip() {
         fill("author_name", 200, 0),
         AuthorType::ALL[5 % AuthorType::ALL.len()],
         fill("content", 300, 0),
+        CLIENT.to_owned(),
     );
     let mut full = base.clone();
     full.is_public = Some(false);
@@ -1952,6 +1971,7 @@ fn ticket_comments_round_trip() {
         full.created_at,
         "ticket_comments.created_at"
     );
+    assert_eq!(row.client_id, full.client_id, "ticket_comments.client_id");
     let json = serde_json::to_string(&row).unwrap();
     assert_eq!(serde_json::from_str::<TicketComment>(&json).unwrap(), row);
     let minimal = TicketComment::create(
@@ -1963,6 +1983,7 @@ fn ticket_comments_round_trip() {
             fill("author_name", 200, 1),
             AuthorType::ALL[6 % AuthorType::ALL.len()],
             fill("content", 300, 1),
+            CLIENT.to_owned(),
         ),
     )
     .unwrap();
@@ -2007,6 +2028,18 @@ fn ticket_comments_round_trip() {
         TicketComment::get_by_key(conn, "no-such-key"),
         Err(Error::NotFound { .. })
     ));
+    assert_eq!(
+        TicketComment::list_by_client(conn, CLIENT, Page::first(10))
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        TicketComment::list_by_client(conn, CLIENT, Page::new(1, 1))
+            .unwrap()
+            .len(),
+        1
+    );
     assert_eq!(
         TicketComment::list(conn, Page::default()).unwrap().len() as i64,
         TicketComment::count(conn).unwrap()
@@ -2864,27 +2897,23 @@ fn expansion_opportunities_round_trip() {
         "expansion_opportunities.next_action_date"
     );
     let mut changes = ExpansionOpportunityChanges::default();
-    changes.client_id = Some(CLIENT.to_owned());
     changes.opportunity_name = Some(fill("opportunity_name", 200, 1));
+    changes.expansion_type = Some(ExpansionType::ALL[5 % ExpansionType::ALL.len()]);
     changes.expected_close_date = Some(None);
     let updated = ExpansionOpportunity::update(conn, row.id, &changes).unwrap();
-    assert_eq!(
-        Some(updated.client_id.clone()),
-        changes.client_id,
-        "expansion_opportunities.client_id updated"
-    );
     assert_eq!(
         Some(updated.opportunity_name.clone()),
         changes.opportunity_name,
         "expansion_opportunities.opportunity_name updated"
     );
     assert_eq!(
-        updated.expected_close_date, None,
-        "expansion_opportunities.expected_close_date set NULL"
+        Some(updated.expansion_type),
+        changes.expansion_type,
+        "expansion_opportunities.expansion_type updated"
     );
     assert_eq!(
-        updated.expansion_type, row.expansion_type,
-        "expansion_opportunities.expansion_type left alone"
+        updated.expected_close_date, None,
+        "expansion_opportunities.expected_close_date set NULL"
     );
     assert_eq!(
         updated.estimated_value, row.estimated_value,
@@ -2893,6 +2922,10 @@ fn expansion_opportunities_round_trip() {
     assert_eq!(
         updated.probability, row.probability,
         "expansion_opportunities.probability left alone"
+    );
+    assert_eq!(
+        updated.confidence_score, row.confidence_score,
+        "expansion_opportunities.confidence_score left alone"
     );
     assert_eq!(
         ExpansionOpportunity::update(conn, row.id, &ExpansionOpportunityChanges::default())
@@ -3558,6 +3591,7 @@ fn sentiment_analysis_round_trip() {
     parents(conn);
     let base = NewSentimentAnalysis::new(
         fill("analysis_id", 100, 0),
+        CLIENT.to_owned(),
         ts(3000),
         ts(4000),
         Count::new(12).unwrap(),
@@ -3568,7 +3602,6 @@ fn sentiment_analysis_round_trip() {
         SentimentTrend::ALL[10 % SentimentTrend::ALL.len()],
     );
     let mut full = base.clone();
-    full.client_id = Some(CLIENT.to_owned());
     full.top_positive_themes = Some(json_sample(11));
     full.top_negative_themes = Some(json_sample(12));
     full.action_items = Some(json_sample(13));
@@ -3654,6 +3687,7 @@ fn sentiment_analysis_round_trip() {
         conn,
         &NewSentimentAnalysis::new(
             fill("analysis_id", 100, 1),
+            CLIENT.to_owned(),
             ts(3001),
             ts(4001),
             Count::new(13).unwrap(),
@@ -3666,7 +3700,6 @@ fn sentiment_analysis_round_trip() {
     )
     .unwrap();
     assert_eq!(SentimentAnalysis::get(conn, minimal.id).unwrap(), minimal);
-    assert_eq!(minimal.client_id, None, "sentiment_analysis.client_id");
     assert_eq!(minimal.nps_score, None, "sentiment_analysis.nps_score");
     assert_eq!(minimal.csat_score, None, "sentiment_analysis.csat_score");
     let mut changes = SentimentAnalysisChanges::default();
@@ -3721,13 +3754,13 @@ fn sentiment_analysis_round_trip() {
         SentimentAnalysis::list_by_client(conn, CLIENT, Page::first(10))
             .unwrap()
             .len(),
-        1
+        2
     );
     assert_eq!(
         SentimentAnalysis::list_by_client(conn, CLIENT, Page::new(1, 1))
             .unwrap()
             .len(),
-        0
+        1
     );
     assert_eq!(
         SentimentAnalysis::list(conn, Page::default())
@@ -3743,6 +3776,201 @@ fn sentiment_analysis_round_trip() {
     }
     assert!(matches!(
         SentimentAnalysis::update(conn, row.id, &changes),
+        Err(Error::NotFound { .. })
+    ));
+}
+
+#[test]
+fn portfolio_sentiment_analysis_round_trip() {
+    let db = TestDatabase::new().unwrap();
+    let mut conn = db.connect().unwrap();
+    let conn = &mut conn;
+    parents(conn);
+    let base = NewPortfolioSentimentAnalysis::new(
+        fill("analysis_id", 100, 0),
+        ts(2000),
+        ts(3000),
+        Count::new(11).unwrap(),
+        json_sample(5),
+        Sentiment::ALL[6 % Sentiment::ALL.len()],
+        SentimentScore::new(-0.43).unwrap(),
+        json_sample(8),
+        SentimentTrend::ALL[9 % SentimentTrend::ALL.len()],
+    );
+    let mut full = base.clone();
+    full.top_positive_themes = Some(json_sample(10));
+    full.top_negative_themes = Some(json_sample(11));
+    full.action_items = Some(json_sample(12));
+    full.nps_score = Some(NetPromoterScore::new(23).unwrap());
+    full.csat_score = Some(Rating::new(2.4).unwrap());
+    full.analyzed_at = Some(ts(15000));
+    let row = PortfolioSentimentAnalysis::create(conn, &full).unwrap();
+    assert_eq!(PortfolioSentimentAnalysis::get(conn, row.id).unwrap(), row);
+    assert_eq!(
+        row.analysis_id, full.analysis_id,
+        "portfolio_sentiment_analysis.analysis_id"
+    );
+    assert_eq!(
+        row.period_start, full.period_start,
+        "portfolio_sentiment_analysis.period_start"
+    );
+    assert_eq!(
+        row.period_end, full.period_end,
+        "portfolio_sentiment_analysis.period_end"
+    );
+    assert_eq!(
+        row.total_feedback_items, full.total_feedback_items,
+        "portfolio_sentiment_analysis.total_feedback_items"
+    );
+    assert_eq!(
+        row.feedback_by_type, full.feedback_by_type,
+        "portfolio_sentiment_analysis.feedback_by_type"
+    );
+    assert_eq!(
+        row.overall_sentiment, full.overall_sentiment,
+        "portfolio_sentiment_analysis.overall_sentiment"
+    );
+    assert_eq!(
+        row.overall_sentiment_score, full.overall_sentiment_score,
+        "portfolio_sentiment_analysis.overall_sentiment_score"
+    );
+    assert_eq!(
+        row.sentiment_distribution, full.sentiment_distribution,
+        "portfolio_sentiment_analysis.sentiment_distribution"
+    );
+    assert_eq!(
+        row.sentiment_trend, full.sentiment_trend,
+        "portfolio_sentiment_analysis.sentiment_trend"
+    );
+    assert_eq!(
+        Some(row.top_positive_themes.clone()),
+        full.top_positive_themes,
+        "portfolio_sentiment_analysis.top_positive_themes"
+    );
+    assert_eq!(
+        Some(row.top_negative_themes.clone()),
+        full.top_negative_themes,
+        "portfolio_sentiment_analysis.top_negative_themes"
+    );
+    assert_eq!(
+        Some(row.action_items.clone()),
+        full.action_items,
+        "portfolio_sentiment_analysis.action_items"
+    );
+    assert_eq!(
+        row.nps_score, full.nps_score,
+        "portfolio_sentiment_analysis.nps_score"
+    );
+    assert_eq!(
+        row.csat_score, full.csat_score,
+        "portfolio_sentiment_analysis.csat_score"
+    );
+    assert_eq!(
+        Some(row.analyzed_at),
+        full.analyzed_at,
+        "portfolio_sentiment_analysis.analyzed_at"
+    );
+    let json = serde_json::to_string(&row).unwrap();
+    assert_eq!(
+        serde_json::from_str::<PortfolioSentimentAnalysis>(&json).unwrap(),
+        row
+    );
+    let minimal = PortfolioSentimentAnalysis::create(
+        conn,
+        &NewPortfolioSentimentAnalysis::new(
+            fill("analysis_id", 100, 1),
+            ts(2001),
+            ts(3001),
+            Count::new(12).unwrap(),
+            json_sample(105),
+            Sentiment::ALL[7 % Sentiment::ALL.len()],
+            SentimentScore::new(-0.53).unwrap(),
+            json_sample(108),
+            SentimentTrend::ALL[10 % SentimentTrend::ALL.len()],
+        ),
+    )
+    .unwrap();
+    assert_eq!(
+        PortfolioSentimentAnalysis::get(conn, minimal.id).unwrap(),
+        minimal
+    );
+    assert_eq!(
+        minimal.nps_score, None,
+        "portfolio_sentiment_analysis.nps_score"
+    );
+    assert_eq!(
+        minimal.csat_score, None,
+        "portfolio_sentiment_analysis.csat_score"
+    );
+    let mut changes = PortfolioSentimentAnalysisChanges::default();
+    changes.period_start = Some(ts(2001));
+    changes.period_end = Some(ts(3001));
+    changes.nps_score = Some(None);
+    let updated = PortfolioSentimentAnalysis::update(conn, row.id, &changes).unwrap();
+    assert_eq!(
+        Some(updated.period_start),
+        changes.period_start,
+        "portfolio_sentiment_analysis.period_start updated"
+    );
+    assert_eq!(
+        Some(updated.period_end),
+        changes.period_end,
+        "portfolio_sentiment_analysis.period_end updated"
+    );
+    assert_eq!(
+        updated.nps_score, None,
+        "portfolio_sentiment_analysis.nps_score set NULL"
+    );
+    assert_eq!(
+        updated.total_feedback_items, row.total_feedback_items,
+        "portfolio_sentiment_analysis.total_feedback_items left alone"
+    );
+    assert_eq!(
+        updated.feedback_by_type, row.feedback_by_type,
+        "portfolio_sentiment_analysis.feedback_by_type left alone"
+    );
+    assert_eq!(
+        updated.overall_sentiment, row.overall_sentiment,
+        "portfolio_sentiment_analysis.overall_sentiment left alone"
+    );
+    assert_eq!(
+        PortfolioSentimentAnalysis::update(
+            conn,
+            row.id,
+            &PortfolioSentimentAnalysisChanges::default()
+        )
+        .unwrap(),
+        updated,
+        "empty changeset"
+    );
+    let key = row.analysis_id.clone();
+    assert_eq!(
+        PortfolioSentimentAnalysis::get_by_key(conn, &key)
+            .unwrap()
+            .id,
+        row.id
+    );
+    assert!(PortfolioSentimentAnalysis::find_by_key(conn, "no-such-key")
+        .unwrap()
+        .is_none());
+    assert!(matches!(
+        PortfolioSentimentAnalysis::get_by_key(conn, "no-such-key"),
+        Err(Error::NotFound { .. })
+    ));
+    assert_eq!(
+        PortfolioSentimentAnalysis::list(conn, Page::default())
+            .unwrap()
+            .len() as i64,
+        PortfolioSentimentAnalysis::count(conn).unwrap()
+    );
+    assert!(PortfolioSentimentAnalysis::delete(conn, row.id).unwrap());
+    assert!(!PortfolioSentimentAnalysis::delete(conn, row.id).unwrap());
+    match PortfolioSentimentAnalysis::get(conn, row.id) {
+        Err(Error::NotFound { what, .. }) => assert!(what.contains("portfolio_sentiment_analysis")),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        PortfolioSentimentAnalysis::update(conn, row.id, &changes),
         Err(Error::NotFound { .. })
     ));
 }
@@ -3978,27 +4206,23 @@ fn health_metrics_round_trip() {
         "health_metrics.predicted_next_period_score"
     );
     let mut changes = HealthMetricChanges::default();
-    changes.client_id = Some(CLIENT.to_owned());
     changes.period_start = Some(ts(2001));
+    changes.period_end = Some(ts(3001));
     changes.predicted_next_period_score = Some(None);
     let updated = HealthMetric::update(conn, row.id, &changes).unwrap();
-    assert_eq!(
-        Some(updated.client_id.clone()),
-        changes.client_id,
-        "health_metrics.client_id updated"
-    );
     assert_eq!(
         Some(updated.period_start),
         changes.period_start,
         "health_metrics.period_start updated"
     );
     assert_eq!(
-        updated.predicted_next_period_score, None,
-        "health_metrics.predicted_next_period_score set NULL"
+        Some(updated.period_end),
+        changes.period_end,
+        "health_metrics.period_end updated"
     );
     assert_eq!(
-        updated.period_end, row.period_end,
-        "health_metrics.period_end left alone"
+        updated.predicted_next_period_score, None,
+        "health_metrics.predicted_next_period_score set NULL"
     );
     assert_eq!(
         updated.overall_health_score, row.overall_health_score,
@@ -4007,6 +4231,10 @@ fn health_metrics_round_trip() {
     assert_eq!(
         updated.health_score_trend, row.health_score_trend,
         "health_metrics.health_score_trend left alone"
+    );
+    assert_eq!(
+        updated.health_score_change, row.health_score_change,
+        "health_metrics.health_score_change left alone"
     );
     assert_eq!(
         HealthMetric::update(conn, row.id, &HealthMetricChanges::default()).unwrap(),
@@ -4203,22 +4431,18 @@ fn engagement_metrics_round_trip() {
     .unwrap();
     assert_eq!(EngagementMetric::get(conn, minimal.id).unwrap(), minimal);
     let mut changes = EngagementMetricChanges::default();
-    changes.client_id = Some(CLIENT.to_owned());
     changes.period_start = Some(ts(2001));
+    changes.period_end = Some(ts(3001));
     let updated = EngagementMetric::update(conn, row.id, &changes).unwrap();
-    assert_eq!(
-        Some(updated.client_id.clone()),
-        changes.client_id,
-        "engagement_metrics.client_id updated"
-    );
     assert_eq!(
         Some(updated.period_start),
         changes.period_start,
         "engagement_metrics.period_start updated"
     );
     assert_eq!(
-        updated.period_end, row.period_end,
-        "engagement_metrics.period_end left alone"
+        Some(updated.period_end),
+        changes.period_end,
+        "engagement_metrics.period_end updated"
     );
     assert_eq!(
         updated.total_users, row.total_users,
@@ -4227,6 +4451,10 @@ fn engagement_metrics_round_trip() {
     assert_eq!(
         updated.active_users, row.active_users,
         "engagement_metrics.active_users left alone"
+    );
+    assert_eq!(
+        updated.daily_active_users, row.daily_active_users,
+        "engagement_metrics.daily_active_users left alone"
     );
     assert_eq!(
         EngagementMetric::update(conn, row.id, &EngagementMetricChanges::default()).unwrap(),
@@ -4375,22 +4603,18 @@ fn usage_analytics_round_trip() {
     .unwrap();
     assert_eq!(UsageAnalytics::get(conn, minimal.id).unwrap(), minimal);
     let mut changes = UsageAnalyticsChanges::default();
-    changes.client_id = Some(CLIENT.to_owned());
     changes.period_start = Some(ts(2001));
+    changes.period_end = Some(ts(3001));
     let updated = UsageAnalytics::update(conn, row.id, &changes).unwrap();
-    assert_eq!(
-        Some(updated.client_id.clone()),
-        changes.client_id,
-        "usage_analytics.client_id updated"
-    );
     assert_eq!(
         Some(updated.period_start),
         changes.period_start,
         "usage_analytics.period_start updated"
     );
     assert_eq!(
-        updated.period_end, row.period_end,
-        "usage_analytics.period_end left alone"
+        Some(updated.period_end),
+        changes.period_end,
+        "usage_analytics.period_end updated"
     );
     assert_eq!(
         updated.total_usage_events, row.total_usage_events,
@@ -4399,6 +4623,10 @@ fn usage_analytics_round_trip() {
     assert_eq!(
         updated.unique_features_used, row.unique_features_used,
         "usage_analytics.unique_features_used left alone"
+    );
+    assert_eq!(
+        updated.total_features_available, row.total_features_available,
+        "usage_analytics.total_features_available left alone"
     );
     assert_eq!(
         UsageAnalytics::update(conn, row.id, &UsageAnalyticsChanges::default()).unwrap(),

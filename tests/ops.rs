@@ -282,6 +282,11 @@ fn children_lists_are_exactly_the_parents_rows_page_by_page() {
     // Milestones of the plan with the most of them.
     let all = OnboardingMilestone::list(conn, Page::first(10_000)).unwrap();
     let plan = most_common(all.iter().map(|m| m.plan_id.clone()));
+    let client = all
+        .iter()
+        .find(|m| m.plan_id == plan)
+        .map(|m| m.client_id.clone())
+        .unwrap();
     let mut n = 0;
     let (seen, pages) = walk(
         conn,
@@ -294,6 +299,7 @@ fn children_lists_are_exactly_the_parents_rows_page_by_page() {
                 let m = NewOnboardingMilestone::builder()
                     .milestone_id(format!("M-NEW-{n}"))
                     .plan_id(plan.clone())
+                    .client_id(client.clone())
                     .name("Added later")
                     .description("inserted between pages")
                     .week(Count::new(9).unwrap())
@@ -908,16 +914,21 @@ fn children_and_filters_use_an_index_leading_with_their_column() {
     let r = queries::explain(conn, Customer::search_query(&by_csm, page).unwrap()).unwrap();
     show("search csm (few customers)", &r);
     assert_eq!(r.indexes, ["ix_customers_csm_stage"], "{r:?}");
-    // The busiest CSM alone (hundreds of customers): the primary key in id order, stopping
-    // after one page, is cheaper than reading and sorting them all.
+    // The busiest CSM alone (hundreds of customers): either the primary key in id order,
+    // stopping after one page, or the CSM's index and a sort of its rows. Since schema v2's
+    // primary key became (id, client_id), a wider index, the planner costs the two within a few
+    // per cent of each other and picks either; both read an index, neither the whole table.
     let by_csm = CustomerFilter {
         csm_assigned: Some(busiest),
         ..Default::default()
     };
     let r = queries::explain(conn, Customer::search_query(&by_csm, page).unwrap()).unwrap();
     show("search csm (busiest)", &r);
-    assert_eq!(r.indexes, ["customers_pkey"], "{r:?}");
-    assert!(!r.node_types.iter().any(|n| n == "Sort"), "{r:?}");
+    assert!(
+        r.indexes == ["customers_pkey"] || r.indexes == ["ix_customers_csm_stage"],
+        "{r:?}"
+    );
+    assert!(!r.node_types.iter().any(|n| n == "Seq Scan"), "{r:?}");
 
     // A status most customers have: the primary key in id order, as for the busiest CSM.
     let by_status = CustomerFilter {

@@ -133,6 +133,7 @@ fn schema_rs_matches_the_database_column_for_column() {
         customer_feedback,
         nps_responses,
         sentiment_analysis,
+        portfolio_sentiment_analysis,
         survey_templates,
         health_metrics,
         engagement_metrics,
@@ -173,9 +174,10 @@ fn schema_rs_matches_the_database_column_for_column() {
             checked += 1;
         }
     }
-    // The original 432, schema v2's churn_predictions.customer_status and the 4 columns of its
-    // csm_workload_summary.
-    assert_eq!(checked, 433 + 4);
+    // The original 432, schema v2's churn_predictions.customer_status, the 4 columns of its
+    // csm_workload_summary, and v2_distribution_ready's two client_ids and the 16 columns of
+    // portfolio_sentiment_analysis.
+    assert_eq!(checked, 433 + 4 + 2 + 16);
 }
 
 #[test]

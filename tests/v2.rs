@@ -134,14 +134,33 @@ fn every_client_id_table_has_a_cascading_foreign_key_18_in_all() {
     .into_iter()
     .map(|r| r.name)
     .collect();
-    assert_eq!(client_tables.len(), 15);
+    // 15 reference customers; the two children that got client_id in v2_distribution_ready
+    // reference their parent by (key, client_id), and so customers through it.
+    assert_eq!(client_tables.len(), 17);
     for t in &client_tables {
+        let through_parent = match t.as_str() {
+            "ticket_comments" => Some(("support_tickets", "ticket_id")),
+            "onboarding_milestones" => Some(("onboarding_plans", "plan_id")),
+            _ => None,
+        };
         assert!(
-            fks.iter()
-                .any(|f| &f.child == t && f.column == "client_id" && f.parent == "customers"),
+            fks.iter().any(|f| &f.child == t
+                && match through_parent {
+                    None => f.column == "client_id" && f.parent == "customers",
+                    Some((parent, key)) => f.parent == parent && f.column == key,
+                }),
             "{t}.client_id has no foreign key to customers"
         );
     }
+    assert_eq!(
+        count(
+            &mut conn,
+            "pg_constraint",
+            "contype = 'f' AND array_length(conkey, 1) = 2 AND connamespace = 'public'::regnamespace"
+        ),
+        2,
+        "the two composite foreign keys"
+    );
     // Every foreign key column has an index whose first column it is (a cascade delete
     // looks the children up by it).
     for f in &fks {
@@ -302,13 +321,13 @@ fn no_float_or_numeric_column_stores_nan_or_infinity() {
     let db = TestDatabase::new().unwrap();
     let mut conn = db.connect().unwrap();
     let columns = float_and_numeric_columns(&mut conn);
-    // 42 floating-point and 9 money columns.
+    // 44 floating-point (2 in portfolio_sentiment_analysis) and 9 money columns.
     assert_eq!(
         columns
             .iter()
             .filter(|c| c.data_type == "double precision")
             .count(),
-        42
+        44
     );
     assert_eq!(
         columns.iter().filter(|c| c.data_type == "numeric").count(),

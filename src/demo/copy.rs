@@ -212,6 +212,19 @@ copy_row!(NewNpsResponse => nps_responses {
 });
 copy_row!(NewSentimentAnalysis => sentiment_analysis {
     required {
+        analysis_id: String, client_id: String, period_start: DateTime<Utc>, period_end: DateTime<Utc>,
+        total_feedback_items: Count, feedback_by_type: Value, overall_sentiment: Sentiment,
+        overall_sentiment_score: SentimentScore, sentiment_distribution: Value,
+        sentiment_trend: SentimentTrend,
+    }
+    defaulted {
+        top_positive_themes: Value, top_negative_themes: Value, action_items: Value,
+        analyzed_at: DateTime<Utc>,
+    }
+    nullable { nps_score: NetPromoterScore, csat_score: Rating }
+});
+copy_row!(NewPortfolioSentimentAnalysis => portfolio_sentiment_analysis {
+    required {
         analysis_id: String, period_start: DateTime<Utc>, period_end: DateTime<Utc>,
         total_feedback_items: Count, feedback_by_type: Value, overall_sentiment: Sentiment,
         overall_sentiment_score: SentimentScore, sentiment_distribution: Value,
@@ -221,7 +234,7 @@ copy_row!(NewSentimentAnalysis => sentiment_analysis {
         top_positive_themes: Value, top_negative_themes: Value, action_items: Value,
         analyzed_at: DateTime<Utc>,
     }
-    nullable { client_id: String, nps_score: NetPromoterScore, csat_score: Rating }
+    nullable { nps_score: NetPromoterScore, csat_score: Rating }
 });
 copy_row!(NewSurveyTemplate => survey_templates {
     required {
@@ -250,7 +263,7 @@ copy_row!(NewOnboardingPlan => onboarding_plans {
 copy_row!(NewOnboardingMilestone => onboarding_milestones {
     required {
         milestone_id: String, plan_id: String, name: String, description: String, week: Count,
-        sequence_order: Count, tasks: Value, estimated_hours: Count,
+        sequence_order: Count, tasks: Value, estimated_hours: Count, client_id: String,
     }
     defaulted {
         success_criteria: Value, dependencies: StringList, status: MilestoneStatus,
@@ -367,7 +380,7 @@ copy_row!(NewSupportTicket => support_tickets {
 copy_row!(NewTicketComment => ticket_comments {
     required {
         comment_id: String, ticket_id: String, author_email: String, author_name: String,
-        author_type: AuthorType, content: String,
+        author_type: AuthorType, content: String, client_id: String,
     }
     defaulted { is_public: bool, attachments: Value, created_at: DateTime<Utc> }
     nullable {}

@@ -1114,6 +1114,7 @@ impl Generator {
                     Count::clamped((j as i32 + 1).into()),
                     Value::Array(tasks),
                     Count::clamped(hours.into()),
+                    p.key.clone(),
                 )
             });
             previous = Some(milestone_id);
@@ -1457,6 +1458,7 @@ impl Generator {
                         author_name,
                         author,
                         text,
+                        p.key.clone(),
                     )
                 });
                 last_activity = last_activity.max(t);
@@ -1778,6 +1780,8 @@ impl Generator {
 
     fn feedback(&mut self, p: &Profile, r: &mut Rng, out: &mut DemoData) {
         let count = r.weighted(&[(0usize, 35), (1, 35), (2, 20), (3, 10)]);
+        // (created, type, sentiment, score) of each item, for the customer's sentiment analysis.
+        let mut items: Vec<(DateTime<Utc>, FeedbackType, Sentiment, f64)> = Vec::new();
         for j in 1..=count {
             let raw = (f64::from(p.health) - 60.0) / 40.0 + r.normal(0.0, 0.35);
             let score = round2(raw.clamp(-1.0, 1.0));
@@ -1843,6 +1847,7 @@ impl Generator {
                 .max()
                 .unwrap_or(created);
             self.observe_feedback(created.date_naive(), kind, sentiment, score);
+            items.push((created, kind, sentiment, score));
             out.customer_feedback.push(NewCustomerFeedback {
                 subcategory: r.chance(0.5).then(|| format!("{category}_general")),
                 tags: Some(StringList(tags)),
@@ -1875,6 +1880,74 @@ impl Generator {
                 )
             });
         }
+        self.customer_sentiment(p, &items, out);
+    }
+
+    /// One sentiment analysis of a customer with two or more feedback items, over the period
+    /// they span. Derived from the items alone (no random draw), so adding it changed none of
+    /// the other generated rows.
+    fn customer_sentiment(
+        &self,
+        p: &Profile,
+        items: &[(DateTime<Utc>, FeedbackType, Sentiment, f64)],
+        out: &mut DemoData,
+    ) {
+        if items.len() < 2 {
+            return;
+        }
+        let mut items = items.to_vec();
+        items.sort_by_key(|i| i.0);
+        let (Some(first), Some(last)) = (items.first(), items.last()) else {
+            return;
+        };
+        let (start, end) = (first.0, last.0);
+        let mean = |part: &[(DateTime<Utc>, FeedbackType, Sentiment, f64)]| {
+            part.iter().map(|i| i.3).sum::<f64>() / part.len().max(1) as f64
+        };
+        let avg = round4(mean(&items).clamp(-1.0, 1.0));
+        let half = items.len() / 2;
+        let (early, late) = (mean(&items[..half]), mean(&items[half..]));
+        let trend = if late > early + 0.05 {
+            SentimentTrend::Improving
+        } else if late < early - 0.05 {
+            SentimentTrend::Declining
+        } else {
+            SentimentTrend::Stable
+        };
+        let by_type: serde_json::Map<String, Value> = FeedbackType::ALL
+            .iter()
+            .map(|t| {
+                let n = items.iter().filter(|i| i.1 == *t).count();
+                (t.as_str().to_owned(), json!(n))
+            })
+            .collect();
+        let distribution: serde_json::Map<String, Value> = Sentiment::ALL
+            .iter()
+            .map(|s| {
+                let n = items.iter().filter(|i| i.2 == *s).count();
+                (s.as_str().to_owned(), json!(n))
+            })
+            .collect();
+        // The themes are the portfolio analyses' (a customer's few items name none); COPY needs
+        // every column, so the defaults are spelt out.
+        out.sentiment_analysis.push(NewSentimentAnalysis {
+            top_positive_themes: Some(json!([])),
+            top_negative_themes: Some(json!([])),
+            action_items: Some(json!([])),
+            analyzed_at: Some(add_minutes(end, 6 * 60).min(self.now).max(end)),
+            ..NewSentimentAnalysis::new(
+                format!("sa-{:06}", p.n),
+                p.key.clone(),
+                start,
+                end,
+                Count::clamped((items.len() as i64).min(i64::from(i32::MAX))),
+                Value::Object(by_type),
+                sentiment_of(avg),
+                sentiment_score(avg),
+                Value::Object(distribution),
+                trend,
+            )
+        });
     }
 
     fn nps(&mut self, p: &Profile, r: &mut Rng, out: &mut DemoData) {
@@ -2514,26 +2587,26 @@ impl Generator {
             });
             let csat =
                 (acc.csat_count > 0).then(|| round2(acc.csat_sum as f64 / acc.csat_count as f64));
-            out.sentiment_analysis.push(NewSentimentAnalysis {
-                client_id: None,
-                top_positive_themes: Some(json!(sample_strs(r, POSITIVE_THEMES, 3))),
-                top_negative_themes: Some(json!(sample_strs(r, NEGATIVE_THEMES, 3))),
-                action_items: Some(json!(sample_strs(r, RETENTION_ACTIONS, 2))),
-                nps_score: nps.map(|v| NetPromoterScore::clamped(v.into())),
-                csat_score: csat.map(Rating::clamped),
-                analyzed_at: Some(at(end, 6 * 60).min(self.now)),
-                ..NewSentimentAnalysis::new(
-                    format!("sa-{:04}-{:02}", start.year(), start.month()),
-                    at(start, 0),
-                    at(end, 0),
-                    Count::clamped((i32::try_from(acc.feedback).unwrap_or(i32::MAX)).into()),
-                    Value::Object(by_type),
-                    sentiment_of(avg),
-                    sentiment_score(avg),
-                    Value::Object(distribution),
-                    trend,
-                )
-            });
+            out.portfolio_sentiment_analysis
+                .push(NewPortfolioSentimentAnalysis {
+                    top_positive_themes: Some(json!(sample_strs(r, POSITIVE_THEMES, 3))),
+                    top_negative_themes: Some(json!(sample_strs(r, NEGATIVE_THEMES, 3))),
+                    action_items: Some(json!(sample_strs(r, RETENTION_ACTIONS, 2))),
+                    nps_score: nps.map(|v| NetPromoterScore::clamped(v.into())),
+                    csat_score: csat.map(Rating::clamped),
+                    analyzed_at: Some(at(end, 6 * 60).min(self.now)),
+                    ..NewPortfolioSentimentAnalysis::new(
+                        format!("sa-{:04}-{:02}", start.year(), start.month()),
+                        at(start, 0),
+                        at(end, 0),
+                        Count::clamped((i32::try_from(acc.feedback).unwrap_or(i32::MAX)).into()),
+                        Value::Object(by_type),
+                        sentiment_of(avg),
+                        sentiment_score(avg),
+                        Value::Object(distribution),
+                        trend,
+                    )
+                });
         }
     }
 }

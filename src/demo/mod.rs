@@ -1,4 +1,4 @@
-//! Deterministic demo data: a seeded generator that fills all 24 tables consistently for any
+//! Deterministic demo data: a seeded generator that fills all 25 tables consistently for any
 //! number of customers, and a bulk loader (PostgreSQL `COPY` or chunked multi-row `INSERT`).
 //!
 //! ```no_run
@@ -59,7 +59,7 @@
 //! [`load`] streams: it generates and loads [`DemoConfig::batch_customers`] customers at a time
 //! (memory stays flat, about 80 MB of rows per batch at the default batch size, two batches at
 //! once, whatever the number of customers), table by table in foreign-key order, all inside one
-//! transaction, and runs `ANALYZE` on the 24 tables afterwards so the planner's statistics
+//! transaction, and runs `ANALYZE` on the 25 tables afterwards so the planner's statistics
 //! match the new data. A second thread generates the next batch while the current one is
 //! written, so generation costs almost nothing end to end on a machine with two cores: the
 //! load is bound by the server (index maintenance, foreign-key checks, `ANALYZE`; see
@@ -83,7 +83,7 @@ use serde::Serialize;
 use crate::crud::Crud;
 use crate::models::*;
 
-/// Calls `$m!` with the 24 tables as `table: NewRow => Row` in loading (foreign-key) order:
+/// Calls `$m!` with the 25 tables as `table: NewRow => Row` in loading (foreign-key) order:
 /// parents before children, the tables aggregated from customers last.
 macro_rules! for_each_table {
     ($m:ident) => {
@@ -112,6 +112,7 @@ macro_rules! for_each_table {
             renewal_campaigns: NewRenewalCampaign => RenewalCampaign,
             cohort_analysis: NewCohortAnalysis => CohortAnalysis,
             sentiment_analysis: NewSentimentAnalysis => SentimentAnalysis,
+            portfolio_sentiment_analysis: NewPortfolioSentimentAnalysis => PortfolioSentimentAnalysis,
         }
     };
 }
@@ -233,7 +234,7 @@ impl Default for DemoConfig {
 
 macro_rules! define_demo_data {
     ($($table:ident: $new:ident => $row:ident,)+) => {
-        /// Generated rows of all 24 tables, one `Vec` of insert structs per table. Every
+        /// Generated rows of all 25 tables, one `Vec` of insert structs per table. Every
         /// column is set explicitly (no `None` that would mean "database default"), so the
         /// rows are complete for COPY and do not depend on the clock.
         #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -246,9 +247,9 @@ macro_rules! define_demo_data {
 
         impl DemoData {
             /// Table names in loading (foreign-key) order.
-            pub const TABLES: [&'static str; 24] = [$(stringify!($table)),+];
+            pub const TABLES: [&'static str; 25] = [$(stringify!($table)),+];
 
-            /// `(table, rows)` for all 24 tables, in loading order.
+            /// `(table, rows)` for all 25 tables, in loading order.
             pub fn row_counts(&self) -> Vec<(&'static str, usize)> {
                 vec![$((stringify!($table), self.$table.len())),+]
             }
@@ -322,7 +323,7 @@ impl Progress {
 /// What [`load`] did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LoadReport {
-    /// `(table, rows inserted)` for all 24 tables, in loading order.
+    /// `(table, rows inserted)` for all 25 tables, in loading order.
     pub rows_per_table: Vec<(&'static str, usize)>,
     /// Sum of [`rows_per_table`](Self::rows_per_table).
     pub total_rows: usize,
@@ -372,7 +373,7 @@ impl fmt::Display for LoadReport {
 
 /// Running totals of [`load`].
 struct LoadState {
-    per_table: [usize; 24],
+    per_table: [usize; DemoData::TABLES.len()],
     total: usize,
     customers_done: usize,
     customers_total: usize,
@@ -474,7 +475,7 @@ pub fn generate(config: &DemoConfig) -> DemoData {
 
 /// Generates the demo data of `config` and loads it into the (empty, migrated) database
 /// behind `conn` in one transaction, batch by batch, with [`DemoConfig::method`]; then runs
-/// `ANALYZE` on the 24 tables. `progress` is called after every table of every batch.
+/// `ANALYZE` on the 25 tables. `progress` is called after every table of every batch.
 ///
 /// Generation and writing overlap: a second thread generates the next batch while this one
 /// writes the current one (on two cores the generator costs almost nothing end to end; one
@@ -493,7 +494,7 @@ pub fn load(
 ) -> crate::Result<LoadReport> {
     let started = Instant::now();
     let mut state = LoadState {
-        per_table: [0; 24],
+        per_table: [0; DemoData::TABLES.len()],
         total: 0,
         customers_done: 0,
         customers_total: config.customers,

@@ -462,6 +462,8 @@ impl CheckColumns for NewOnboardingMilestone {
             .check_value("onboarding_milestones.due_date", Rule::Date)?;
         self.completion_date
             .check_value("onboarding_milestones.completion_date", Rule::Date)?;
+        self.client_id
+            .check_value("onboarding_milestones.client_id", Rule::MaxChars(100))?;
         Ok(())
     }
 }
@@ -488,6 +490,22 @@ impl CheckColumns for NewOnboardingPlan {
             .check_value("onboarding_plans.created_at", Rule::Timestamp)?;
         self.updated_at
             .check_value("onboarding_plans.updated_at", Rule::Timestamp)?;
+        Ok(())
+    }
+}
+
+impl CheckColumns for NewPortfolioSentimentAnalysis {
+    fn check_columns(&self) -> Result<(), ColumnError> {
+        self.analysis_id.check_value(
+            "portfolio_sentiment_analysis.analysis_id",
+            Rule::MaxChars(100),
+        )?;
+        self.period_start
+            .check_value("portfolio_sentiment_analysis.period_start", Rule::Timestamp)?;
+        self.period_end
+            .check_value("portfolio_sentiment_analysis.period_end", Rule::Timestamp)?;
+        self.analyzed_at
+            .check_value("portfolio_sentiment_analysis.analyzed_at", Rule::Timestamp)?;
         Ok(())
     }
 }
@@ -626,6 +644,8 @@ impl CheckColumns for NewTicketComment {
             .check_value("ticket_comments.author_name", Rule::MaxChars(200))?;
         self.created_at
             .check_value("ticket_comments.created_at", Rule::Timestamp)?;
+        self.client_id
+            .check_value("ticket_comments.client_id", Rule::MaxChars(100))?;
         Ok(())
     }
 }
@@ -718,6 +738,8 @@ impl CheckColumns for OnboardingMilestoneChanges {
             .check_value("onboarding_milestones.due_date", Rule::Date)?;
         self.completion_date
             .check_value("onboarding_milestones.completion_date", Rule::Date)?;
+        self.client_id
+            .check_value("onboarding_milestones.client_id", Rule::MaxChars(100))?;
         Ok(())
     }
 }
@@ -738,6 +760,18 @@ impl CheckColumns for OnboardingPlanChanges {
             .check_value("onboarding_plans.actual_completion_date", Rule::Date)?;
         self.assigned_csm
             .check_value("onboarding_plans.assigned_csm", Rule::MaxChars(200))?;
+        Ok(())
+    }
+}
+
+impl CheckColumns for PortfolioSentimentAnalysisChanges {
+    fn check_columns(&self) -> Result<(), ColumnError> {
+        self.period_start
+            .check_value("portfolio_sentiment_analysis.period_start", Rule::Timestamp)?;
+        self.period_end
+            .check_value("portfolio_sentiment_analysis.period_end", Rule::Timestamp)?;
+        self.analyzed_at
+            .check_value("portfolio_sentiment_analysis.analyzed_at", Rule::Timestamp)?;
         Ok(())
     }
 }
@@ -850,6 +884,8 @@ impl CheckColumns for TicketCommentChanges {
             .check_value("ticket_comments.author_email", Rule::MaxChars(255))?;
         self.author_name
             .check_value("ticket_comments.author_name", Rule::MaxChars(200))?;
+        self.client_id
+            .check_value("ticket_comments.client_id", Rule::MaxChars(100))?;
         Ok(())
     }
 }
@@ -997,6 +1033,7 @@ pub const CHECKED_COLUMNS: &[(&str, Rule)] = &[
     ("nps_responses.survey_id", Rule::MaxChars(50)),
     ("nps_responses.survey_sent_at", Rule::Timestamp),
     ("onboarding_milestones.assigned_to", Rule::MaxChars(200)),
+    ("onboarding_milestones.client_id", Rule::MaxChars(100)),
     ("onboarding_milestones.completion_date", Rule::Date),
     ("onboarding_milestones.due_date", Rule::Date),
     ("onboarding_milestones.milestone_id", Rule::MaxChars(100)),
@@ -1012,6 +1049,13 @@ pub const CHECKED_COLUMNS: &[(&str, Rule)] = &[
     ("onboarding_plans.start_date", Rule::Date),
     ("onboarding_plans.target_completion_date", Rule::Date),
     ("onboarding_plans.updated_at", Rule::Timestamp),
+    (
+        "portfolio_sentiment_analysis.analysis_id",
+        Rule::MaxChars(100),
+    ),
+    ("portfolio_sentiment_analysis.analyzed_at", Rule::Timestamp),
+    ("portfolio_sentiment_analysis.period_end", Rule::Timestamp),
+    ("portfolio_sentiment_analysis.period_start", Rule::Timestamp),
     ("renewal_campaigns.campaign_id", Rule::MaxChars(50)),
     ("renewal_campaigns.campaign_name", Rule::MaxChars(200)),
     ("renewal_campaigns.created_at", Rule::Timestamp),
@@ -1057,6 +1101,7 @@ pub const CHECKED_COLUMNS: &[(&str, Rule)] = &[
     ("survey_templates.updated_at", Rule::Timestamp),
     ("ticket_comments.author_email", Rule::MaxChars(255)),
     ("ticket_comments.author_name", Rule::MaxChars(200)),
+    ("ticket_comments.client_id", Rule::MaxChars(100)),
     ("ticket_comments.comment_id", Rule::MaxChars(50)),
     ("ticket_comments.created_at", Rule::Timestamp),
     ("ticket_comments.ticket_id", Rule::MaxChars(50)),

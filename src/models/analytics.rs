@@ -1550,6 +1550,7 @@ crate::crud::impl_crud!(
     cohort_analysis,
     columns = 12,
     key = cohort_id,
+    conflict = (cohort_id),
     upsert = [
         cohort_name,
         cohort_definition,

@@ -453,6 +453,7 @@ crate::crud::impl_crud!(
     customers,
     columns = 20,
     key = client_id,
+    conflict = (client_id),
     upsert = [
         client_name,
         company_name,
@@ -1075,6 +1076,7 @@ crate::crud::impl_crud!(
     customer_segments,
     columns = 13,
     key = segment_id,
+    conflict = (segment_id),
     upsert = [
         segment_name,
         segment_type,

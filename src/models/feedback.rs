@@ -575,8 +575,8 @@ crate::crud::impl_crud!(
     customer_feedback,
     columns = 26,
     key = feedback_id,
+    conflict = (feedback_id, client_id),
     upsert = [
-        client_id,
         feedback_type,
         source,
         submitter_email,
@@ -1098,8 +1098,8 @@ crate::crud::impl_crud!(
     nps_responses,
     columns = 20,
     key = response_id,
+    conflict = (response_id, client_id),
     upsert = [
-        client_id,
         survey_id,
         respondent_email,
         respondent_name,
@@ -1129,8 +1129,8 @@ pub struct SentimentAnalysis {
     pub id: i64,
     /// `analysis_id`: SQL `varchar(100)`.
     pub analysis_id: String,
-    /// `client_id`: SQL `varchar(100)`, nullable.
-    pub client_id: Option<String>,
+    /// `client_id`: SQL `varchar(100)`.
+    pub client_id: String,
     /// `period_start`: A moment in time (stored in UTC). SQL `timestamptz`.
     pub period_start: DateTime<Utc>,
     /// `period_end`: A moment in time (stored in UTC). SQL `timestamptz`.
@@ -1172,9 +1172,8 @@ pub struct SentimentAnalysis {
 pub struct NewSentimentAnalysis {
     /// `analysis_id`: SQL `varchar(100)`.
     pub analysis_id: String,
-    /// `client_id`: SQL `varchar(100)`, nullable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub client_id: Option<String>,
+    /// `client_id`: SQL `varchar(100)`.
+    pub client_id: String,
     /// `period_start`: A moment in time (stored in UTC). SQL `timestamptz`.
     pub period_start: DateTime<Utc>,
     /// `period_end`: A moment in time (stored in UTC). SQL `timestamptz`.
@@ -1215,11 +1214,12 @@ impl NewSentimentAnalysis {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
     ///
-    /// Prefer [`NewSentimentAnalysis::builder`]: with 9 positional arguments, two of the same type
+    /// Prefer [`NewSentimentAnalysis::builder`]: with 10 positional arguments, two of the same type
     /// can be swapped without a compile error.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         analysis_id: impl Into<String>,
+        client_id: impl Into<String>,
         period_start: DateTime<Utc>,
         period_end: DateTime<Utc>,
         total_feedback_items: Count,
@@ -1231,6 +1231,7 @@ impl NewSentimentAnalysis {
     ) -> Self {
         NewSentimentAnalysis {
             analysis_id: analysis_id.into(),
+            client_id: client_id.into(),
             period_start,
             period_end,
             total_feedback_items,
@@ -1239,7 +1240,6 @@ impl NewSentimentAnalysis {
             overall_sentiment_score,
             sentiment_distribution,
             sentiment_trend,
-            client_id: None,
             top_positive_themes: None,
             top_negative_themes: None,
             action_items: None,
@@ -1263,7 +1263,7 @@ impl NewSentimentAnalysis {
     pub fn into_builder(self) -> NewSentimentAnalysisBuilder {
         NewSentimentAnalysisBuilder {
             analysis_id: Some(self.analysis_id),
-            client_id: self.client_id,
+            client_id: Some(self.client_id),
             period_start: Some(self.period_start),
             period_end: Some(self.period_end),
             total_feedback_items: Some(self.total_feedback_items),
@@ -1311,9 +1311,403 @@ impl NewSentimentAnalysisBuilder {
         self
     }
 
-    /// `client_id`: SQL `varchar(100)`, nullable. Optional: unset, NULL.
+    /// `client_id`: SQL `varchar(100)`. Required.
     pub fn client_id(mut self, value: impl Into<String>) -> Self {
         self.client_id = Some(value.into());
+        self
+    }
+
+    /// `period_start`: A moment in time (stored in UTC). SQL `timestamptz`. Required.
+    pub fn period_start(mut self, value: DateTime<Utc>) -> Self {
+        self.period_start = Some(value);
+        self
+    }
+
+    /// `period_end`: A moment in time (stored in UTC). SQL `timestamptz`. Required.
+    pub fn period_end(mut self, value: DateTime<Utc>) -> Self {
+        self.period_end = Some(value);
+        self
+    }
+
+    /// `total_feedback_items`: A count, 0 or more. SQL `integer`. Required.
+    pub fn total_feedback_items(mut self, value: Count) -> Self {
+        self.total_feedback_items = Some(value);
+        self
+    }
+
+    /// `feedback_by_type`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`. Required.
+    pub fn feedback_by_type(mut self, value: Value) -> Self {
+        self.feedback_by_type = Some(value);
+        self
+    }
+
+    /// `overall_sentiment`: One of [`Sentiment`]'s values (stored as text). SQL `varchar(20)`. Required.
+    pub fn overall_sentiment(mut self, value: Sentiment) -> Self {
+        self.overall_sentiment = Some(value);
+        self
+    }
+
+    /// `overall_sentiment_score`: Sentiment from -1 (negative) through 0 (neutral) to 1 (positive). SQL `double precision`. Required.
+    pub fn overall_sentiment_score(mut self, value: SentimentScore) -> Self {
+        self.overall_sentiment_score = Some(value);
+        self
+    }
+
+    /// `sentiment_distribution`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`. Required.
+    pub fn sentiment_distribution(mut self, value: Value) -> Self {
+        self.sentiment_distribution = Some(value);
+        self
+    }
+
+    /// `sentiment_trend`: One of [`SentimentTrend`]'s values (stored as text). SQL `varchar(20)`. Required.
+    pub fn sentiment_trend(mut self, value: SentimentTrend) -> Self {
+        self.sentiment_trend = Some(value);
+        self
+    }
+
+    /// `top_positive_themes`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    pub fn top_positive_themes(mut self, value: Value) -> Self {
+        self.top_positive_themes = Some(value);
+        self
+    }
+
+    /// `top_negative_themes`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    pub fn top_negative_themes(mut self, value: Value) -> Self {
+        self.top_negative_themes = Some(value);
+        self
+    }
+
+    /// `action_items`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. Optional: unset, the database default applies.
+    pub fn action_items(mut self, value: Value) -> Self {
+        self.action_items = Some(value);
+        self
+    }
+
+    /// `nps_score`: Net Promoter Score: % promoters minus % detractors, -100 to 100. SQL `integer`, nullable. Optional: unset, NULL.
+    pub fn nps_score(mut self, value: NetPromoterScore) -> Self {
+        self.nps_score = Some(value);
+        self
+    }
+
+    /// `csat_score`: A rating from 1 to 5 (fractional averages allowed). SQL `double precision`, nullable. Optional: unset, NULL.
+    pub fn csat_score(mut self, value: Rating) -> Self {
+        self.csat_score = Some(value);
+        self
+    }
+
+    /// `analyzed_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`. Optional: unset, the database default applies.
+    pub fn analyzed_at(mut self, value: DateTime<Utc>) -> Self {
+        self.analyzed_at = Some(value);
+        self
+    }
+
+    /// The row, once every required column (`analysis_id`, `client_id`, `period_start`, `period_end`, `total_feedback_items`, `feedback_by_type`, `overall_sentiment`, `overall_sentiment_score`, `sentiment_distribution`, `sentiment_trend`) is set.
+    ///
+    /// # Errors
+    /// [`Error::Validation`](crate::Error::Validation) of kind [`ValidationErrorKind::Missing`]
+    /// naming the first required column that was not set.
+    pub fn build(self) -> crate::Result<NewSentimentAnalysis> {
+        Ok(NewSentimentAnalysis {
+            analysis_id: crate::models::required(self.analysis_id, "analysis_id")?,
+            client_id: crate::models::required(self.client_id, "client_id")?,
+            period_start: crate::models::required(self.period_start, "period_start")?,
+            period_end: crate::models::required(self.period_end, "period_end")?,
+            total_feedback_items: crate::models::required(
+                self.total_feedback_items,
+                "total_feedback_items",
+            )?,
+            feedback_by_type: crate::models::required(self.feedback_by_type, "feedback_by_type")?,
+            overall_sentiment: crate::models::required(
+                self.overall_sentiment,
+                "overall_sentiment",
+            )?,
+            overall_sentiment_score: crate::models::required(
+                self.overall_sentiment_score,
+                "overall_sentiment_score",
+            )?,
+            sentiment_distribution: crate::models::required(
+                self.sentiment_distribution,
+                "sentiment_distribution",
+            )?,
+            sentiment_trend: crate::models::required(self.sentiment_trend, "sentiment_trend")?,
+            top_positive_themes: self.top_positive_themes,
+            top_negative_themes: self.top_negative_themes,
+            action_items: self.action_items,
+            nps_score: self.nps_score,
+            csat_score: self.csat_score,
+            analyzed_at: self.analyzed_at,
+        })
+    }
+}
+
+/// Changes to a row of `sentiment_analysis`: `None` leaves a column alone; for nullable columns
+/// `Some(None)` sets NULL. The id, the business key and the timestamps the database
+/// maintains are not part of it.
+#[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
+#[diesel(table_name = sentiment_analysis, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
+pub struct SentimentAnalysisChanges {
+    /// `client_id`: SQL `varchar(100)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// `period_start`: A moment in time (stored in UTC). SQL `timestamptz`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_start: Option<DateTime<Utc>>,
+    /// `period_end`: A moment in time (stored in UTC). SQL `timestamptz`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_end: Option<DateTime<Utc>>,
+    /// `total_feedback_items`: A count, 0 or more. SQL `integer`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_feedback_items: Option<Count>,
+    /// `feedback_by_type`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback_by_type: Option<Value>,
+    /// `overall_sentiment`: One of [`Sentiment`]'s values (stored as text). SQL `varchar(20)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overall_sentiment: Option<Sentiment>,
+    /// `overall_sentiment_score`: Sentiment from -1 (negative) through 0 (neutral) to 1 (positive). SQL `double precision`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overall_sentiment_score: Option<SentimentScore>,
+    /// `sentiment_distribution`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentiment_distribution: Option<Value>,
+    /// `sentiment_trend`: One of [`SentimentTrend`]'s values (stored as text). SQL `varchar(20)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentiment_trend: Option<SentimentTrend>,
+    /// `top_positive_themes`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_positive_themes: Option<Value>,
+    /// `top_negative_themes`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_negative_themes: Option<Value>,
+    /// `action_items`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action_items: Option<Value>,
+    /// `nps_score`: Net Promoter Score: % promoters minus % detractors, -100 to 100. SQL `integer`, nullable.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
+    pub nps_score: Option<Option<NetPromoterScore>>,
+    /// `csat_score`: A rating from 1 to 5 (fractional averages allowed). SQL `double precision`, nullable.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::models::double_option"
+    )]
+    pub csat_score: Option<Option<Rating>>,
+    /// `analyzed_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analyzed_at: Option<DateTime<Utc>>,
+}
+
+crate::crud::impl_crud!(
+    SentimentAnalysis,
+    NewSentimentAnalysis,
+    SentimentAnalysisChanges,
+    sentiment_analysis,
+    columns = 17,
+    key = analysis_id,
+    conflict = (analysis_id, client_id),
+    upsert = [
+        period_start,
+        period_end,
+        total_feedback_items,
+        feedback_by_type,
+        overall_sentiment,
+        overall_sentiment_score,
+        sentiment_distribution,
+        sentiment_trend,
+        top_positive_themes,
+        top_negative_themes,
+        action_items,
+        nps_score,
+        csat_score,
+        analyzed_at
+    ],
+    client = client_id
+);
+
+/// A row of `portfolio_sentiment_analysis`.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Identifiable, Serialize, Deserialize)]
+#[diesel(table_name = portfolio_sentiment_analysis, check_for_backend(diesel::pg::Pg))]
+pub struct PortfolioSentimentAnalysis {
+    /// `id`: SQL `bigint`.
+    pub id: i64,
+    /// `analysis_id`: SQL `varchar(100)`.
+    pub analysis_id: String,
+    /// `period_start`: A moment in time (stored in UTC). SQL `timestamptz`.
+    pub period_start: DateTime<Utc>,
+    /// `period_end`: A moment in time (stored in UTC). SQL `timestamptz`.
+    pub period_end: DateTime<Utc>,
+    /// `total_feedback_items`: A count, 0 or more. SQL `integer`.
+    pub total_feedback_items: Count,
+    /// `feedback_by_type`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
+    pub feedback_by_type: Value,
+    /// `overall_sentiment`: One of [`Sentiment`]'s values (stored as text). SQL `varchar(20)`.
+    pub overall_sentiment: Sentiment,
+    /// `overall_sentiment_score`: Sentiment from -1 (negative) through 0 (neutral) to 1 (positive). SQL `double precision`.
+    pub overall_sentiment_score: SentimentScore,
+    /// `sentiment_distribution`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
+    pub sentiment_distribution: Value,
+    /// `sentiment_trend`: One of [`SentimentTrend`]'s values (stored as text). SQL `varchar(20)`.
+    pub sentiment_trend: SentimentTrend,
+    /// `top_positive_themes`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
+    pub top_positive_themes: Value,
+    /// `top_negative_themes`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
+    pub top_negative_themes: Value,
+    /// `action_items`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
+    pub action_items: Value,
+    /// `nps_score`: Net Promoter Score: % promoters minus % detractors, -100 to 100. SQL `integer`, nullable.
+    pub nps_score: Option<NetPromoterScore>,
+    /// `csat_score`: A rating from 1 to 5 (fractional averages allowed). SQL `double precision`, nullable.
+    pub csat_score: Option<Rating>,
+    /// `analyzed_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`.
+    pub analyzed_at: DateTime<Utc>,
+}
+
+/// A new row of `portfolio_sentiment_analysis`. Columns with a database default are `Option`: `None` lets the
+/// database fill them in.
+///
+/// [`NewPortfolioSentimentAnalysis::builder`] names every value (no positional mix-ups) and reports a missing
+/// required column; see the [module docs](crate::models) for an example.
+#[derive(Debug, Clone, PartialEq, Insertable, Serialize, Deserialize)]
+#[diesel(table_name = portfolio_sentiment_analysis, check_for_backend(diesel::pg::Pg))]
+#[serde(deny_unknown_fields)]
+pub struct NewPortfolioSentimentAnalysis {
+    /// `analysis_id`: SQL `varchar(100)`.
+    pub analysis_id: String,
+    /// `period_start`: A moment in time (stored in UTC). SQL `timestamptz`.
+    pub period_start: DateTime<Utc>,
+    /// `period_end`: A moment in time (stored in UTC). SQL `timestamptz`.
+    pub period_end: DateTime<Utc>,
+    /// `total_feedback_items`: A count, 0 or more. SQL `integer`.
+    pub total_feedback_items: Count,
+    /// `feedback_by_type`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
+    pub feedback_by_type: Value,
+    /// `overall_sentiment`: One of [`Sentiment`]'s values (stored as text). SQL `varchar(20)`.
+    pub overall_sentiment: Sentiment,
+    /// `overall_sentiment_score`: Sentiment from -1 (negative) through 0 (neutral) to 1 (positive). SQL `double precision`.
+    pub overall_sentiment_score: SentimentScore,
+    /// `sentiment_distribution`: Free-form JSON value: the original system defines no shape for it, so any JSON stores. SQL `jsonb`.
+    pub sentiment_distribution: Value,
+    /// `sentiment_trend`: One of [`SentimentTrend`]'s values (stored as text). SQL `varchar(20)`.
+    pub sentiment_trend: SentimentTrend,
+    /// `top_positive_themes`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_positive_themes: Option<Value>,
+    /// `top_negative_themes`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_negative_themes: Option<Value>,
+    /// `action_items`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action_items: Option<Value>,
+    /// `nps_score`: Net Promoter Score: % promoters minus % detractors, -100 to 100. SQL `integer`, nullable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nps_score: Option<NetPromoterScore>,
+    /// `csat_score`: A rating from 1 to 5 (fractional averages allowed). SQL `double precision`, nullable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub csat_score: Option<Rating>,
+    /// `analyzed_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`. `None`: the database default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analyzed_at: Option<DateTime<Utc>>,
+}
+
+impl NewPortfolioSentimentAnalysis {
+    /// A new row with every required column; the optional ones start as `None` (database
+    /// default or NULL) and can be set with struct update syntax.
+    ///
+    /// Prefer [`NewPortfolioSentimentAnalysis::builder`]: with 9 positional arguments, two of the same type
+    /// can be swapped without a compile error.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        analysis_id: impl Into<String>,
+        period_start: DateTime<Utc>,
+        period_end: DateTime<Utc>,
+        total_feedback_items: Count,
+        feedback_by_type: Value,
+        overall_sentiment: Sentiment,
+        overall_sentiment_score: SentimentScore,
+        sentiment_distribution: Value,
+        sentiment_trend: SentimentTrend,
+    ) -> Self {
+        NewPortfolioSentimentAnalysis {
+            analysis_id: analysis_id.into(),
+            period_start,
+            period_end,
+            total_feedback_items,
+            feedback_by_type,
+            overall_sentiment,
+            overall_sentiment_score,
+            sentiment_distribution,
+            sentiment_trend,
+            top_positive_themes: None,
+            top_negative_themes: None,
+            action_items: None,
+            nps_score: None,
+            csat_score: None,
+            analyzed_at: None,
+        }
+    }
+}
+
+impl NewPortfolioSentimentAnalysis {
+    /// Named-field construction: one setter per column, then [`build`](NewPortfolioSentimentAnalysisBuilder::build),
+    /// which fails with [`ValidationErrorKind::Missing`] naming a required column left unset.
+    /// Optional columns left unset get the database default (or NULL).
+    pub fn builder() -> NewPortfolioSentimentAnalysisBuilder {
+        NewPortfolioSentimentAnalysisBuilder::default()
+    }
+
+    /// A builder holding this row's values: change some with the setters and `build()` again
+    /// (what struct update syntax does for the types whose fields are all public).
+    pub fn into_builder(self) -> NewPortfolioSentimentAnalysisBuilder {
+        NewPortfolioSentimentAnalysisBuilder {
+            analysis_id: Some(self.analysis_id),
+            period_start: Some(self.period_start),
+            period_end: Some(self.period_end),
+            total_feedback_items: Some(self.total_feedback_items),
+            feedback_by_type: Some(self.feedback_by_type),
+            overall_sentiment: Some(self.overall_sentiment),
+            overall_sentiment_score: Some(self.overall_sentiment_score),
+            sentiment_distribution: Some(self.sentiment_distribution),
+            sentiment_trend: Some(self.sentiment_trend),
+            top_positive_themes: self.top_positive_themes,
+            top_negative_themes: self.top_negative_themes,
+            action_items: self.action_items,
+            nps_score: self.nps_score,
+            csat_score: self.csat_score,
+            analyzed_at: self.analyzed_at,
+        }
+    }
+}
+
+/// Builds a [`NewPortfolioSentimentAnalysis`] by naming every value; see [`NewPortfolioSentimentAnalysis::builder`].
+#[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
+pub struct NewPortfolioSentimentAnalysisBuilder {
+    pub(crate) analysis_id: Option<String>,
+    pub(crate) period_start: Option<DateTime<Utc>>,
+    pub(crate) period_end: Option<DateTime<Utc>>,
+    pub(crate) total_feedback_items: Option<Count>,
+    pub(crate) feedback_by_type: Option<Value>,
+    pub(crate) overall_sentiment: Option<Sentiment>,
+    pub(crate) overall_sentiment_score: Option<SentimentScore>,
+    pub(crate) sentiment_distribution: Option<Value>,
+    pub(crate) sentiment_trend: Option<SentimentTrend>,
+    pub(crate) top_positive_themes: Option<Value>,
+    pub(crate) top_negative_themes: Option<Value>,
+    pub(crate) action_items: Option<Value>,
+    pub(crate) nps_score: Option<NetPromoterScore>,
+    pub(crate) csat_score: Option<Rating>,
+    pub(crate) analyzed_at: Option<DateTime<Utc>>,
+}
+
+impl NewPortfolioSentimentAnalysisBuilder {
+    /// `analysis_id`: SQL `varchar(100)`. Required.
+    pub fn analysis_id(mut self, value: impl Into<String>) -> Self {
+        self.analysis_id = Some(value.into());
         self
     }
 
@@ -1406,10 +1800,9 @@ impl NewSentimentAnalysisBuilder {
     /// # Errors
     /// [`Error::Validation`](crate::Error::Validation) of kind [`ValidationErrorKind::Missing`]
     /// naming the first required column that was not set.
-    pub fn build(self) -> crate::Result<NewSentimentAnalysis> {
-        Ok(NewSentimentAnalysis {
+    pub fn build(self) -> crate::Result<NewPortfolioSentimentAnalysis> {
+        Ok(NewPortfolioSentimentAnalysis {
             analysis_id: crate::models::required(self.analysis_id, "analysis_id")?,
-            client_id: self.client_id,
             period_start: crate::models::required(self.period_start, "period_start")?,
             period_end: crate::models::required(self.period_end, "period_end")?,
             total_feedback_items: crate::models::required(
@@ -1440,20 +1833,13 @@ impl NewSentimentAnalysisBuilder {
     }
 }
 
-/// Changes to a row of `sentiment_analysis`: `None` leaves a column alone; for nullable columns
+/// Changes to a row of `portfolio_sentiment_analysis`: `None` leaves a column alone; for nullable columns
 /// `Some(None)` sets NULL. The id, the business key and the timestamps the database
 /// maintains are not part of it.
 #[derive(Debug, Clone, Default, PartialEq, AsChangeset, Serialize, Deserialize)]
-#[diesel(table_name = sentiment_analysis, check_for_backend(diesel::pg::Pg))]
+#[diesel(table_name = portfolio_sentiment_analysis, check_for_backend(diesel::pg::Pg))]
 #[serde(deny_unknown_fields)]
-pub struct SentimentAnalysisChanges {
-    /// `client_id`: SQL `varchar(100)`, nullable.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::models::double_option"
-    )]
-    pub client_id: Option<Option<String>>,
+pub struct PortfolioSentimentAnalysisChanges {
     /// `period_start`: A moment in time (stored in UTC). SQL `timestamptz`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period_start: Option<DateTime<Utc>>,
@@ -1507,14 +1893,14 @@ pub struct SentimentAnalysisChanges {
 }
 
 crate::crud::impl_crud!(
-    SentimentAnalysis,
-    NewSentimentAnalysis,
-    SentimentAnalysisChanges,
-    sentiment_analysis,
-    columns = 17,
+    PortfolioSentimentAnalysis,
+    NewPortfolioSentimentAnalysis,
+    PortfolioSentimentAnalysisChanges,
+    portfolio_sentiment_analysis,
+    columns = 16,
     key = analysis_id,
+    conflict = (analysis_id),
     upsert = [
-        client_id,
         period_start,
         period_end,
         total_feedback_items,
@@ -1529,8 +1915,7 @@ crate::crud::impl_crud!(
         nps_score,
         csat_score,
         analyzed_at
-    ],
-    client = client_id
+    ]
 );
 
 /// A row of `survey_templates`.
@@ -1783,6 +2168,7 @@ crate::crud::impl_crud!(
     survey_templates,
     columns = 11,
     key = template_id,
+    conflict = (template_id),
     upsert = [
         template_name,
         template_type,

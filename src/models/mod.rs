@@ -107,6 +107,7 @@
 //! | `customer_feedback` | [`CustomerFeedback`] | [`NewCustomerFeedback`] | [`CustomerFeedbackChanges`] | `feedback_id` |
 //! | `nps_responses` | [`NpsResponse`] | [`NewNpsResponse`] | [`NpsResponseChanges`] | `response_id` |
 //! | `sentiment_analysis` | [`SentimentAnalysis`] | [`NewSentimentAnalysis`] | [`SentimentAnalysisChanges`] | `analysis_id` |
+//! | `portfolio_sentiment_analysis` | [`PortfolioSentimentAnalysis`] | [`NewPortfolioSentimentAnalysis`] | [`PortfolioSentimentAnalysisChanges`] | `analysis_id` |
 //! | `survey_templates` | [`SurveyTemplate`] | [`NewSurveyTemplate`] | [`SurveyTemplateChanges`] | `template_id` |
 //! | `health_metrics` | [`HealthMetric`] | [`NewHealthMetric`] | [`HealthMetricChanges`] | - |
 //! | `engagement_metrics` | [`EngagementMetric`] | [`NewEngagementMetric`] | [`EngagementMetricChanges`] | - |

@@ -417,8 +417,8 @@ crate::crud::impl_crud!(
     onboarding_plans,
     columns = 18,
     key = plan_id,
+    conflict = (plan_id, client_id),
     upsert = [
-        client_id,
         plan_name,
         product_tier,
         start_date,
@@ -487,6 +487,8 @@ pub struct OnboardingMilestone {
     pub completion_percentage: Percentage,
     /// `blockers`: What currently blocks progress: a JSON array of strings (empty when nothing does). SQL `jsonb`, default `'[]'::jsonb`.
     pub blockers: Value,
+    /// `client_id`: The plan's customer: with `plan_id` a foreign key to the plan's `(plan_id, client_id)`, so it always equals the plan's (schema v2; what Citus places the milestone by). SQL `varchar(100)`.
+    pub client_id: String,
 }
 
 /// A new row of `onboarding_milestones`. Columns with a database default are `Option`: `None` lets the
@@ -541,13 +543,15 @@ pub struct NewOnboardingMilestone {
     /// `blockers`: What currently blocks progress: a JSON array of strings (empty when nothing does). SQL `jsonb`, default `'[]'::jsonb`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blockers: Option<Value>,
+    /// `client_id`: The plan's customer: with `plan_id` a foreign key to the plan's `(plan_id, client_id)`, so it always equals the plan's (schema v2; what Citus places the milestone by). SQL `varchar(100)`.
+    pub client_id: String,
 }
 
 impl NewOnboardingMilestone {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
     ///
-    /// Prefer [`NewOnboardingMilestone::builder`]: with 8 positional arguments, two of the same type
+    /// Prefer [`NewOnboardingMilestone::builder`]: with 9 positional arguments, two of the same type
     /// can be swapped without a compile error.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
@@ -559,6 +563,7 @@ impl NewOnboardingMilestone {
         sequence_order: Count,
         tasks: Value,
         estimated_hours: Count,
+        client_id: impl Into<String>,
     ) -> Self {
         NewOnboardingMilestone {
             milestone_id: milestone_id.into(),
@@ -569,6 +574,7 @@ impl NewOnboardingMilestone {
             sequence_order,
             tasks,
             estimated_hours,
+            client_id: client_id.into(),
             success_criteria: None,
             dependencies: None,
             actual_hours: None,
@@ -611,6 +617,7 @@ impl NewOnboardingMilestone {
             status: self.status,
             completion_percentage: self.completion_percentage,
             blockers: self.blockers,
+            client_id: Some(self.client_id),
         }
     }
 }
@@ -636,6 +643,7 @@ pub struct NewOnboardingMilestoneBuilder {
     pub(crate) status: Option<MilestoneStatus>,
     pub(crate) completion_percentage: Option<Percentage>,
     pub(crate) blockers: Option<Value>,
+    pub(crate) client_id: Option<String>,
 }
 
 impl NewOnboardingMilestoneBuilder {
@@ -741,7 +749,13 @@ impl NewOnboardingMilestoneBuilder {
         self
     }
 
-    /// The row, once every required column (`milestone_id`, `plan_id`, `name`, `description`, `week`, `sequence_order`, `tasks`, `estimated_hours`) is set.
+    /// `client_id`: The plan's customer: with `plan_id` a foreign key to the plan's `(plan_id, client_id)`, so it always equals the plan's (schema v2; what Citus places the milestone by). SQL `varchar(100)`. Required.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.client_id = Some(value.into());
+        self
+    }
+
+    /// The row, once every required column (`milestone_id`, `plan_id`, `name`, `description`, `week`, `sequence_order`, `tasks`, `estimated_hours`, `client_id`) is set.
     ///
     /// # Errors
     /// [`Error::Validation`](crate::Error::Validation) of kind [`ValidationErrorKind::Missing`]
@@ -765,6 +779,7 @@ impl NewOnboardingMilestoneBuilder {
             status: self.status,
             completion_percentage: self.completion_percentage,
             blockers: self.blockers,
+            client_id: crate::models::required(self.client_id, "client_id")?,
         })
     }
 }
@@ -843,6 +858,9 @@ pub struct OnboardingMilestoneChanges {
     /// `blockers`: What currently blocks progress: a JSON array of strings (empty when nothing does). SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blockers: Option<Value>,
+    /// `client_id`: The plan's customer: with `plan_id` a foreign key to the plan's `(plan_id, client_id)`, so it always equals the plan's (schema v2; what Citus places the milestone by). SQL `varchar(100)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
 }
 
 crate::crud::impl_crud!(
@@ -850,7 +868,8 @@ crate::crud::impl_crud!(
     NewOnboardingMilestone,
     OnboardingMilestoneChanges,
     onboarding_milestones,
-    columns = 18
+    columns = 19,
+    client = client_id
 );
 
 /// A row of `training_modules`.
@@ -1231,6 +1250,7 @@ crate::crud::impl_crud!(
     training_modules,
     columns = 17,
     key = module_id,
+    conflict = (module_id),
     upsert = [
         module_name,
         module_description,
@@ -1625,8 +1645,8 @@ crate::crud::impl_crud!(
     training_completions,
     columns = 16,
     key = completion_id,
+    conflict = (completion_id, client_id),
     upsert = [
-        client_id,
         module_id,
         user_email,
         user_name,

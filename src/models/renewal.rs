@@ -495,8 +495,8 @@ crate::crud::impl_crud!(
     renewal_forecasts,
     columns = 22,
     key = forecast_id,
+    conflict = (forecast_id, client_id),
     upsert = [
-        client_id,
         contract_id,
         renewal_date,
         current_arr,
@@ -1069,8 +1069,8 @@ crate::crud::impl_crud!(
     contracts,
     columns = 25,
     key = contract_id,
+    conflict = (contract_id, client_id),
     upsert = [
-        client_id,
         contract_type,
         contract_value,
         billing_frequency,
@@ -1550,8 +1550,8 @@ crate::crud::impl_crud!(
     expansion_opportunities,
     columns = 21,
     key = opportunity_id,
+    conflict = (opportunity_id, client_id),
     upsert = [
-        client_id,
         opportunity_name,
         expansion_type,
         estimated_value,
@@ -1957,6 +1957,7 @@ crate::crud::impl_crud!(
     renewal_campaigns,
     columns = 18,
     key = campaign_id,
+    conflict = (campaign_id),
     upsert = [
         campaign_name,
         start_date,

@@ -152,6 +152,10 @@ validate! {
         key("analysis_id", &row.analysis_id)?;
         ordered::<DateTime<Utc>>("period_end", "on or after period_start", row.period_start, row.period_end)?;
     };
+    NewPortfolioSentimentAnalysis(row) {
+        key("analysis_id", &row.analysis_id)?;
+        ordered::<DateTime<Utc>>("period_end", "on or after period_start", row.period_start, row.period_end)?;
+    };
     NewSurveyTemplate(row) {
         key("template_id", &row.template_id)?;
     };

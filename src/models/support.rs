@@ -720,8 +720,8 @@ crate::crud::impl_crud!(
     support_tickets,
     columns = 32,
     key = ticket_id,
+    conflict = (ticket_id, client_id),
     upsert = [
-        client_id,
         subject,
         description,
         priority,
@@ -788,6 +788,8 @@ pub struct TicketComment {
     pub attachments: Value,
     /// `created_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`.
     pub created_at: DateTime<Utc>,
+    /// `client_id`: The ticket's customer: with `ticket_id` a foreign key to the ticket's `(ticket_id, client_id)`, so it always equals the ticket's (schema v2; what Citus places the comment by). SQL `varchar(100)`.
+    pub client_id: String,
 }
 
 /// A new row of `ticket_comments`. Columns with a database default are `Option`: `None` lets the
@@ -820,11 +822,16 @@ pub struct NewTicketComment {
     /// `created_at`: A moment in time (stored in UTC). SQL `timestamptz`, default `now()`. `None`: the database default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<DateTime<Utc>>,
+    /// `client_id`: The ticket's customer: with `ticket_id` a foreign key to the ticket's `(ticket_id, client_id)`, so it always equals the ticket's (schema v2; what Citus places the comment by). SQL `varchar(100)`.
+    pub client_id: String,
 }
 
 impl NewTicketComment {
     /// A new row with every required column; the optional ones start as `None` (database
     /// default or NULL) and can be set with struct update syntax.
+    ///
+    /// Prefer [`NewTicketComment::builder`]: with 7 positional arguments, two of the same type
+    /// can be swapped without a compile error.
     pub fn new(
         comment_id: impl Into<String>,
         ticket_id: impl Into<String>,
@@ -832,6 +839,7 @@ impl NewTicketComment {
         author_name: impl Into<String>,
         author_type: AuthorType,
         content: impl Into<String>,
+        client_id: impl Into<String>,
     ) -> Self {
         NewTicketComment {
             comment_id: comment_id.into(),
@@ -840,6 +848,7 @@ impl NewTicketComment {
             author_name: author_name.into(),
             author_type,
             content: content.into(),
+            client_id: client_id.into(),
             is_public: None,
             attachments: None,
             created_at: None,
@@ -868,6 +877,7 @@ impl NewTicketComment {
             is_public: self.is_public,
             attachments: self.attachments,
             created_at: self.created_at,
+            client_id: Some(self.client_id),
         }
     }
 }
@@ -885,6 +895,7 @@ pub struct NewTicketCommentBuilder {
     pub(crate) is_public: Option<bool>,
     pub(crate) attachments: Option<Value>,
     pub(crate) created_at: Option<DateTime<Utc>>,
+    pub(crate) client_id: Option<String>,
 }
 
 impl NewTicketCommentBuilder {
@@ -942,7 +953,13 @@ impl NewTicketCommentBuilder {
         self
     }
 
-    /// The row, once every required column (`comment_id`, `ticket_id`, `author_email`, `author_name`, `author_type`, `content`) is set.
+    /// `client_id`: The ticket's customer: with `ticket_id` a foreign key to the ticket's `(ticket_id, client_id)`, so it always equals the ticket's (schema v2; what Citus places the comment by). SQL `varchar(100)`. Required.
+    pub fn client_id(mut self, value: impl Into<String>) -> Self {
+        self.client_id = Some(value.into());
+        self
+    }
+
+    /// The row, once every required column (`comment_id`, `ticket_id`, `author_email`, `author_name`, `author_type`, `content`, `client_id`) is set.
     ///
     /// # Errors
     /// [`Error::Validation`](crate::Error::Validation) of kind [`ValidationErrorKind::Missing`]
@@ -958,6 +975,7 @@ impl NewTicketCommentBuilder {
             is_public: self.is_public,
             attachments: self.attachments,
             created_at: self.created_at,
+            client_id: crate::models::required(self.client_id, "client_id")?,
         })
     }
 }
@@ -990,6 +1008,9 @@ pub struct TicketCommentChanges {
     /// `attachments`: Free-form JSON array: the original system defines no shape for it, so any JSON stores. SQL `jsonb`, default `'[]'::jsonb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachments: Option<Value>,
+    /// `client_id`: The ticket's customer: with `ticket_id` a foreign key to the ticket's `(ticket_id, client_id)`, so it always equals the ticket's (schema v2; what Citus places the comment by). SQL `varchar(100)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
 }
 
 crate::crud::impl_crud!(
@@ -997,8 +1018,9 @@ crate::crud::impl_crud!(
     NewTicketComment,
     TicketCommentChanges,
     ticket_comments,
-    columns = 10,
+    columns = 11,
     key = comment_id,
+    conflict = (comment_id, client_id),
     upsert = [
         ticket_id,
         author_email,
@@ -1007,7 +1029,8 @@ crate::crud::impl_crud!(
         content,
         is_public,
         attachments
-    ]
+    ],
+    client = client_id
 );
 
 /// A row of `knowledge_base_articles`.
@@ -1487,6 +1510,7 @@ crate::crud::impl_crud!(
     knowledge_base_articles,
     columns = 23,
     key = article_id,
+    conflict = (article_id),
     upsert = [
         title,
         summary,

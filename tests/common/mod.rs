@@ -116,8 +116,28 @@ pub fn insert_minimal(
     let mut values = Vec::new();
     for c in &cols {
         names.push(c.column_name.clone());
+        // Schema v2: a comment's or milestone's client_id must be its parent's, so when the
+        // parent key is given and the client_id is not, take the parent's.
+        let parent = match table {
+            "ticket_comments" => Some(("ticket_id", "support_tickets")),
+            "onboarding_milestones" => Some(("plan_id", "onboarding_plans")),
+            _ => None,
+        };
+        let from_parent = parent.and_then(|(key, parent)| {
+            let (_, v) = overrides.iter().find(|(n, _)| *n == key)?;
+            // (A generic value when there is no such parent: an orphan for the foreign key
+            // to refuse.)
+            (c.column_name == "client_id").then(|| {
+                format!(
+                    "coalesce((SELECT client_id FROM {parent} WHERE {key} = {v} LIMIT 1), \
+                     'client_id-{}')",
+                    unique()
+                )
+            })
+        });
         let v = match overrides.iter().find(|(n, _)| *n == c.column_name) {
             Some((_, v)) => (*v).to_owned(),
+            None if from_parent.is_some() => from_parent.unwrap_or_default(),
             None => match c.data_type.as_str() {
                 "character varying" | "text" => {
                     // Keep the unique suffix when the column is short (e.g. varchar(10)).
@@ -261,9 +281,24 @@ pub fn vacuum_analyze_all_visible(conn: &mut PgConnection) {
 pub fn distributed_db(test: &str) -> Option<TestDatabase> {
     let db = citus_db(test)?;
     let mut conn = db.connect().expect("connect to the coordinator");
-    conn.batch_execute(include_str!("../fixtures/citus_ready_prototype.sql"))
-        .expect("prototype schema changes");
     let report = customer_success_db::distribute::distribute(&mut conn).expect("distribute");
     assert!(report.is_complete(), "{report}");
     Some(db)
+}
+
+/// Takes a database at the head back to before schema v2's distribution-ready migration (its
+/// `down.sql`, and its row in `__diesel_schema_migrations`): the schema `distribute` finds
+/// blocked.
+pub fn revert_distribution_ready(conn: &mut PgConnection) {
+    const NAME: &str = "2026-11-30-000008_v2_distribution_ready";
+    let m = customer_success_db::migrations::SQL
+        .iter()
+        .find(|m| m.name == NAME)
+        .expect("the distribution-ready migration is embedded");
+    conn.batch_execute(m.down)
+        .expect("revert v2_distribution_ready");
+    diesel::sql_query("DELETE FROM __diesel_schema_migrations WHERE version = $1")
+        .bind::<Text, _>(m.version())
+        .execute(conn)
+        .expect("forget v2_distribution_ready");
 }

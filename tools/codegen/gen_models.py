@@ -5,6 +5,31 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 SPEC = os.environ.get("CSDB_SPEC", os.path.join(ROOT, "tools", "codegen", "spec", "schema.json"))
 import json, re, os
 spec = json.load(open(SPEC))
+
+# Schema v2's changes to the tables themselves (the specification describes the original point):
+# migration 2026-11-30-000008_v2_distribution_ready gives ticket_comments and
+# onboarding_milestones their parent's client_id (appended, as ALTER TABLE ADD COLUMN does), makes
+# sentiment_analysis.client_id required and moves the portfolio-wide analyses (no customer) to
+# portfolio_sentiment_analysis, a copy of sentiment_analysis without client_id.
+def _v2_tables(spec):
+    import copy
+    tables = {t['name']: t for t in spec['tables']}
+    for name in ('ticket_comments', 'onboarding_milestones'):
+        tables[name]['columns'].append({'name': 'client_id', 'type': 'varchar(100)', 'nullable': False})
+    for c in tables['sentiment_analysis']['columns']:
+        if c['name'] == 'client_id': c['nullable'] = False
+    portfolio = copy.deepcopy(tables['sentiment_analysis'])
+    portfolio['name'] = 'portfolio_sentiment_analysis'
+    portfolio['columns'] = [c for c in portfolio['columns'] if c['name'] != 'client_id']
+    portfolio['indexes'] = [i for i in portfolio['indexes'] if 'client_id' not in i['columns']]
+    at = spec['tables'].index(tables['sentiment_analysis']) + 1
+    spec['tables'].insert(at, portfolio)
+_v2_tables(spec)
+# Tables whose keys include client_id (distributed by it on Citus; src/distribute.rs): a business
+# key is unique per customer there, so `upsert_by_key` conflicts on (key, client_id).
+PER_CUSTOMER_KEYS = {'contracts', 'customer_feedback', 'expansion_opportunities', 'nps_responses',
+                     'renewal_forecasts', 'sentiment_analysis', 'training_completions',
+                     'ticket_comments', 'support_tickets', 'onboarding_plans'}
 OUT = os.path.join(ROOT, 'src', 'models')
 os.makedirs(OUT, exist_ok=True)
 
@@ -17,6 +42,7 @@ STRUCT = {
  'renewal_campaigns':'RenewalCampaign','customer_feedback':'CustomerFeedback','nps_responses':'NpsResponse',
  'sentiment_analysis':'SentimentAnalysis','survey_templates':'SurveyTemplate','health_metrics':'HealthMetric',
  'engagement_metrics':'EngagementMetric','usage_analytics':'UsageAnalytics','cohort_analysis':'CohortAnalysis',
+ 'portfolio_sentiment_analysis':'PortfolioSentimentAnalysis',
 }
 ENUMS = {
  'customers.tier':'CustomerTier','customers.lifecycle_stage':'LifecycleStage','customers.health_trend':'HealthTrend',
@@ -121,6 +147,8 @@ def rust_base(t, c):
 MEANING = {
  'renewal_forecasts.contract_id': 'The contract this forecast is for. Not a foreign key: the original system can record a forecast before (or without) the contract row, with the CRM\'s id.',
  'renewal_forecasts.days_until_renewal': 'Days from the forecast to `renewal_date` when it was written (negative: overdue); a snapshot that `maintenance::refresh_derived_values` (`csdb refresh`) brings up to date. Queries select by `renewal_date`.',
+ 'ticket_comments.client_id': 'The ticket\'s customer: with `ticket_id` a foreign key to the ticket\'s `(ticket_id, client_id)`, so it always equals the ticket\'s (schema v2; what Citus places the comment by).',
+ 'onboarding_milestones.client_id': 'The plan\'s customer: with `plan_id` a foreign key to the plan\'s `(plan_id, client_id)`, so it always equals the plan\'s (schema v2; what Citus places the milestone by).',
  'customers.health_score': 'Follows the latest `health_scores` row (its overall score rounded half up, kept by a trigger); a customer without assessments keeps the value it was given.',
  'support_tickets.first_response_sla_status': 'Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column.',
  'support_tickets.resolution_sla_status': 'Stored state; the SLA monitor computes the live one (`SlaStatus::at`), and `csdb refresh` rewrites this column.',
@@ -298,6 +326,16 @@ def builder(n, S, cols):
     out.append("}\n")
     return out
 
+# The portfolio-wide sentiment analyses have sentiment_analysis's columns, and their types.
+for _name, _value in list(globals().items()):
+    if _name.startswith('_') or _name == 'PER_CUSTOMER_KEYS' or not isinstance(_value, (dict, set)): continue
+    for _k in list(_value):
+        if isinstance(_k, str) and (_k == 'sentiment_analysis' or _k.startswith('sentiment_analysis.')):
+            _p = 'portfolio_' + _k
+            if _p in _value: continue
+            if isinstance(_value, dict): _value[_p] = _value[_k]
+            else: _value.add(_p)
+
 groups = {}
 for t in spec['tables']:
     groups.setdefault(t['group'], []).append(t)
@@ -474,7 +512,9 @@ for g, tables in groups.items():
             args.append(f"key = {bkey}")
             # What `upsert_by_key` sets from `excluded`: every column of the insert struct but the
             # key itself and the ones the database keeps (id, created_at; updated_at is the trigger's).
-            upsert = [c['name'] for c in cols if c['name'] not in NO_CHANGE and c['name'] != bkey]
+            conflict = [bkey, 'client_id'] if n in PER_CUSTOMER_KEYS else [bkey]
+            args.append(f"conflict = ({', '.join(conflict)})")
+            upsert = [c['name'] for c in cols if c['name'] not in NO_CHANGE and c['name'] not in conflict]
             args.append(f"upsert = [{', '.join(upsert)}]")
         if client: args.append(f"client = {client}")
         out.append(f"crate::crud::impl_crud!({', '.join(args)});\n")
