@@ -77,20 +77,6 @@ fn demo_db() -> (TestDatabase, PgConnection) {
     let db = TestDatabase::new().expect("test database");
     let mut conn = db.connect().expect("connect");
     demo::load(&mut conn, &DemoConfig::new(12, 12), &mut |_| {}).expect("demo load");
-    // The demo's sentiment analyses are portfolio-wide (no customer): give two customers one
-    // each, so that the table has customer rows to scope.
-    for client in ["cust-000001", "cust-000002"] {
-        common::insert_minimal(
-            &mut conn,
-            "sentiment_analysis",
-            &[
-                ("client_id", &format!("'{client}'")),
-                ("overall_sentiment", "'neutral'"),
-                ("sentiment_trend", "'stable'"),
-            ],
-        )
-        .expect("a customer's sentiment analysis");
-    }
     (db, conn)
 }
 
@@ -357,6 +343,8 @@ fn for_client_reads_updates_and_deletes_the_customers_row_only_on_every_table() 
         HealthMetric,
         EngagementMetric,
         UsageAnalytics,
+        OnboardingMilestone,
+        TicketComment,
     );
 }
 
@@ -375,6 +363,7 @@ fn by_client_key_reads_updates_and_deletes_the_customers_row_only_on_every_table
         CustomerFeedback: "feedback_id",
         NpsResponse: "response_id",
         SentimentAnalysis: "analysis_id",
+        TicketComment: "comment_id",
     );
 }
 
@@ -686,4 +675,95 @@ fn on_citus_a_customers_read_and_write_is_one_task_on_one_worker_and_the_unscope
             }
         }
     }
+}
+
+// ---- a business key two customers share (unique per customer only) ----
+
+/// Two customers with a ticket `T-1` each: the unscoped by-key calls refuse to choose, the
+/// scoped ones reach exactly their customer's row.
+fn check_shared_key(conn: &mut PgConnection) {
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+    let count = |v| Count::new(v).unwrap();
+    let mut tickets = Vec::new();
+    for client in ["acme", "globex"] {
+        Customer::create(conn, &NewCustomer::new(client, client, "Co", day)).unwrap();
+        tickets.push(
+            SupportTicket::create(
+                conn,
+                &NewSupportTicket::new(
+                    "T-1",
+                    client,
+                    format!("{client}'s ticket"),
+                    "body",
+                    TicketPriority::P2,
+                    TicketCategory::Other,
+                    "r@x.io",
+                    "R",
+                    count(60),
+                    count(480),
+                ),
+            )
+            .unwrap(),
+        );
+    }
+    let ambiguous = |r: Result<(), Error>| match r {
+        Err(e @ Error::AmbiguousKey { .. }) => {
+            let text = e.to_string();
+            assert!(
+                text.contains("support_tickets with ticket_id = \"T-1\"")
+                    && text.contains("more than one customer"),
+                "{text}"
+            );
+        }
+        other => panic!("expected AmbiguousKey, got {other:?}"),
+    };
+    let changes = SupportTicketChanges {
+        subject: Some("changed".into()),
+        ..Default::default()
+    };
+    ambiguous(SupportTicket::get_by_key(conn, "T-1").map(drop));
+    ambiguous(SupportTicket::find_by_key(conn, "T-1").map(drop));
+    ambiguous(SupportTicket::update_by_key(conn, "T-1", &changes).map(drop));
+    ambiguous(
+        SupportTicket::update_by_key(conn, "T-1", &SupportTicketChanges::default()).map(drop),
+    );
+    ambiguous(SupportTicket::delete_by_key(conn, "T-1").map(drop));
+    // Nothing was changed or deleted.
+    for t in &tickets {
+        assert_eq!(&SupportTicket::get(conn, t.id).unwrap(), t);
+    }
+
+    // With the customer: exactly that row.
+    for t in &tickets {
+        assert_eq!(
+            &SupportTicket::get_by_client_key(conn, &t.client_id, "T-1").unwrap(),
+            t
+        );
+    }
+    let acme = SupportTicket::update_by_client_key(conn, "acme", "T-1", &changes).unwrap();
+    assert_eq!((acme.id, acme.subject.as_str()), (tickets[0].id, "changed"));
+    assert_eq!(SupportTicket::get(conn, tickets[1].id).unwrap(), tickets[1]);
+    assert!(SupportTicket::delete_by_client_key(conn, "globex", "T-1").unwrap());
+    assert_eq!(
+        SupportTicket::find_for_client(conn, "globex", tickets[1].id).unwrap(),
+        None
+    );
+    // One row left: the unscoped read finds it again.
+    assert_eq!(SupportTicket::get_by_key(conn, "T-1").unwrap(), acme);
+}
+
+#[test]
+fn a_business_key_two_customers_share_is_refused_without_the_customer() {
+    let db = TestDatabase::new().expect("test database");
+    check_shared_key(&mut db.connect().expect("connect"));
+}
+
+#[test]
+fn a_business_key_two_customers_share_is_refused_without_the_customer_on_citus() {
+    let Some(db) = common::distributed_db(
+        "a_business_key_two_customers_share_is_refused_without_the_customer_on_citus",
+    ) else {
+        return;
+    };
+    check_shared_key(&mut db.connect().expect("connect to the coordinator"));
 }
