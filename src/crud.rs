@@ -621,23 +621,23 @@ pub(crate) fn check_client_id(column: &'static str, client_id: &str) -> Result<(
     Ok(())
 }
 
-/// What an unscoped business-key lookup found: the customers (`client_id`, `None` for a row
-/// without one) of at most two rows with the key.
+/// What an unscoped business-key lookup found: the customers (`client_id`) of at most two rows
+/// with the key.
 pub(crate) enum KeyOwner {
     /// No row has the key.
     Missing,
     /// One row, of this customer.
-    One(Option<String>),
+    One(String),
     /// Rows of two or more customers.
     Several,
 }
 
 impl KeyOwner {
-    pub(crate) fn of(mut owners: Vec<Option<String>>) -> Self {
-        match owners.len() {
-            0 => KeyOwner::Missing,
-            1 => KeyOwner::One(owners.pop().flatten()),
-            _ => KeyOwner::Several,
+    pub(crate) fn of(mut owners: Vec<String>) -> Self {
+        match (owners.pop(), owners.is_empty()) {
+            (None, _) => KeyOwner::Missing,
+            (Some(owner), true) => KeyOwner::One(owner),
+            (Some(_), false) => KeyOwner::Several,
         }
     }
 }
@@ -887,43 +887,25 @@ macro_rules! impl_scoped {
                 key: &str,
                 changes: &$changes,
             ) -> $crate::Result<Self> {
-                use diesel::OptionalEmptyChangesetExtension;
                 let what = || {
                     format!("{} with {} = {}", stringify!($table), stringify!($key), $crate::error::quote_value(key))
                 };
                 $crate::input::CheckColumns::check_columns(changes)?;
                 let owners = $table::table
                     .filter($table::$key.eq(key))
-                    .select(diesel::NullableExpressionMethods::nullable($table::$client))
+                    .select($table::$client)
                     .limit(2)
-                    .load::<Option<String>>(conn)?;
+                    .load::<String>(conn)?;
                 match $crate::crud::KeyOwner::of(owners) {
                     $crate::crud::KeyOwner::Missing => Err($crate::crud::not_found(what())),
                     $crate::crud::KeyOwner::Several => Err($crate::Error::AmbiguousKey { what: what() }),
                     // Gone since the lookup: not found, as the key was asked for.
-                    $crate::crud::KeyOwner::One(Some(client_id)) => {
+                    $crate::crud::KeyOwner::One(client_id) => {
                         <Self as $crate::crud::ByClientKey>::update_by_client_key(conn, &client_id, key, changes)
                             .map_err(|e| match e {
                                 $crate::Error::NotFound { .. } => $crate::crud::not_found(what()),
                                 other => other,
                             })
-                    }
-                    // A row without a customer (a nullable client_id): the key's only row.
-                    $crate::crud::KeyOwner::One(None) => {
-                        let updated = diesel::update(
-                            $table::table
-                                .filter($table::$key.eq(key))
-                                .filter($table::$client.is_null()),
-                        )
-                        .set(changes)
-                        .returning(<$row>::as_returning())
-                        .get_result(conn)
-                        .optional_empty_changeset()
-                        .map_err($crate::Error::not_found_as(what))?;
-                        match updated {
-                            Some(row) => Ok(row),
-                            None => <Self as $crate::crud::ByKey>::get_by_key(conn, key),
-                        }
                     }
                 }
             }
@@ -931,9 +913,9 @@ macro_rules! impl_scoped {
             fn delete_by_key_unscoped(conn: &mut diesel::PgConnection, key: &str) -> $crate::Result<bool> {
                 let owners = $table::table
                     .filter($table::$key.eq(key))
-                    .select(diesel::NullableExpressionMethods::nullable($table::$client))
+                    .select($table::$client)
                     .limit(2)
-                    .load::<Option<String>>(conn)?;
+                    .load::<String>(conn)?;
                 match $crate::crud::KeyOwner::of(owners) {
                     $crate::crud::KeyOwner::Missing => Ok(false),
                     $crate::crud::KeyOwner::Several => Err($crate::Error::AmbiguousKey {
@@ -944,16 +926,9 @@ macro_rules! impl_scoped {
                             $crate::error::quote_value(key)
                         ),
                     }),
-                    $crate::crud::KeyOwner::One(Some(client_id)) => {
+                    $crate::crud::KeyOwner::One(client_id) => {
                         <Self as $crate::crud::ByClientKey>::delete_by_client_key(conn, &client_id, key)
                     }
-                    $crate::crud::KeyOwner::One(None) => Ok(diesel::delete(
-                        $table::table
-                            .filter($table::$key.eq(key))
-                            .filter($table::$client.is_null()),
-                    )
-                    .execute(conn)?
-                        > 0),
                 }
             }
         }
