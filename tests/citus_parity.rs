@@ -5,8 +5,8 @@
 //! - every model through the crate: `create_many` of the generated rows of all 24 tables, and
 //!   the rows as stored, read back with `Crud::list`, equal to what was inserted and identical
 //!   on both;
-//! - a few hundred customers of demo data (`Crud::insert_many` of `demo::generate`, table by
-//!   table), every table read back through the crate identical;
+//! - a few hundred customers of demo data loaded with `demo::load` (COPY), every table read
+//!   back through the crate identical;
 //! - a cascade (deleting one customer): the row count of every table, before and after,
 //!   identical on both;
 //! - the six dashboards of `queries`, `reports::nps_summary` (three groupings) and
@@ -177,24 +177,6 @@ macro_rules! round_trip {
     };
 }
 
-/// `insert_many` of the generated rows, table by table (each table its own transaction).
-///
-/// Not `demo::load`: on Citus it fails (Citus 13.2.2, at the lead's merge of schema 000008):
-/// "cannot modify table \"training_modules\" because there was a parallel operation on a
-/// distributed table". It loads every table in one transaction, and after the parallel
-/// multi-shard COPY into `customers` Citus refuses a write to a reference table in that
-/// transaction, unless the transaction starts with `SET LOCAL citus.multi_shard_modify_mode =
-/// 'sequential'` (or loads the reference tables first).
-macro_rules! insert_all {
-    ($conn:expr, $data:expr; $($table:ident: $row:ty,)+) => {
-        $(
-            let n = <$row>::insert_many($conn, &$data.$table)
-                .unwrap_or_else(|e| panic!("insert {}: {e}", stringify!($table)));
-            assert_eq!(n, $data.$table.len(), stringify!($table));
-        )+
-    };
-}
-
 /// The row count of every table, in loading order.
 macro_rules! counts {
     ($conn:expr; $($table:ident: $row:ty,)+) => {
@@ -242,10 +224,13 @@ fn the_demo_data_dashboards_reports_and_a_cascade_agree_with_a_single_server() {
     else {
         return;
     };
-    let data = demo::generate(&config(300));
-    for conn in [&mut pair.single, &mut pair.citus] {
-        tables!(insert_all, conn, data);
-        diesel::connection::SimpleConnection::batch_execute(conn, "ANALYZE").expect("ANALYZE");
+    let config = config(300);
+    let load = |conn: &mut PgConnection| demo::load(conn, &config, &mut |_| {});
+    let single = load(&mut pair.single).expect("demo load, single server");
+    let citus = load(&mut pair.citus).expect("demo load, Citus");
+    for table in DemoData::TABLES {
+        assert_eq!(single.rows(table), citus.rows(table), "{table} rows loaded");
+        assert!(single.rows(table) > 0, "{table} has demo rows");
     }
 
     // Every table, through the crate.
