@@ -29,6 +29,7 @@
 //! | a value too long for its `varchar(n)`, a date outside PostgreSQL's range | `Error::InvalidData` naming `table.column` | no | checked in Rust before sending |
 //! | any other data exception (SQLSTATE class 22) | `Error::InvalidData` | no | server message |
 //! | constraint violations | `Error::UniqueViolation`, `ForeignKeyViolation`, `CheckViolation`, `NotNullViolation` | no | SQLSTATE class 23 |
+//! | a business key without its customer that matches several customers' rows | `Error::AmbiguousKey` | no | `ByKey` reads at most two rows |
 //! | a value rejected by a newtype or enum | `Error::Validation`, `Error::UnknownValue` | no | Rust |
 //! | malformed JSON input (`input::from_json`) | `Error::Deserialize` naming the JSON path | no | serde |
 //! | a pagination cursor that is malformed, edited, or from another list | `Error::InvalidCursor` | no | `Cursor` parsing; the list's key check before sending |
@@ -134,6 +135,19 @@ pub enum Error {
         /// The underlying Diesel error.
         #[source]
         source: DieselError,
+    },
+
+    /// A business key given without its customer (`ByKey::get_by_key("T-1")`) matches rows of
+    /// more than one customer: business keys are unique per customer only (a Citus-ready
+    /// schema cannot enforce more). Nothing was read or changed; name the customer with the
+    /// [`ByClientKey`](crate::crud::ByClientKey) methods.
+    #[error(
+        "{} matches rows of more than one customer: name the customer (ByClientKey, e.g. get_by_client_key)",
+        truncate_for_message(what, MAX_MESSAGE_CHARS)
+    )]
+    AmbiguousKey {
+        /// What was looked up, e.g. `support_tickets with ticket_id = "T-1"`.
+        what: String,
     },
 
     /// A value was rejected by the crate before it reached the database.
@@ -297,6 +311,10 @@ impl std::fmt::Debug for Error {
                 .debug_struct("InvalidData")
                 .field("message", &b(message))
                 .field("source", &b(source))
+                .finish(),
+            Error::AmbiguousKey { what } => f
+                .debug_struct("AmbiguousKey")
+                .field("what", &b(what))
                 .finish(),
             Error::Validation(e) => f.debug_tuple("Validation").field(&b(e)).finish(),
             Error::UnknownValue(e) => f.debug_tuple("UnknownValue").field(&b(e)).finish(),

@@ -900,12 +900,10 @@ pub fn orphans(conn: &mut PgConnection) -> Result<Vec<OrphanReport>> {
         // Every identifier comes from `REFERENCES`, which is checked against the schema at
         // compile time; quoting is for robustness, not safety.
         let (child, column) = (r.table.quoted(), quote_ident(r.column));
-        let (parent, parent_column) = (r.parent.quoted(), quote_ident(r.parent_column));
+        let orphaned = orphan_condition(conn, r)?;
         let found: Found = sql_query(format!(
             "WITH orphaned AS MATERIALIZED (
-                 SELECT c.{column}::text AS value FROM {child} c
-                 WHERE c.{column} IS NOT NULL
-                   AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE p.{parent_column} = c.{column})
+                 SELECT c.{column}::text AS value FROM {child} c WHERE {orphaned}
              )
              SELECT (SELECT count(*) FROM orphaned)::bigint AS orphan_count,
                     ARRAY(SELECT DISTINCT value FROM orphaned ORDER BY value LIMIT {ORPHAN_SAMPLE_SIZE})
@@ -926,6 +924,43 @@ pub fn orphans(conn: &mut PgConnection) -> Result<Vec<OrphanReport>> {
         });
     }
     Ok(out)
+}
+
+/// The WHERE condition (child aliased `c`) of a row of `r.table` whose reference `r` finds no
+/// parent. When both tables carry `client_id` and the reference is another key (a comment's
+/// ticket, a milestone's plan), the parent must also be the same customer's, as schema v2's
+/// composite foreign keys say; that also keeps the check a join on the distribution column,
+/// which Citus requires. Older schemas, where the child has no `client_id` yet, get the
+/// single-column check.
+fn orphan_condition(conn: &mut PgConnection, r: &Reference) -> Result<String> {
+    #[derive(QueryableByName)]
+    struct Both {
+        #[diesel(sql_type = BigInt)]
+        tables: i64,
+    }
+    let column = quote_ident(r.column);
+    let (parent, parent_column) = (r.parent.quoted(), quote_ident(r.parent_column));
+    let same_customer = r.column != "client_id"
+        && sql_query(
+            "SELECT count(DISTINCT c.relname) AS tables FROM pg_attribute a \
+             JOIN pg_class c ON c.oid = a.attrelid \
+             WHERE c.relnamespace = current_schema()::regnamespace \
+               AND a.attname = 'client_id' AND NOT a.attisdropped AND c.relname IN ($1, $2)",
+        )
+        .bind::<Text, _>(r.table.name())
+        .bind::<Text, _>(r.parent.name())
+        .get_result::<Both>(conn)?
+        .tables
+            == 2;
+    let and_customer = if same_customer {
+        " AND p.client_id = c.client_id"
+    } else {
+        ""
+    };
+    Ok(format!(
+        "c.{column} IS NOT NULL AND NOT EXISTS \
+         (SELECT 1 FROM {parent} p WHERE p.{parent_column} = c.{column}{and_customer})"
+    ))
 }
 
 /// What [`delete_orphans`] removed for one [`Reference`].
@@ -970,12 +1005,10 @@ pub fn delete_orphans(conn: &mut PgConnection) -> Result<Vec<DeletedOrphans>> {
         for r in REFERENCES {
             // Identifiers come from `REFERENCES`, checked against the schema at compile time.
             let (child, column) = (r.table.quoted(), quote_ident(r.column));
-            let (parent, parent_column) = (r.parent.quoted(), quote_ident(r.parent_column));
+            let orphaned = orphan_condition(conn, r)?;
             let found: Deleted = sql_query(format!(
                 "WITH gone AS (
-                     DELETE FROM {child} c
-                     WHERE c.{column} IS NOT NULL
-                       AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE p.{parent_column} = c.{column})
+                     DELETE FROM {child} c WHERE {orphaned}
                      RETURNING c.{column}::text AS value
                  )
                  SELECT (SELECT count(*) FROM gone)::bigint AS deleted,

@@ -581,3 +581,106 @@ fn drop_a_workers_template_and_clone_again() {
     assert_eq!(count(&mut conn, "SELECT count(*) FROM rebuilt"), 20);
     println!("CSDB_CHILD rebuilt");
 }
+
+// ---- maintenance and the derived values on a distributed database ----
+
+/// `csm_workload` and `refresh_derived_values` on the coordinator give what they give on one
+/// server for the same demo data, and the other maintenance calls run there.
+#[test]
+fn maintenance_and_derived_values_work_distributed_as_on_one_server() {
+    use customer_success_db::crud::{ByKey, Crud, Page};
+    use customer_success_db::demo::{self, DemoConfig};
+    use customer_success_db::maintenance;
+    use customer_success_db::models::{Customer, CustomerChanges, NewHealthScoreRecord};
+    use customer_success_db::models::{HealthComponents, HealthWeights};
+    use customer_success_db::queries;
+    use customer_success_db::types::{ComponentScore, CustomerStatus};
+
+    let Some(cluster) =
+        common::distributed_db("maintenance_and_derived_values_work_distributed_as_on_one_server")
+    else {
+        return;
+    };
+    let single = TestDatabase::new().expect("single-node database");
+    let config = DemoConfig::new(60, 3);
+    let mut c = cluster.connect().expect("connect to the coordinator");
+    let mut s = single.connect().expect("connect");
+    for conn in [&mut c, &mut s] {
+        demo::load(conn, &config, &mut |_| {}).expect("demo load");
+    }
+    let workload = |conn: &mut PgConnection| {
+        serde_json::to_value(queries::csm_workload(conn, Page::first(100)).unwrap()).unwrap()
+    };
+    assert_eq!(
+        workload(&mut c),
+        workload(&mut s),
+        "CSM workload after the load"
+    );
+
+    // Writes that move the derived values: a new health score (customers.health_score), a
+    // churned customer (churn_predictions.customer_status and the workload).
+    let first = Customer::list(&mut s, Page::first(1)).unwrap().remove(0);
+    let twelve = ComponentScore::new(12.0).unwrap();
+    let components = HealthComponents {
+        usage: twelve,
+        engagement: twelve,
+        support: twelve,
+        satisfaction: twelve,
+        payment: twelve,
+    };
+    for conn in [&mut c, &mut s] {
+        customer_success_db::models::HealthScoreRecord::create(
+            conn,
+            &NewHealthScoreRecord::new(first.client_id.clone(), components, HealthWeights::DEFAULT),
+        )
+        .unwrap();
+        Customer::update_by_key(
+            conn,
+            &first.client_id,
+            &CustomerChanges {
+                status: Some(CustomerStatus::Churned),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    }
+    let derived = |conn: &mut PgConnection| {
+        lines(
+            conn,
+            &format!(
+                "SELECT c.health_score::text || ' ' || c.status || ' ' || \
+                 coalesce(string_agg(DISTINCT p.customer_status, ','), '-') AS line \
+                 FROM customers c LEFT JOIN churn_predictions p USING (client_id) \
+                 WHERE c.client_id = '{}' GROUP BY c.health_score, c.status",
+                first.client_id
+            ),
+        )
+    };
+    assert_eq!(derived(&mut c), derived(&mut s));
+    assert!(
+        derived(&mut c)[0].starts_with("12 churned"),
+        "{:?}",
+        derived(&mut c)
+    );
+    assert_eq!(
+        workload(&mut c),
+        workload(&mut s),
+        "CSM workload after the writes"
+    );
+
+    // Maintenance: the same rows refreshed, nothing to rebuild on Citus (the summary is a view
+    // there), no orphans, statistics refreshed.
+    let refreshed_single = maintenance::refresh_derived_values(&mut s).unwrap();
+    let refreshed_cluster = maintenance::refresh_derived_values(&mut c).unwrap();
+    assert_eq!(refreshed_cluster, refreshed_single);
+    assert_eq!(
+        maintenance::rebuild_csm_workload_summary(&mut c).unwrap(),
+        0
+    );
+    assert!(maintenance::orphans(&mut c)
+        .unwrap()
+        .iter()
+        .all(|o| o.orphan_count == 0));
+    maintenance::analyze(&mut c, None).expect("ANALYZE on the coordinator");
+    maintenance::vacuum_analyze(&mut c, None).expect("VACUUM ANALYZE on the coordinator");
+}

@@ -523,6 +523,12 @@ pub fn load(
         });
         let written = conn.transaction::<_, crate::Error, _>(|conn| {
             conn.batch_execute("SET LOCAL synchronous_commit = off")?;
+            // On a Citus coordinator the load writes reference tables (the catalogues and the
+            // cross-customer analyses) after distributed ones in one transaction, which Citus
+            // allows only when the distributed writes used one connection per node (the demo's
+            // second batch would fail otherwise). Elsewhere this sets a placeholder setting
+            // nothing reads.
+            conn.batch_execute("SET LOCAL citus.multi_shard_modify_mode = 'sequential'")?;
             loop {
                 let waiting = Instant::now();
                 let Ok(part) = parts_rx.recv() else { break };
@@ -551,7 +557,12 @@ pub fn load(
     // After the commit, so the statistics describe the committed rows; the dashboards' plans
     // (index or sequential scan) depend on them.
     let analyzing = Instant::now();
-    conn.batch_execute(&format!("ANALYZE {}", DemoData::TABLES.join(", ")))?;
+    // One statement per table: on a Citus coordinator, one ANALYZE of several tables is one
+    // transaction that reaches the shards over parallel connections, after which Citus refuses
+    // to touch a reference table that distributed tables reference.
+    for table in DemoData::TABLES {
+        conn.batch_execute(&format!("ANALYZE {table}"))?;
+    }
     let analyze_elapsed = analyzing.elapsed();
 
     let elapsed = started.elapsed();

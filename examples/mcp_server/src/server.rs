@@ -1273,6 +1273,7 @@ fn unique_key(prefix: &str) -> String {
 pub fn error_text(e: &Error) -> String {
     match e {
         Error::NotFound { .. }
+        | Error::AmbiguousKey { .. }
         | Error::UniqueViolation { .. }
         | Error::ForeignKeyViolation { .. }
         | Error::CheckViolation { .. }
