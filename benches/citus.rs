@@ -26,7 +26,6 @@ use customer_success_db::queries::{self, *};
 use customer_success_db::reports;
 use customer_success_db::serde_json::Value;
 use customer_success_db::types::*;
-use diesel::connection::SimpleConnection;
 use diesel::PgConnection;
 
 /// Rows a dashboard page shows (as in `benches/dashboards.rs`).
@@ -44,20 +43,7 @@ struct Side {
 
 fn load(label: &'static str, db: TestDatabase, config: &DemoConfig) -> Side {
     let mut conn = customer_success_db::connection::connect(db.url()).expect("connect");
-    let citus = db.server().is_citus();
-    if citus {
-        // The load is one transaction that writes the distributed tables (COPY, one
-        // connection per shard in parallel) and then the reference tables, which Citus
-        // refuses after a parallel operation ("cannot modify table \"training_modules\"
-        // because there was a parallel operation on a distributed table").
-        conn.batch_execute("SET citus.multi_shard_modify_mode = 'sequential'")
-            .expect("sequential mode");
-    }
     let report = demo::load(&mut conn, config, &mut |_| {}).expect("load the demo data");
-    if citus {
-        conn.batch_execute("RESET citus.multi_shard_modify_mode")
-            .expect("reset");
-    }
     eprintln!(
         "{label}: loaded {} rows in {:.1} s ({:.0} rows/s)",
         report.total_rows,
