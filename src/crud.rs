@@ -671,6 +671,26 @@ pub(crate) trait KeyWrites: Crud {
     fn delete_by_key_unscoped(conn: &mut PgConnection, key: &str) -> Result<bool>;
 }
 
+/// How a scoped call's value appears in its not-found message: an id as a number, a business key
+/// quoted (as the unscoped calls print them).
+#[doc(hidden)]
+pub trait KeyText {
+    /// The value as the message shows it.
+    fn key_text(&self) -> String;
+}
+
+impl KeyText for i64 {
+    fn key_text(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl KeyText for &str {
+    fn key_text(&self) -> String {
+        crate::error::quote_value(self)
+    }
+}
+
 /// The client-scoped traits ([`ForClient`], [`ByClientKey`]) and the unscoped key writes
 /// ([`KeyWrites`]) of a table, by which of a business key and a `client_id` it has
 /// (`impl_crud!` passes them on).
@@ -706,41 +726,46 @@ macro_rules! impl_scoped {
     };
 
     (@for_client $row:ident, $changes:ident, $table:ident, $client:ident) => {
-        impl $crate::crud::ForClient for $row {
-            fn get_for_client(
-                conn: &mut diesel::PgConnection,
-                client_id: &str,
-                id: i64,
-            ) -> $crate::Result<Self> {
-                <Self as $crate::crud::ForClient>::find_for_client(conn, client_id, id)?.ok_or_else(|| {
+        $crate::crud::impl_scoped!(@scoped ForClient, get_for_client, find_for_client,
+            update_for_client, delete_for_client, $row, $changes, $table, $client, id: i64);
+    };
+
+    // The four methods of a client-scoped trait: the row of one customer whose `$col` is the
+    // value asked for (`ForClient` by id, `ByClientKey` by business key).
+    (@scoped $trait:ident, $get:ident, $find:ident, $update:ident, $delete:ident, $row:ident,
+        $changes:ident, $table:ident, $client:ident, $col:ident: $ty:ty) => {
+        impl $crate::crud::$trait for $row {
+            fn $get(conn: &mut diesel::PgConnection, client_id: &str, $col: $ty) -> $crate::Result<Self> {
+                <Self as $crate::crud::$trait>::$find(conn, client_id, $col)?.ok_or_else(|| {
                     $crate::crud::not_found(format!(
-                        "{} with {} = {} and id = {}",
+                        "{} with {} = {} and {} = {}",
                         stringify!($table),
                         stringify!($client),
                         $crate::error::quote_value(client_id),
-                        id
+                        stringify!($col),
+                        $crate::crud::KeyText::key_text(&$col)
                     ))
                 })
             }
 
-            fn find_for_client(
+            fn $find(
                 conn: &mut diesel::PgConnection,
                 client_id: &str,
-                id: i64,
+                $col: $ty,
             ) -> $crate::Result<Option<Self>> {
                 $crate::crud::check_client_id(concat!(stringify!($table), ".", stringify!($client)), client_id)?;
                 Ok($table::table
                     .filter($table::$client.eq(client_id))
-                    .filter($table::id.eq(id))
+                    .filter($table::$col.eq($col))
                     .select(<$row>::as_select())
                     .first(conn)
                     .optional()?)
             }
 
-            fn update_for_client(
+            fn $update(
                 conn: &mut diesel::PgConnection,
                 client_id: &str,
-                id: i64,
+                $col: $ty,
                 changes: &$changes,
             ) -> $crate::Result<Self> {
                 use diesel::OptionalEmptyChangesetExtension;
@@ -749,7 +774,7 @@ macro_rules! impl_scoped {
                 let updated = diesel::update(
                     $table::table
                         .filter($table::$client.eq(client_id))
-                        .filter($table::id.eq(id)),
+                        .filter($table::$col.eq($col)),
                 )
                 .set(changes)
                 .returning(<$row>::as_returning())
@@ -757,29 +782,26 @@ macro_rules! impl_scoped {
                 .optional_empty_changeset()
                 .map_err($crate::Error::not_found_as(|| {
                     format!(
-                        "{} with {} = {} and id = {}",
+                        "{} with {} = {} and {} = {}",
                         stringify!($table),
                         stringify!($client),
                         $crate::error::quote_value(client_id),
-                        id
+                        stringify!($col),
+                        $crate::crud::KeyText::key_text(&$col)
                     )
                 }))?;
                 match updated {
                     Some(row) => Ok(row),
-                    None => <Self as $crate::crud::ForClient>::get_for_client(conn, client_id, id),
+                    None => <Self as $crate::crud::$trait>::$get(conn, client_id, $col),
                 }
             }
 
-            fn delete_for_client(
-                conn: &mut diesel::PgConnection,
-                client_id: &str,
-                id: i64,
-            ) -> $crate::Result<bool> {
+            fn $delete(conn: &mut diesel::PgConnection, client_id: &str, $col: $ty) -> $crate::Result<bool> {
                 $crate::crud::check_client_id(concat!(stringify!($table), ".", stringify!($client)), client_id)?;
                 Ok(diesel::delete(
                     $table::table
                         .filter($table::$client.eq(client_id))
-                        .filter($table::id.eq(id)),
+                        .filter($table::$col.eq($col)),
                 )
                 .execute(conn)?
                     > 0)
@@ -797,87 +819,8 @@ macro_rules! impl_scoped {
     ($row:ident, $changes:ident, $table:ident, key = $key:ident, client = $client:ident) => {
         $crate::crud::impl_scoped!(@for_client $row, $changes, $table, $client);
 
-        impl $crate::crud::ByClientKey for $row {
-            fn get_by_client_key(
-                conn: &mut diesel::PgConnection,
-                client_id: &str,
-                key: &str,
-            ) -> $crate::Result<Self> {
-                <Self as $crate::crud::ByClientKey>::find_by_client_key(conn, client_id, key)?.ok_or_else(|| {
-                    $crate::crud::not_found(format!(
-                        "{} with {} = {} and {} = {}",
-                        stringify!($table),
-                        stringify!($client),
-                        $crate::error::quote_value(client_id),
-                        stringify!($key),
-                        $crate::error::quote_value(key)
-                    ))
-                })
-            }
-
-            fn find_by_client_key(
-                conn: &mut diesel::PgConnection,
-                client_id: &str,
-                key: &str,
-            ) -> $crate::Result<Option<Self>> {
-                $crate::crud::check_client_id(concat!(stringify!($table), ".", stringify!($client)), client_id)?;
-                Ok($table::table
-                    .filter($table::$client.eq(client_id))
-                    .filter($table::$key.eq(key))
-                    .select(<$row>::as_select())
-                    .first(conn)
-                    .optional()?)
-            }
-
-            fn update_by_client_key(
-                conn: &mut diesel::PgConnection,
-                client_id: &str,
-                key: &str,
-                changes: &$changes,
-            ) -> $crate::Result<Self> {
-                use diesel::OptionalEmptyChangesetExtension;
-                $crate::crud::check_client_id(concat!(stringify!($table), ".", stringify!($client)), client_id)?;
-                $crate::input::CheckColumns::check_columns(changes)?;
-                let updated = diesel::update(
-                    $table::table
-                        .filter($table::$client.eq(client_id))
-                        .filter($table::$key.eq(key)),
-                )
-                .set(changes)
-                .returning(<$row>::as_returning())
-                .get_result(conn)
-                .optional_empty_changeset()
-                .map_err($crate::Error::not_found_as(|| {
-                    format!(
-                        "{} with {} = {} and {} = {}",
-                        stringify!($table),
-                        stringify!($client),
-                        $crate::error::quote_value(client_id),
-                        stringify!($key),
-                        $crate::error::quote_value(key)
-                    )
-                }))?;
-                match updated {
-                    Some(row) => Ok(row),
-                    None => <Self as $crate::crud::ByClientKey>::get_by_client_key(conn, client_id, key),
-                }
-            }
-
-            fn delete_by_client_key(
-                conn: &mut diesel::PgConnection,
-                client_id: &str,
-                key: &str,
-            ) -> $crate::Result<bool> {
-                $crate::crud::check_client_id(concat!(stringify!($table), ".", stringify!($client)), client_id)?;
-                Ok(diesel::delete(
-                    $table::table
-                        .filter($table::$client.eq(client_id))
-                        .filter($table::$key.eq(key)),
-                )
-                .execute(conn)?
-                    > 0)
-            }
-        }
+        $crate::crud::impl_scoped!(@scoped ByClientKey, get_by_client_key, find_by_client_key,
+            update_by_client_key, delete_by_client_key, $row, $changes, $table, $client, $key: &str);
 
         impl $crate::crud::KeyWrites for $row {
             // Which customer's row has the key, then the client-scoped write: a plain `WHERE

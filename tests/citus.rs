@@ -10,36 +10,10 @@ mod common;
 use common::{citus_db, TestDatabase};
 use customer_success_db::harness::Server;
 use diesel::connection::SimpleConnection;
-use diesel::sql_types::{BigInt, Text};
-use diesel::{Connection, PgConnection, QueryableByName, RunQueryDsl};
+use diesel::sql_types::Text;
+use diesel::{PgConnection, QueryableByName, RunQueryDsl};
 
-#[derive(QueryableByName)]
-struct Count {
-    #[diesel(sql_type = BigInt)]
-    count: i64,
-}
-
-#[derive(QueryableByName)]
-struct Line {
-    #[diesel(sql_type = Text)]
-    line: String,
-}
-
-fn count(conn: &mut PgConnection, sql: &str) -> i64 {
-    diesel::sql_query(sql)
-        .get_result::<Count>(conn)
-        .unwrap_or_else(|e| panic!("{sql}: {e}"))
-        .count
-}
-
-fn lines(conn: &mut PgConnection, sql: &str) -> Vec<String> {
-    diesel::sql_query(sql)
-        .load::<Line>(conn)
-        .unwrap_or_else(|e| panic!("{sql}: {e}"))
-        .into_iter()
-        .map(|l| l.line)
-        .collect()
-}
+use common::{count_sql as count, lines_sql as lines};
 
 #[derive(QueryableByName)]
 struct PlanLine {
@@ -57,9 +31,7 @@ fn explain(conn: &mut PgConnection, query: &str) -> Vec<String> {
         .collect()
 }
 
-fn connect(url: &str) -> PgConnection {
-    PgConnection::establish(url).unwrap_or_else(|e| panic!("connect: {e}"))
-}
+use common::connect_url as connect;
 
 #[test]
 fn the_cluster_is_a_coordinator_with_two_active_workers() {

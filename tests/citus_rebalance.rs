@@ -43,37 +43,9 @@ const REBALANCE_TIMEOUT: Duration = Duration::from_secs(300);
 /// move 4 of them (an even 4/4/4), so more of the writer's transactions hit moving shards.
 const SHARD_COUNT: i32 = 12;
 
-#[derive(QueryableByName)]
-struct CountRow {
-    #[diesel(sql_type = BigInt)]
-    count: i64,
-}
+use common::{count_sql as count, lines_sql as lines};
 
-#[derive(QueryableByName)]
-struct Line {
-    #[diesel(sql_type = Text)]
-    line: String,
-}
-
-fn count(conn: &mut PgConnection, sql: &str) -> i64 {
-    diesel::sql_query(sql)
-        .get_result::<CountRow>(conn)
-        .unwrap_or_else(|e| panic!("{sql}: {e}"))
-        .count
-}
-
-fn lines(conn: &mut PgConnection, sql: &str) -> Vec<String> {
-    diesel::sql_query(sql)
-        .load::<Line>(conn)
-        .unwrap_or_else(|e| panic!("{sql}: {e}"))
-        .into_iter()
-        .map(|l| l.line)
-        .collect()
-}
-
-fn connect(url: &str) -> PgConnection {
-    PgConnection::establish(url).unwrap_or_else(|e| panic!("connect: {e}"))
-}
+use common::connect_url as connect;
 
 /// The customer a write attempt goes to, and the markers that identify its two rows: the
 /// health score's `created_at` and the ticket's `ticket_id`, both unique per attempt.

@@ -302,3 +302,36 @@ pub fn revert_distribution_ready(conn: &mut PgConnection) {
         .execute(conn)
         .expect("forget v2_distribution_ready");
 }
+
+/// The `count` column of the one row `sql` returns (e.g. `SELECT count(*) AS count FROM …`).
+pub fn count_sql(conn: &mut PgConnection, sql: &str) -> i64 {
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        count: i64,
+    }
+    diesel::sql_query(sql)
+        .get_result::<Count>(conn)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .count
+}
+
+/// The `line` column of every row `sql` returns.
+pub fn lines_sql(conn: &mut PgConnection, sql: &str) -> Vec<String> {
+    #[derive(QueryableByName)]
+    struct Line {
+        #[diesel(sql_type = Text)]
+        line: String,
+    }
+    diesel::sql_query(sql)
+        .load::<Line>(conn)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .into_iter()
+        .map(|l| l.line)
+        .collect()
+}
+
+/// A connection to `url`, or a panic naming why not.
+pub fn connect_url(url: &str) -> PgConnection {
+    PgConnection::establish(url).unwrap_or_else(|e| panic!("connect: {e}"))
+}
