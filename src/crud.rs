@@ -621,27 +621,6 @@ pub(crate) fn check_client_id(column: &'static str, client_id: &str) -> Result<(
     Ok(())
 }
 
-/// What an unscoped business-key lookup found: the customers (`client_id`) of at most two rows
-/// with the key.
-pub(crate) enum KeyOwner {
-    /// No row has the key.
-    Missing,
-    /// One row, of this customer.
-    One(String),
-    /// Rows of two or more customers.
-    Several,
-}
-
-impl KeyOwner {
-    pub(crate) fn of(mut owners: Vec<String>) -> Self {
-        match (owners.pop(), owners.is_empty()) {
-            (None, _) => KeyOwner::Missing,
-            (Some(owner), true) => KeyOwner::One(owner),
-            (Some(_), false) => KeyOwner::Several,
-        }
-    }
-}
-
 /// The row of an unscoped business-key read: `None`, the one row, or
 /// [`crate::Error::AmbiguousKey`] when the query (limited to two rows) found more than one.
 pub(crate) fn at_most_one<T>(mut rows: Vec<T>, what: impl FnOnce() -> String) -> Result<Option<T>> {
@@ -839,11 +818,10 @@ macro_rules! impl_scoped {
                     .select($table::$client)
                     .limit(2)
                     .load::<String>(conn)?;
-                match $crate::crud::KeyOwner::of(owners) {
-                    $crate::crud::KeyOwner::Missing => Err($crate::crud::not_found(what())),
-                    $crate::crud::KeyOwner::Several => Err($crate::Error::AmbiguousKey { what: what() }),
+                match $crate::crud::at_most_one(owners, what)? {
+                    None => Err($crate::crud::not_found(what())),
                     // Gone since the lookup: not found, as the key was asked for.
-                    $crate::crud::KeyOwner::One(client_id) => {
+                    Some(client_id) => {
                         <Self as $crate::crud::ByClientKey>::update_by_client_key(conn, &client_id, key, changes)
                             .map_err(|e| match e {
                                 $crate::Error::NotFound { .. } => $crate::crud::not_found(what()),
@@ -859,17 +837,12 @@ macro_rules! impl_scoped {
                     .select($table::$client)
                     .limit(2)
                     .load::<String>(conn)?;
-                match $crate::crud::KeyOwner::of(owners) {
-                    $crate::crud::KeyOwner::Missing => Ok(false),
-                    $crate::crud::KeyOwner::Several => Err($crate::Error::AmbiguousKey {
-                        what: format!(
-                            "{} with {} = {}",
-                            stringify!($table),
-                            stringify!($key),
-                            $crate::error::quote_value(key)
-                        ),
-                    }),
-                    $crate::crud::KeyOwner::One(client_id) => {
+                let what = || {
+                    format!("{} with {} = {}", stringify!($table), stringify!($key), $crate::error::quote_value(key))
+                };
+                match $crate::crud::at_most_one(owners, what)? {
+                    None => Ok(false),
+                    Some(client_id) => {
                         <Self as $crate::crud::ByClientKey>::delete_by_client_key(conn, &client_id, key)
                     }
                 }
