@@ -8,8 +8,6 @@
 
 mod common;
 
-use std::time::Duration;
-
 use bigdecimal::num_bigint::BigInt;
 use bigdecimal::BigDecimal;
 use chrono::{DateTime, Utc};
@@ -279,10 +277,7 @@ fn dashboards(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default()
-        .sample_size(30)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
+    config = common::per_query_criterion();
     targets = dashboards
 }
 criterion_main!(benches);

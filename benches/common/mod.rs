@@ -54,3 +54,12 @@ pub fn demo_database(customers: usize) -> String {
     }
     url
 }
+
+/// The criterion settings of the per-query benchmarks (`dashboards`, `citus`): 30 samples after
+/// a 1 s warm-up, 3 s of measurement each.
+pub fn per_query_criterion() -> criterion::Criterion {
+    criterion::Criterion::default()
+        .sample_size(30)
+        .warm_up_time(std::time::Duration::from_secs(1))
+        .measurement_time(std::time::Duration::from_secs(3))
+}
